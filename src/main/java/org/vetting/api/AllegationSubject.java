@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** Whom a human-rights allegation concerns. */
+public enum AllegationSubject {
+    INDIVIDUAL, UNIT
+}

@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** How firmly an association is established. */
+public enum AssociationStatus {
+    CONFIRMED, SUSPECTED
+}

@@ -1,0 +1,12 @@
+package org.vetting.api;
+
+import java.time.LocalDate;
+
+/** A criminal matter: conviction, charge, investigation, arrest, acquittal or dismissal. */
+public record CriminalRecord(String id, CrimeCategory category, CriminalStatus status, LocalDate date,
+                             Integer servedMonths, Boolean disclosedBySubject) {
+    public CriminalRecord {
+        servedMonths = servedMonths == null ? 0 : servedMonths;
+        disclosedBySubject = disclosedBySubject == null || disclosedBySubject;
+    }
+}

@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** Trust-control exam types (control de confianza). */
+public enum ExamType {
+    POLYGRAPH, TOXICOLOGICAL, PSYCHOLOGICAL, MEDICAL, SOCIOECONOMIC
+}

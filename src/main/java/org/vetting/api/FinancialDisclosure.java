@@ -1,0 +1,19 @@
+package org.vetting.api;
+
+import java.math.BigDecimal;
+
+/** One year's asset declaration (declaración patrimonial). Amounts in the declaring currency. */
+public record FinancialDisclosure(Integer year, BigDecimal annualIncome, BigDecimal otherIncome,
+                                  BigDecimal totalAssets, BigDecimal totalLiabilities,
+                                  BigDecimal cashDeposits, BigDecimal undeclaredAssets) {
+    public FinancialDisclosure {
+        otherIncome = otherIncome == null ? BigDecimal.ZERO : otherIncome;
+        cashDeposits = cashDeposits == null ? BigDecimal.ZERO : cashDeposits;
+        undeclaredAssets = undeclaredAssets == null ? BigDecimal.ZERO : undeclaredAssets;
+    }
+
+    /** POLICY.md section 1: net worth is total assets minus total liabilities. */
+    public BigDecimal netWorth() {
+        return totalAssets.subtract(totalLiabilities);
+    }
+}

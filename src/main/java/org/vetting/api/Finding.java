@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** Finding of an internal-affairs investigation. */
+public enum Finding {
+    SUBSTANTIATED, UNSUBSTANTIATED, PENDING, EXONERATED
+}

@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** Relationship of an associated person to the subject. */
+public enum Relationship {
+    FAMILY, ASSOCIATE, BUSINESS
+}

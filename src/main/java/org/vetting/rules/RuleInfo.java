@@ -1,0 +1,8 @@
+package org.vetting.rules;
+
+/**
+ * One rule of the active set, as a policy analyst reviews it. {@code code}, {@code severity} and
+ * {@code waivable} are null for rules that raise no flag (derivations, outcome).
+ */
+public record RuleInfo(String name, String file, int line, String category, String code, Severity severity,
+                       Boolean waivable, String messageEn, String messageEs) {}

@@ -1,0 +1,62 @@
+package org.vetting.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.kie.api.KieBase;
+
+/**
+ * A compiled, immutable rule set: the KieBase built once from the files of {@code rules/}, the
+ * units, the catalog of rules and the version (SHA-256 over the files' names and contents).
+ */
+public final class RuleSet {
+    private final String version;
+    private final KieBase kieBase;
+    private final Map<String, Unit> units;
+    private final List<RuleInfo> rules;
+    private final Map<String, RuleInfo> rulesByName;
+    private final SortedMap<String, String> files;
+
+    RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
+            SortedMap<String, String> files) {
+        this.version = version;
+        this.kieBase = kieBase;
+        this.units = Map.copyOf(units);
+        this.rules = List.copyOf(rules);
+        this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
+        this.files = files;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    KieBase kieBase() {
+        return kieBase;
+    }
+
+    public Map<String, Unit> units() {
+        return units;
+    }
+
+    public Optional<Unit> unit(String code) {
+        return Optional.ofNullable(units.get(code));
+    }
+
+    public List<RuleInfo> rules() {
+        return rules;
+    }
+
+    Map<String, RuleInfo> rulesByName() {
+        return rulesByName;
+    }
+
+    /** The source files, by name, exactly as compiled. */
+    public SortedMap<String, String> files() {
+        return java.util.Collections.unmodifiableSortedMap(files);
+    }
+}

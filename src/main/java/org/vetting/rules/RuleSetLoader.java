@@ -1,0 +1,205 @@
+package org.vetting.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * Compiles the files of a rules directory into a {@link RuleSet}: every {@code *.drl} file and
+ * {@code units.yml} at its top level (sub-folders such as {@code scenarios/} are test data, not
+ * part of the set). Any error refuses the whole set, naming file and line.
+ */
+public final class RuleSetLoader {
+    public static final String UNITS_FILE = "units.yml";
+    public static final String FLAG_FACTORY_GLOBAL = "flags";
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+    private static final String KIE_ROOT = "src/main/resources/";
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+    private RuleSetLoader() {}
+
+    public static RuleSet fromDirectory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new RuleSetException(List.of(dir + ": rules directory not found"));
+        }
+        SortedMap<String, String> files = new TreeMap<>();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(UNITS_FILE))) {
+                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules directory " + dir, e);
+        }
+        return compile(dir.toString(), files);
+    }
+
+    /** Compiles a set from file contents; {@code origin} prefixes file names in error messages. */
+    public static RuleSet compile(String origin, SortedMap<String, String> files) {
+        String prefix = origin.isEmpty() || origin.endsWith("/") ? origin : origin + "/";
+        List<String> errors = new ArrayList<>();
+        if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
+            errors.add(prefix + ": no .drl file");
+        }
+        if (!files.containsKey(UNITS_FILE)) {
+            errors.add(prefix + UNITS_FILE + ": missing");
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(errors);
+        }
+        String version = version(files);
+        KieBase kieBase = build(prefix, files, version, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(errors);
+        }
+        List<RuleInfo> rules = catalog(prefix, files, kieBase, errors);
+        Map<String, Unit> units = UnitsFile.parse(prefix + UNITS_FILE, files.get(UNITS_FILE), rules, errors);
+        if (!errors.isEmpty()) {
+            throw new RuleSetException(errors);
+        }
+        return new RuleSet(version, kieBase, units, rules, new TreeMap<>(files));
+    }
+
+    static String version(SortedMap<String, String> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            files.forEach((name, text) -> {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                sha.update((name + "\0" + bytes.length + "\0").getBytes(StandardCharsets.UTF_8));
+                sha.update(bytes);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KieBase build(String prefix, SortedMap<String, String> files, String version, List<String> errors) {
+        KieServices ks = KieServices.Factory.get();
+        ReleaseId releaseId = ks.newReleaseId("org.vetting", "rules", "1.0.0-" + version.substring(0, 16));
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                kfs.write(KIE_ROOT + name, text);
+            }
+        });
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
+            String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^" + KIE_ROOT, "");
+            String text = m.getText() == null ? "" : m.getText().strip().replaceAll("\\s+", " ");
+            errors.add(prefix + path + ":" + Math.max(m.getLine(), 0) + ": " + text);
+        }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return ks.newKieContainer(releaseId).getKieBase();
+        } finally {
+            ks.getRepository().removeKieModule(releaseId);
+        }
+    }
+
+    private static List<RuleInfo> catalog(String prefix, SortedMap<String, String> files, KieBase kieBase,
+                                          List<String> errors) {
+        Map<String, String[]> where = new LinkedHashMap<>();
+        files.forEach((name, text) -> {
+            if (name.endsWith(".drl")) {
+                Matcher m = RULE_HEADER.matcher(text);
+                while (m.find()) {
+                    int line = (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
+                    where.put(m.group(1), new String[] {name, Integer.toString(line)});
+                }
+            }
+        });
+        boolean flagGlobal = kieBase.getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> g.getName().equals(FLAG_FACTORY_GLOBAL)));
+        List<RuleInfo> rules = new ArrayList<>();
+        Map<String, RuleInfo> byCode = new LinkedHashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                String[] loc = where.getOrDefault(rule.getName(), new String[] {"?", "0"});
+                String at = prefix + loc[0] + ":" + loc[1] + ": rule \"" + rule.getName() + "\": ";
+                RuleInfo info = describe(rule, loc, at, errors);
+                if (info == null) {
+                    continue;
+                }
+                rules.add(info);
+                if (info.code() != null) {
+                    if (!flagGlobal) {
+                        errors.add(at + "raises a flag but no file declares global FlagFactory " + FLAG_FACTORY_GLOBAL);
+                    }
+                    RuleInfo other = byCode.putIfAbsent(info.code(), info);
+                    if (other != null && (other.severity() != info.severity() || !other.waivable().equals(info.waivable()))) {
+                        errors.add(at + "declares " + info.code() + " with another severity or waivability than rule \""
+                                + other.name() + "\"");
+                    }
+                }
+            }
+        }
+        rules.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        return List.copyOf(rules);
+    }
+
+    private static RuleInfo describe(Rule rule, String[] loc, String at, List<String> errors) {
+        Map<String, Object> meta = rule.getMetaData();
+        String code = FlagFactory.text(meta, "code");
+        String pkg = rule.getPackageName();
+        String category = pkg.substring(pkg.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+        if (code == null) {
+            return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, null, null, null, null, null);
+        }
+        int before = errors.size();
+        if (!CODE.matcher(code).matches()) {
+            errors.add(at + "@code must be UPPER_SNAKE_CASE, got " + code);
+        }
+        String sev = FlagFactory.text(meta, "severity");
+        Severity severity = null;
+        try {
+            severity = Severity.valueOf(String.valueOf(sev));
+        } catch (IllegalArgumentException e) {
+            errors.add(at + "@severity must be one of DISQUALIFYING, INCOMPLETE, HIGH, MEDIUM, LOW, got " + sev);
+        }
+        String waivable = FlagFactory.text(meta, "waivable");
+        if (!"true".equals(waivable) && !"false".equals(waivable)) {
+            errors.add(at + "@waivable must be true or false, got " + waivable);
+        } else if ("true".equals(waivable) && severity != Severity.DISQUALIFYING) {
+            errors.add(at + "@waivable(true) applies to DISQUALIFYING codes only");
+        }
+        String en = FlagFactory.text(meta, "en");
+        String es = FlagFactory.text(meta, "es");
+        if (en == null || es == null) {
+            errors.add(at + "needs a message in English (@en) and Spanish (@es)");
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, code, severity,
+                Boolean.parseBoolean(waivable), en, es);
+    }
+}

@@ -1,0 +1,11 @@
+package org.vetting.rules;
+
+/** Flag severities, worst first (POLICY.md section 1). */
+public enum Severity {
+    DISQUALIFYING, INCOMPLETE, HIGH, MEDIUM, LOW;
+
+    /** A unit may override HIGH, MEDIUM and LOW; DISQUALIFYING and INCOMPLETE are fixed. */
+    public boolean overridable() {
+        return this == HIGH || this == MEDIUM || this == LOW;
+    }
+}

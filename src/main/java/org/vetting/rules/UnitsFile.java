@@ -1,0 +1,209 @@
+package org.vetting.rules;
+
+import java.io.StringReader;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.vetting.api.ExamType;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads {@code units.yml} through SnakeYAML's node tree so that every error names its line.
+ * The file is policy data: each unit's exams, thresholds, validity periods and overrides.
+ */
+final class UnitsFile {
+    private static final Set<String> FIELDS = Set.of("name", "tier", "minServiceYears", "requiredExams",
+            "mediumReferralThreshold", "clearanceMonths", "conditionalMonths", "severityOverrides");
+
+    private final String file;
+    private final List<String> errors;
+
+    private UnitsFile(String file, List<String> errors) {
+        this.file = file;
+        this.errors = errors;
+    }
+
+    static Map<String, Unit> parse(String file, String text, List<RuleInfo> rules, List<String> errors) {
+        return new UnitsFile(file, errors).parse(text, rules);
+    }
+
+    private Map<String, Unit> parse(String text, List<RuleInfo> rules) {
+        Node root;
+        try {
+            root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            errors.add(file + ":" + line + ": " + e.getProblem());
+            return Map.of();
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        MappingNode top = mapping(root, "the file");
+        Node unitsNode = top == null ? null : entries(top).get("units");
+        if (unitsNode == null) {
+            errors.add(file + ":1: expected a top-level key units");
+            return units;
+        }
+        MappingNode all = mapping(unitsNode, "units");
+        if (all == null) {
+            return units;
+        }
+        Map<String, Severity> codes = rules.stream().filter(r -> r.code() != null)
+                .collect(Collectors.toMap(RuleInfo::code, RuleInfo::severity, (a, b) -> a));
+        for (NodeTuple t : all.getValue()) {
+            String code = scalar(t.getKeyNode(), "unit code");
+            MappingNode body = mapping(t.getValueNode(), "unit " + code);
+            if (code == null || body == null) {
+                continue;
+            }
+            if (!code.matches("[A-Z][A-Z0-9-]{0,31}")) {
+                error(t.getKeyNode(), "unit code must be 1-32 upper-case letters, digits or '-', got " + code);
+            }
+            Unit unit = unit(code, body, codes);
+            if (unit != null && units.put(code, unit) != null) {
+                error(t.getKeyNode(), "unit " + code + " is declared twice");
+            }
+        }
+        if (units.isEmpty()) {
+            error(unitsNode, "no unit declared");
+        }
+        return units;
+    }
+
+    private Unit unit(String code, MappingNode body, Map<String, Severity> codes) {
+        int before = errors.size();
+        Map<String, Node> f = entries(body);
+        f.keySet().stream().filter(k -> !FIELDS.contains(k)).forEach(k -> error(body, "unit " + code + ": unknown field " + k));
+        String name = requiredText(f, body, code, "name");
+        String tier = requiredText(f, body, code, "tier");
+        int minService = number(f, body, code, "minServiceYears", 0);
+        int threshold = number(f, body, code, "mediumReferralThreshold", 1);
+        int clearance = number(f, body, code, "clearanceMonths", 1);
+        int conditional = number(f, body, code, "conditionalMonths", 1);
+
+        Map<ExamType, Integer> exams = new EnumMap<>(ExamType.class);
+        MappingNode examsNode = f.containsKey("requiredExams") ? mapping(f.get("requiredExams"), code + ".requiredExams") : null;
+        if (!f.containsKey("requiredExams")) {
+            error(body, "unit " + code + ": requiredExams is required");
+        }
+        if (examsNode != null) {
+            for (NodeTuple t : examsNode.getValue()) {
+                String type = scalar(t.getKeyNode(), "exam type");
+                try {
+                    Integer months = positive(t.getValueNode(), code + ".requiredExams." + type, 1);
+                    if (months != null) {
+                        exams.put(ExamType.valueOf(type), months);
+                    }
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    error(t.getKeyNode(), "unit " + code + ": unknown exam type " + type);
+                }
+            }
+        }
+
+        Map<String, Severity> overrides = new LinkedHashMap<>();
+        if (f.containsKey("severityOverrides")) {
+            MappingNode o = mapping(f.get("severityOverrides"), code + ".severityOverrides");
+            for (NodeTuple t : o == null ? List.<NodeTuple>of() : o.getValue()) {
+                String flag = scalar(t.getKeyNode(), "code");
+                String sev = scalar(t.getValueNode(), "severity");
+                Severity declared = codes.get(flag);
+                if (declared == null) {
+                    error(t.getKeyNode(), "unit " + code + ": override of unknown code " + flag);
+                    continue;
+                }
+                if (!declared.overridable()) {
+                    error(t.getKeyNode(), "unit " + code + ": " + flag + " is " + declared + " and cannot be overridden");
+                    continue;
+                }
+                try {
+                    Severity s = Severity.valueOf(String.valueOf(sev));
+                    if (!s.overridable()) {
+                        error(t.getValueNode(), "unit " + code + ": an override must be HIGH, MEDIUM or LOW, got " + sev);
+                    }
+                    overrides.put(flag, s);
+                } catch (IllegalArgumentException e) {
+                    error(t.getValueNode(), "unit " + code + ": unknown severity " + sev);
+                }
+            }
+        }
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Unit(code, name, tier, minService, exams, threshold, clearance, conditional, overrides);
+    }
+
+    private String requiredText(Map<String, Node> f, Node at, String unit, String key) {
+        Node n = f.get(key);
+        if (n == null) {
+            error(at, "unit " + unit + ": " + key + " is required");
+            return null;
+        }
+        return scalar(n, unit + "." + key);
+    }
+
+    private int number(Map<String, Node> f, Node at, String unit, String key, int min) {
+        Node n = f.get(key);
+        if (n == null) {
+            error(at, "unit " + unit + ": " + key + " is required");
+            return 0;
+        }
+        Integer v = positive(n, unit + "." + key, min);
+        return v == null ? 0 : v;
+    }
+
+    private Integer positive(Node n, String what, int min) {
+        String s = scalar(n, what);
+        try {
+            int v = Integer.parseInt(String.valueOf(s));
+            if (v < min) {
+                error(n, what + " must be at least " + min + ", got " + v);
+                return null;
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            error(n, what + " must be a whole number, got " + s);
+            return null;
+        }
+    }
+
+    private MappingNode mapping(Node n, String what) {
+        if (n instanceof MappingNode m) {
+            return m;
+        }
+        error(n, what + " must be a mapping");
+        return null;
+    }
+
+    private String scalar(Node n, String what) {
+        if (n instanceof ScalarNode s) {
+            return s.getValue();
+        }
+        error(n, what + " must be a single value");
+        return null;
+    }
+
+    private Map<String, Node> entries(MappingNode m) {
+        Map<String, Node> map = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            String key = scalar(t.getKeyNode(), "key");
+            if (key != null && map.put(key, t.getValueNode()) != null) {
+                error(t.getKeyNode(), "duplicate key " + key);
+            }
+        }
+        return map;
+    }
+
+    private void error(Node at, String message) {
+        int line = at == null || at.getStartMark() == null ? 0 : at.getStartMark().getLine() + 1;
+        errors.add(file + ":" + line + ": " + message);
+    }
+}
