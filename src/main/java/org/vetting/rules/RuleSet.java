@@ -47,6 +47,10 @@ public final class RuleSet {
         return Optional.ofNullable(units.get(code));
     }
 
+    public Optional<RuleInfo> rule(String name) {
+        return Optional.ofNullable(rulesByName.get(name));
+    }
+
     public List<RuleInfo> rules() {
         return rules;
     }

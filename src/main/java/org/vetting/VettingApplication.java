@@ -1,0 +1,129 @@
+package org.vetting;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.auth.CachingAuthenticator;
+import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vetting.auth.DatabaseAuthenticator;
+import org.vetting.auth.JsonUnauthorizedHandler;
+import org.vetting.auth.Passwords;
+import org.vetting.auth.RoleAuthorizer;
+import org.vetting.auth.User;
+import org.vetting.core.ActiveRuleSet;
+import org.vetting.core.EvaluationService;
+import org.vetting.core.Json;
+import org.vetting.core.UserService;
+import org.vetting.db.Migrations;
+import org.vetting.db.UserDao;
+import org.vetting.errors.ApiExceptionMapper;
+import org.vetting.errors.CatchAllExceptionMapper;
+import org.vetting.errors.JsonExceptionMapper;
+import org.vetting.errors.RequestSizeLimit;
+import org.vetting.errors.WebApplicationExceptionMapper;
+import org.vetting.health.RuleSetHealthCheck;
+import org.vetting.resources.CandidatesResource;
+import org.vetting.resources.EvaluationsResource;
+import org.vetting.resources.HealthResource;
+import org.vetting.resources.RuleSetsResource;
+import org.vetting.resources.UsersResource;
+import org.vetting.rules.RuleSetLoader;
+
+/** The vetting service: Dropwizard + Drools + JDBI. Wiring by hand, in order of dependence. */
+public final class VettingApplication extends Application<VettingConfiguration> {
+    private static final Logger LOG = LoggerFactory.getLogger(VettingApplication.class);
+
+    private final Clock clock;
+
+    public VettingApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** Tests pass a fixed or movable clock. */
+    public VettingApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new VettingApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "vetting-service";
+    }
+
+    @Override
+    public void initialize(Bootstrap<VettingConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        Json.configure(bootstrap.getObjectMapper());
+    }
+
+    @Override
+    public void run(VettingConfiguration config, Environment environment) {
+        long started = System.nanoTime();
+        // A broken rule set stops start-up here, before anything listens.
+        var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
+
+        ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
+        Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
+
+        ActiveRuleSet active = new ActiveRuleSet(jdbi, clock);
+        active.activate(ruleSet);
+        Passwords passwords = new Passwords(config.getBcryptCost());
+        UserService users = new UserService(jdbi, passwords, clock);
+        users.bootstrapAdmin(config.getAdminPassword());
+        EvaluationService evaluations = new EvaluationService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
+
+        registerSecurity(config, environment, jdbi, passwords);
+        var jersey = environment.jersey();
+        jersey.register(new RequestSizeLimit());
+        jersey.register(new ApiExceptionMapper());
+        jersey.register(new WebApplicationExceptionMapper());
+        jersey.register(new JsonExceptionMapper());
+        jersey.register(new CatchAllExceptionMapper());
+        jersey.register(new CandidatesResource(evaluations));
+        jersey.register(new EvaluationsResource(evaluations));
+        jersey.register(new RuleSetsResource(active));
+        jersey.register(new UsersResource(users, active));
+        jersey.register(new HealthResource(jdbi));
+
+        // JdbiFactory registers the "database" health check itself.
+        environment.healthChecks().register("ruleset", new RuleSetHealthCheck(active));
+        LOG.info("rule set {} active ({} rules, {} units); wired in {} ms", ruleSet.version(), ruleSet.rules().size(),
+                ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,
+                                         Passwords passwords) {
+        var authenticator = new CachingAuthenticator<>(environment.metrics(),
+                new DatabaseAuthenticator(jdbi.onDemand(UserDao.class), passwords),
+                CaffeineSpec.parse("maximumSize=10000,expireAfterWrite="
+                        + config.getAuthenticationCacheTtl().toSeconds() + "s"));
+        environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
+                .setAuthenticator(authenticator)
+                .setAuthorizer(new RoleAuthorizer())
+                .setRealm(JsonUnauthorizedHandler.REALM)
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+    }
+}

@@ -1,0 +1,103 @@
+package org.vetting;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+/** The service's configuration ({@code config.yml}, with {@code ${VETTING_*}} environment overrides). */
+public class VettingConfiguration extends Configuration {
+    @Valid
+    @NotNull
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @NotEmpty
+    private String rulesDirectory = "rules";
+
+    /** Password of the first-start {@code admin} user; empty means "generate one and log it once". */
+    private String adminPassword = "";
+
+    /** bcrypt work factor for stored password hashes (each step doubles the cost). */
+    @Min(4)
+    @Max(31)
+    private int bcryptCost = 12;
+
+    /** How long a verified set of credentials stays cached, so that bcrypt runs once per user and period. */
+    @NotNull
+    private Duration authenticationCacheTtl = Duration.minutes(1);
+
+    /** Zone whose calendar date is today's {@code asOf} for submissions. */
+    @NotEmpty
+    private String timeZone = "UTC";
+
+    @JsonProperty("database")
+    public DataSourceFactory getDataSourceFactory() {
+        String url = database.getUrl();
+        if (url != null && url.startsWith("jdbc:postgresql:")) {
+            database.setDriverClass("org.postgresql.Driver");
+        } else if (url != null && url.startsWith("jdbc:h2:")) {
+            database.setDriverClass("org.h2.Driver");
+        }
+        return database;
+    }
+
+    @JsonProperty("database")
+    public void setDataSourceFactory(DataSourceFactory database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public String getRulesDirectory() {
+        return rulesDirectory;
+    }
+
+    @JsonProperty
+    public void setRulesDirectory(String rulesDirectory) {
+        this.rulesDirectory = rulesDirectory;
+    }
+
+    @JsonProperty
+    public String getAdminPassword() {
+        return adminPassword;
+    }
+
+    @JsonProperty
+    public void setAdminPassword(String adminPassword) {
+        this.adminPassword = adminPassword;
+    }
+
+    @JsonProperty
+    public int getBcryptCost() {
+        return bcryptCost;
+    }
+
+    @JsonProperty
+    public void setBcryptCost(int bcryptCost) {
+        this.bcryptCost = bcryptCost;
+    }
+
+    @JsonProperty
+    public Duration getAuthenticationCacheTtl() {
+        return authenticationCacheTtl;
+    }
+
+    @JsonProperty
+    public void setAuthenticationCacheTtl(Duration authenticationCacheTtl) {
+        this.authenticationCacheTtl = authenticationCacheTtl;
+    }
+
+    @JsonProperty
+    public String getTimeZone() {
+        return timeZone;
+    }
+
+    @JsonProperty
+    public void setTimeZone(String timeZone) {
+        this.timeZone = timeZone;
+    }
+}

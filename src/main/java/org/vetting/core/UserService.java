@@ -1,0 +1,130 @@
+package org.vetting.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vetting.api.FieldError;
+import org.vetting.api.NewUser;
+import org.vetting.api.Role;
+import org.vetting.api.UserView;
+import org.vetting.auth.Passwords;
+import org.vetting.db.UserDao;
+import org.vetting.errors.ApiException;
+
+/** Creating users, and the first-start {@code admin} user of API.md. */
+public final class UserService {
+    private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    public static final String ADMIN = "admin";
+
+    private final Jdbi jdbi;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public UserService(Jdbi jdbi, Passwords passwords, Clock clock) {
+        this.jdbi = jdbi;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /**
+     * When the user table is empty, creates {@code admin} with the configured password, or a random
+     * one that is logged once. Safe when several instances start together: the primary key decides.
+     */
+    public void bootstrapAdmin(String configuredPassword) {
+        if (jdbi.withExtension(UserDao.class, UserDao::count) > 0) {
+            return;
+        }
+        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
+        String password = generated ? randomPassword() : configuredPassword;
+        try {
+            jdbi.useExtension(UserDao.class, dao -> dao.create(ADMIN, passwords.hash(password), Set.of(Role.ADMIN),
+                    Set.of(), null, clock.instant(), null));
+        } catch (RuntimeException alreadyCreated) {
+            LOG.info("first-start admin user was created by another instance");
+            return;
+        }
+        if (generated) {
+            LOG.warn("Created the first user 'admin' with the generated password {} (shown once; "
+                    + "set VETTING_ADMIN_PASSWORD to choose it)", password);
+        } else {
+            LOG.info("Created the first user 'admin' with the password from VETTING_ADMIN_PASSWORD");
+        }
+    }
+
+    public UserView create(NewUser request, Set<String> knownUnits, String actor) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
+            errors.add(new FieldError("username", "required: 3-64 letters, digits, '.', '_', '@' or '-'"));
+        }
+        String pw = Passwords.problem(request.password());
+        if (pw != null) {
+            errors.add(new FieldError("password", pw));
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (request.roles().isEmpty()) {
+            errors.add(new FieldError("roles", "at least one role"));
+        }
+        for (int i = 0; i < request.roles().size(); i++) {
+            String r = request.roles().get(i);
+            try {
+                roles.add(Role.valueOf(String.valueOf(r)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("roles[" + i + "]", "unknown role " + r + "; expected one of "
+                        + String.join(", ", java.util.Arrays.stream(Role.values()).map(Enum::name).toList())));
+            }
+        }
+        Set<String> units = new LinkedHashSet<>();
+        for (int i = 0; i < request.units().size(); i++) {
+            String u = request.units().get(i);
+            if (!knownUnits.contains(u)) {
+                errors.add(new FieldError("units[" + i + "]", "unknown unit " + u));
+            }
+            units.add(u);
+        }
+        if (roles.contains(Role.COMMANDER) && units.isEmpty()) {
+            errors.add(new FieldError("units", "a COMMANDER must be bound to at least one unit"));
+        }
+        if (!roles.contains(Role.COMMANDER) && !units.isEmpty()) {
+            errors.add(new FieldError("units", "only a COMMANDER is bound to units"));
+        }
+        if (request.officerId() != null && !OFFICER_ID.matcher(request.officerId()).matches()) {
+            errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.unprocessable(errors);
+        }
+        String hash = passwords.hash(request.password());
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            if (dao.countByName(request.username()) > 0) {
+                throw new ApiException(409, "user " + request.username() + " already exists");
+            }
+            dao.create(request.username(), hash, roles, units, request.officerId(), clock.instant(), actor);
+            return view(dao, request.username());
+        });
+    }
+
+    private static UserView view(UserDao dao, String username) {
+        var user = dao.findUser(username).orElseThrow();
+        return new UserView(username, user.roles().stream().sorted().toList(), user.units().stream().sorted().toList(),
+                user.officerId(), true, dao.createdAt(username));
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

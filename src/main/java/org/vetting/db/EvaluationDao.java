@@ -1,0 +1,55 @@
+package org.vetting.db;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Stored evaluations with their flags and fired rules. Rows are written once, never updated. */
+public interface EvaluationDao {
+
+    record EvaluationRow(String id, String officerId, int recordVersion, String unit, String outcome, LocalDate asOf,
+                         LocalDate validUntil, String rulesetVersion, Instant evaluatedAt, String evaluatedBy) {}
+
+    record FlagRow(String evaluationId, int position, String code, String category, String severity, boolean waivable,
+                   String evidence, String ruleName, String messageEn, String messageEs) {}
+
+    record FiredRuleRow(String evaluationId, int sequence, String ruleName, String flag) {}
+
+    @SqlUpdate("INSERT INTO evaluations (id, officer_id, record_version, unit, outcome, as_of, valid_until, "
+            + "ruleset_version, evaluated_at, evaluated_by) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, "
+            + ":asOf, :validUntil, :rulesetVersion, :evaluatedAt, :evaluatedBy)")
+    void insert(@org.jdbi.v3.sqlobject.customizer.BindMethods EvaluationRow row);
+
+    @SqlUpdate("INSERT INTO evaluation_flags (evaluation_id, position, code, category, severity, waivable, evidence, "
+            + "rule_name, message_en, message_es) VALUES (:evaluationId, :position, :code, :category, :severity, "
+            + ":waivable, :evidence, :ruleName, :messageEn, :messageEs)")
+    void insertFlag(@org.jdbi.v3.sqlobject.customizer.BindMethods FlagRow row);
+
+    @SqlUpdate("INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag) "
+            + "VALUES (:evaluationId, :sequence, :ruleName, :flag)")
+    void insertFiredRule(@org.jdbi.v3.sqlobject.customizer.BindMethods FiredRuleRow row);
+
+    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, ruleset_version, "
+            + "evaluated_at, evaluated_by FROM evaluations WHERE id = :id")
+    @RegisterConstructorMapper(EvaluationRow.class)
+    Optional<EvaluationRow> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT evaluation_id, position, code, category, severity, waivable, evidence, rule_name, message_en, "
+            + "message_es FROM evaluation_flags WHERE evaluation_id = :id ORDER BY position")
+    @RegisterConstructorMapper(FlagRow.class)
+    List<FlagRow> flags(@Bind("id") String id);
+
+    @SqlQuery("SELECT evaluation_id, sequence, rule_name, flag FROM fired_rules WHERE evaluation_id = :id "
+            + "ORDER BY sequence")
+    @RegisterConstructorMapper(FiredRuleRow.class)
+    List<FiredRuleRow> firedRules(@Bind("id") String id);
+
+    @SqlQuery("SELECT COUNT(*) FROM evaluations")
+    long count();
+}

@@ -1,0 +1,40 @@
+package org.vetting.resources;
+
+import java.net.URI;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.vetting.api.EvaluationView;
+import org.vetting.api.OfficerRecord;
+import org.vetting.auth.User;
+import org.vetting.core.Evaluation;
+import org.vetting.core.EvaluationService;
+import org.vetting.core.Language;
+
+/** {@code POST /api/candidates}: a vetting officer submits a candidate's background record. */
+@Path("/api/candidates")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CandidatesResource {
+    private final EvaluationService evaluations;
+
+    public CandidatesResource(EvaluationService evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @POST
+    @RolesAllowed("VETTING_OFFICER")
+    public Response submit(@Auth User user, OfficerRecord record, @jakarta.ws.rs.core.Context HttpHeaders headers) {
+        Evaluation e = evaluations.submit(record, user.username());
+        return Response.created(URI.create("/api/evaluations/" + e.id()))
+                .entity(EvaluationView.of(e, Language.from(headers.getAcceptableLanguages())))
+                .build();
+    }
+}

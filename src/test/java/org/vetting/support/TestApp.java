@@ -1,0 +1,113 @@
+package org.vetting.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.vetting.VettingApplication;
+import org.vetting.VettingConfiguration;
+
+/**
+ * The real service on random ports over a fresh in-memory H2 database, with a fixed clock
+ * ({@link #TODAY}). One instance per test class.
+ */
+public final class TestApp {
+    public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String PASSWORD = "correct-horse-battery";
+
+    public final String dbUrl;
+    public final DropwizardAppExtension<VettingConfiguration> app;
+
+    public TestApp(ConfigOverride... overrides) {
+        this.dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("database.url", dbUrl)));
+        all.addAll(List.of(overrides));
+        Clock clock = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        this.app = new DropwizardAppExtension<>(support(clock, all.toArray(ConfigOverride[]::new)));
+    }
+
+    public static DropwizardTestSupport<VettingConfiguration> support(Clock clock, ConfigOverride... overrides) {
+        return new DropwizardTestSupport<>(VettingApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides) {
+            @Override
+            public Application<VettingConfiguration> newApplication() {
+                return new VettingApplication(clock);
+            }
+        };
+    }
+
+    public String url(String path) {
+        return "http://localhost:" + app.getLocalPort() + path;
+    }
+
+    public Invocation.Builder request(String path, String user, String password) {
+        Invocation.Builder b = app.client().target(url(path)).request(MediaType.APPLICATION_JSON);
+        if (user != null) {
+            b = b.header("Authorization", basic(user, password));
+        }
+        return b;
+    }
+
+    public Invocation.Builder as(String user, String path) {
+        return request(path, user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+
+    /** Creates a user through {@code POST /api/users} as the first-start admin. */
+    public void createUser(String username, String role, String... units) {
+        try (Response r = as("admin", "/api/users").post(Entity.json(Map.of("username", username, "password",
+                PASSWORD, "roles", List.of(role), "units", List.of(units))))) {
+            if (r.getStatus() != 201) {
+                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
+            }
+        }
+    }
+
+    public Response post(String user, String path, Object body) {
+        return as(user, path).post(Entity.json(body));
+    }
+
+    public Response postRaw(String user, String path, String body) {
+        return as(user, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
+    }
+
+    /** Counts rows straight from the database, bypassing the service. */
+    public long count(String table) {
+        try (Connection c = DriverManager.getConnection(dbUrl, "sa", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Instant now() {
+        return TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    }
+}
