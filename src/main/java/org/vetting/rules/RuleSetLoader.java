@@ -37,6 +37,7 @@ public final class RuleSetLoader {
     public static final String FLAG_FACTORY_GLOBAL = "flags";
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
     private static final String KIE_ROOT = "src/main/resources/";
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     private RuleSetLoader() {}
@@ -104,16 +105,21 @@ public final class RuleSetLoader {
         ReleaseId releaseId = ks.newReleaseId("org.vetting", "rules", "1.0.0-" + version.substring(0, 16));
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
+        Map<String, String> kiePaths = new LinkedHashMap<>();
         files.forEach((name, text) -> {
             if (name.endsWith(".drl")) {
-                kfs.write(KIE_ROOT + name, text);
+                // Drools expects a file's folder to match its package.
+                Matcher pkg = PACKAGE.matcher(text);
+                String folder = pkg.find() ? pkg.group(1).replace('.', '/') + "/" : "";
+                kiePaths.put(folder + name, name);
+                kfs.write(KIE_ROOT + folder + name, text);
             }
         });
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR)) {
             String path = m.getPath() == null ? "" : m.getPath().replaceFirst("^" + KIE_ROOT, "");
-            String text = m.getText() == null ? "" : m.getText().strip().replaceAll("\\s+", " ");
-            errors.add(prefix + path + ":" + Math.max(m.getLine(), 0) + ": " + text);
+            path = kiePaths.getOrDefault(path, path);
+            errors.add(prefix + path + ":" + Math.max(m.getLine(), 0) + ": " + brief(m.getText()));
         }
         if (!errors.isEmpty()) {
             return null;
@@ -123,6 +129,20 @@ public final class RuleSetLoader {
         } finally {
             ks.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** Drools' message without the parser's stack trace, on one line. */
+    private static String brief(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip();
+        int trace = t.indexOf(" Stack trace:");
+        if (trace >= 0) {
+            t = t.substring(0, trace);
+        }
+        t = t.replaceAll("\\s+", " ");
+        return t.length() > 400 ? t.substring(0, 400) + "…" : t;
     }
 
     private static List<RuleInfo> catalog(String prefix, SortedMap<String, String> files, KieBase kieBase,

@@ -36,6 +36,25 @@ public final class Records {
         return r;
     }
 
+    /**
+     * A typical record under review: the clean officer plus a retaken medical exam, an old fraud
+     * conviction, an unsubstantiated bribery complaint, a family tie and a second disclosure.
+     */
+    public static Map<String, Object> typical(String officerId) {
+        Map<String, Object> r = clean(officerId);
+        list(r, "exams").add(exam("e6", "MEDICAL", "FAIL", "2025-09-01"));
+        list(r, "financialDisclosures").add(disclosure(2024, 400000, 1300000, 210000));
+        list(r, "criminalRecords").add(new LinkedHashMap<>(Map.of("id", "c1", "category", "FRAUD", "status",
+                "CONVICTED", "date", "2014-05-02")));
+        list(r, "disciplinaryRecords").add(new LinkedHashMap<>(Map.of("id", "d1", "category", "BRIBERY", "finding",
+                "UNSUBSTANTIATED", "date", "2023-01-15")));
+        list(r, "associations").add(new LinkedHashMap<>(Map.of("id", "a1", "relationship", "FAMILY",
+                "organizationType", "CRIMINAL_ORGANIZATION", "status", "SUSPECTED")));
+        list(r, "priorVetting").add(new LinkedHashMap<>(Map.of("id", "p1", "program", "SIU", "result", "GRANTED",
+                "date", "2022-02-01")));
+        return r;
+    }
+
     public static Map<String, Object> exam(String id, String type, String result, String date) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("id", id);

@@ -1,0 +1,185 @@
+package org.vetting.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/** Every refusal of API.md gets its status and a body naming the field, and stores nothing. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ValidationTest {
+    static final TestApp APP = new TestApp();
+    static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> EXT = APP.app;
+    static final List<String> TABLES = List.of("officer_records", "evaluations", "evaluation_flags", "fired_rules",
+            "clearances", "clearance_events");
+    long[] before;
+
+    @BeforeAll
+    static void users() {
+        APP.createUser("hr.lopez", "VETTING_OFFICER");
+    }
+
+    @BeforeEach
+    void countRows() {
+        before = TABLES.stream().mapToLong(APP::count).toArray();
+    }
+
+    @AfterEach
+    void nothingStored() {
+        assertThat(TABLES.stream().mapToLong(APP::count).toArray()).isEqualTo(before);
+    }
+
+    static JsonNode refused(Response r, int status) {
+        try (r) {
+            assertThat(r.getStatus()).isEqualTo(status);
+            assertThat(r.getMediaType().toString()).startsWith("application/json");
+            JsonNode body = r.readEntity(JsonNode.class);
+            assertThat(body.get("code").asInt()).isEqualTo(status);
+            assertThat(body.get("message").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("at org.");
+            return body;
+        }
+    }
+
+    static JsonNode unprocessable(Map<String, Object> record, String field, String problem) {
+        JsonNode body = refused(APP.post("hr.lopez", "/api/candidates", record), 422);
+        assertThat(body.get("errors").findValuesAsText("field")).contains(field);
+        assertThat(body.get("message").asText()).contains(field);
+        JsonNode error = body.get("errors").findParents("field").stream()
+                .filter(e -> e.get("field").asText().equals(field)).findFirst().orElseThrow();
+        assertThat(error.get("message").asText()).contains(problem);
+        return body;
+    }
+
+    @Test
+    void shouldRefuseMalformedJson_With400() {
+        JsonNode body = refused(APP.postRaw("hr.lopez", "/api/candidates", "{\"officerId\": \"MX-1\", "), 400);
+        assertThat(body.get("message").asText()).contains("malformed JSON");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownEnumValue_NamingTheField() {
+        var r = Records.clean("MX-V-1");
+        Records.list(r, "exams").set(1, Records.exam("e2", "TOXICOLOGICAL", "NEGATIVE", "2026-03-10"));
+        unprocessable(r, "exams[1].result", "NEGATIVE");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownUnit() {
+        var r = Records.clean("MX-V-2");
+        r.put("targetUnit", "JU-NOWHERE");
+        unprocessable(r, "targetUnit", "unknown unit JU-NOWHERE");
+    }
+
+    @Test
+    void shouldRefuseMissingRequiredFields() {
+        var r = Records.clean("MX-V-3");
+        r.remove("serviceStartDate");
+        ((Map<String, Object>) Records.list(r, "exams").get(2)).remove("id");
+        JsonNode body = unprocessable(r, "serviceStartDate", "required");
+        assertThat(body.get("errors").findValuesAsText("field")).contains("exams[2].id");
+    }
+
+    @Test
+    void shouldRefuseAMissingOfficerIdAndABadOne() {
+        var r = Records.clean("MX-V-4");
+        r.remove("officerId");
+        unprocessable(r, "officerId", "required");
+        r.put("officerId", "MX 4/../x");
+        unprocessable(r, "officerId", "letters, digits");
+    }
+
+    @Test
+    void shouldRefuseANegativeAmount() {
+        var r = Records.clean("MX-V-5");
+        ((Map<String, Object>) Records.list(r, "financialDisclosures").get(0)).put("totalLiabilities", -1);
+        unprocessable(r, "financialDisclosures[0].totalLiabilities", "negative");
+    }
+
+    @Test
+    void shouldRefuseAMissingAmount() {
+        var r = Records.clean("MX-V-5b");
+        ((Map<String, Object>) Records.list(r, "financialDisclosures").get(0)).remove("annualIncome");
+        unprocessable(r, "financialDisclosures[0].annualIncome", "required");
+    }
+
+    @Test
+    void shouldRefuseADuplicateRecordId() {
+        var r = Records.clean("MX-V-6");
+        Records.list(r, "exams").set(1, Records.exam("e1", "TOXICOLOGICAL", "PASS", "2026-03-10"));
+        unprocessable(r, "exams[1].id", "duplicate id e1");
+    }
+
+    @Test
+    void shouldRefuseADuplicateDisclosureYear() {
+        var r = Records.clean("MX-V-7");
+        Records.list(r, "financialDisclosures").add(Records.disclosure(2025, 1, 1, 1));
+        unprocessable(r, "financialDisclosures[1].year", "duplicate year 2025");
+    }
+
+    @Test
+    void shouldRefuseADateAfterToday() {
+        var r = Records.clean("MX-V-8");
+        Records.list(r, "exams").set(0, Records.exam("e1", "POLYGRAPH", "PASS", "2026-11-28"));
+        unprocessable(r, "exams[0].date", "after asOf 2026-11-27");
+    }
+
+    @Test
+    void shouldRefuseADisclosureYearAfterThisYear() {
+        var r = Records.clean("MX-V-9");
+        Records.list(r, "financialDisclosures").add(Records.disclosure(2027, 1, 1, 1));
+        unprocessable(r, "financialDisclosures[1].year", "after 2026");
+    }
+
+    @Test
+    void shouldRefuseADateAfterTheDryRunAsOf() {
+        JsonNode body = refused(APP.post("hr.lopez", "/api/evaluations/dry-run",
+                Map.of("asOf", "2026-03-11", "record", Records.clean("MX-V-10"))), 422);
+        assertThat(body.get("errors").findValuesAsText("field")).containsExactly("record.exams[3].date",
+                "record.exams[4].date");
+    }
+
+    @Test
+    void shouldRefuseAnInvalidDate_AndAnUnknownField() {
+        var r = Records.clean("MX-V-11");
+        r.put("serviceStartDate", "2012-02-30");
+        unprocessable(r, "serviceStartDate", "YYYY-MM-DD");
+        r.put("serviceStartDate", "2012-02-03");
+        r.put("criminalRecord", List.of());
+        unprocessable(r, "criminalRecord", "unknown field");
+    }
+
+    @Test
+    void shouldRefuseAStringWhereANumberBelongs() {
+        var r = Records.clean("MX-V-12");
+        ((Map<String, Object>) Records.list(r, "financialDisclosures").get(0)).put("annualIncome", "lots");
+        unprocessable(r, "financialDisclosures[0].annualIncome", "number");
+    }
+
+    @Test
+    void shouldRefuseABodyOverOneMebibyte_With413() {
+        var r = Records.clean("MX-V-13");
+        r.put("agency", "x".repeat(1024 * 1024 + 10));
+        refused(APP.post("hr.lopez", "/api/candidates", r), 413);
+    }
+
+    @Test
+    void shouldRefuseAnEmptyBody() {
+        refused(APP.postRaw("hr.lopez", "/api/candidates", ""), 422);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPath_WithJson404() {
+        refused(APP.as("hr.lopez", "/api/nothing-here").get(), 404);
+    }
+}

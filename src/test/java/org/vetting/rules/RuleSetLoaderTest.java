@@ -1,0 +1,89 @@
+package org.vetting.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import io.dropwizard.testing.ConfigOverride;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vetting.support.TestApp;
+
+class RuleSetLoaderTest {
+    @TempDir
+    Path dir;
+
+    Path copyRules() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void shouldCompileTheRulesFolder_WithAVersionThatIsTheContentHash() throws IOException {
+        RuleSet a = RuleSetLoader.fromDirectory(Path.of("rules"));
+        RuleSet b = RuleSetLoader.fromDirectory(copyRules());
+        assertThat(a.version()).isEqualTo(b.version()).matches("[0-9a-f]{64}");
+        assertThat(a.units()).containsOnlyKeys("JU-FENTANYL", "JU-FINANCE", "JU-ARMS", "LIAISON");
+        Files.writeString(dir.resolve("exams.drl"), Files.readString(dir.resolve("exams.drl")) + "\n// comment\n");
+        assertThat(RuleSetLoader.fromDirectory(dir).version()).isNotEqualTo(a.version());
+    }
+
+    @Test
+    void shouldRefuseADrlSyntaxError_NamingFileAndLine() throws IOException {
+        copyRules();
+        Path exams = dir.resolve("exams.drl");
+        String text = Files.readString(exams).replace("not Exam( type == $t )", "not Exam( type == $t ");
+        Files.writeString(exams, text);
+        int line = (int) text.lines().takeWhile(l -> !l.contains("not Exam( type == $t ")).count() + 1;
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .isInstanceOf(RuleSetException.class)
+                .satisfies(e -> assertThat(((RuleSetException) e).errors())
+                        .anyMatch(m -> m.startsWith(dir + "/exams.drl:")))
+                .hasMessageContaining("exams.drl:" + (line + 1));
+    }
+
+    @Test
+    void shouldRefuseARuleWithoutSeverity() throws IOException {
+        copyRules();
+        Path fit = dir.resolve("unit_fit.drl");
+        Files.writeString(fit, Files.readString(fit).replace("@severity(\"DISQUALIFYING\") ", ""));
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .hasMessageContaining("unit_fit.drl:10: rule \"UNIT_FIT-01")
+                .hasMessageContaining("@severity must be one of");
+    }
+
+    @Test
+    void shouldRefuseABrokenUnitsFile_NamingTheLine() throws IOException {
+        copyRules();
+        Path units = dir.resolve("units.yml");
+        Files.writeString(units, Files.readString(units).replace("clearanceMonths: 24", "clearanceMonths: soon")
+                .replace("{EXCESSIVE_CASH_DEPOSITS: HIGH,", "{EXAM_MISSING: HIGH,"));
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .hasMessageContaining("units.yml:25: unit JU-FINANCE: EXAM_MISSING is INCOMPLETE and cannot be overridden")
+                .hasMessageMatching("(?s).*units.yml:\\d+: LIAISON.clearanceMonths must be a whole number, got soon.*");
+    }
+
+    @Test
+    void shouldRefuseToStartTheService_WhenARuleFileIsBroken() throws IOException {
+        copyRules();
+        Files.writeString(dir.resolve("outcome.drl"), "package vetting.outcome;\nrule \"broken\"\n when\n  Foo(\nend\n");
+        var support = TestApp.support(Clock.system(ZoneOffset.UTC),
+                ConfigOverride.config("database.url", "jdbc:h2:mem:broken;DB_CLOSE_DELAY=-1"),
+                ConfigOverride.config("rulesDirectory", dir.toString()));
+        try {
+            assertThatThrownBy(support::before).hasStackTraceContaining(dir + "/outcome.drl:");
+        } finally {
+            support.after();
+        }
+    }
+}
