@@ -25,6 +25,7 @@ import org.vetting.auth.JsonUnauthorizedHandler;
 import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
+import org.vetting.cli.TestRulesCommand;
 import org.vetting.core.ActiveRuleSet;
 import org.vetting.core.EvaluationService;
 import org.vetting.core.Json;
@@ -73,6 +74,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         Json.configure(bootstrap.getObjectMapper());
+        bootstrap.addCommand(new TestRulesCommand());
     }
 
     @Override

@@ -1,0 +1,12 @@
+package org.vetting.scenarios;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One policy scenario from a YAML file: a record (merged over the file's {@code base}), a date,
+ * and what the rules must decide. {@code expectValidUntil} is only checked when the file says so.
+ */
+public record Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
+                       List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil) {}
