@@ -34,7 +34,7 @@ import org.vetting.support.Records;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(1)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 10, time = 2) // the JIT needs ~20 s to settle on 2 cores
 @Measurement(iterations = 5, time = 2)
 public class RuleEngineBenchmark {
     private RuleSet ruleSet;
