@@ -18,8 +18,8 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
 
     @Override
     public Optional<User> authenticate(BasicCredentials credentials) {
-        return users.findCredentials(credentials.getUsername())
-                .filter(c -> c.enabled() && passwords.matches(credentials.getPassword(), c.passwordHash()))
-                .flatMap(c -> users.findUser(c.username()));
+        return users.find(credentials.getUsername())
+                .filter(row -> row.enabled() && passwords.matches(credentials.getPassword(), row.passwordHash()))
+                .map(users::toUser);
     }
 }

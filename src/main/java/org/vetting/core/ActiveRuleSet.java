@@ -25,22 +25,17 @@ public final class ActiveRuleSet {
     }
 
     public Active activate(RuleSet ruleSet) {
-        Instant at = jdbi.inTransaction(h -> {
-            RuleSetDao dao = h.attach(RuleSetDao.class);
-            return dao.activatedAt(ruleSet.version()).orElseGet(() -> {
-                Instant now = clock.instant();
-                try {
-                    dao.insert(ruleSet.version(), now, Json.write(ruleSet.files()));
-                    return now;
-                } catch (RuntimeException race) {
-                    // another instance stored the same version first; its time stands
-                    return null;
-                }
-            });
+        String version = ruleSet.version();
+        Instant at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseGet(() -> {
+            Instant now = clock.instant();
+            try {
+                jdbi.useExtension(RuleSetDao.class, dao -> dao.insert(version, now, Json.write(ruleSet.files())));
+                return now;
+            } catch (RuntimeException race) {
+                // another instance stored the same version first; its activation time stands
+                return jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseThrow(() -> race);
+            }
         });
-        if (at == null) {
-            at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(ruleSet.version())).orElseThrow();
-        }
         Active a = new Active(ruleSet, at);
         active.set(a);
         return a;

@@ -108,7 +108,7 @@ public final class UserService {
         String hash = passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
-            if (dao.countByName(request.username()) > 0) {
+            if (dao.find(request.username()).isPresent()) {
                 throw new ApiException(409, "user " + request.username() + " already exists");
             }
             dao.create(request.username(), hash, roles, units, request.officerId(), clock.instant(), actor);
@@ -117,9 +117,10 @@ public final class UserService {
     }
 
     private static UserView view(UserDao dao, String username) {
-        var user = dao.findUser(username).orElseThrow();
+        UserDao.UserRow row = dao.find(username).orElseThrow();
+        var user = dao.toUser(row);
         return new UserView(username, user.roles().stream().sorted().toList(), user.units().stream().sorted().toList(),
-                user.officerId(), true, dao.createdAt(username));
+                row.officerId(), row.enabled(), row.createdAt());
     }
 
     private static String randomPassword() {

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -18,27 +17,18 @@ import org.vetting.auth.User;
 /** Users, their roles and the units a commander is bound to. */
 public interface UserDao {
 
-    /** What authentication needs: never leaves the auth layer. */
-    record Credentials(String username, String passwordHash, boolean enabled) {}
+    /** One row of the users table. The hash is read to authenticate; no view carries it. */
+    record UserRow(String username, String passwordHash, String officerId, boolean enabled, Instant createdAt) {}
 
-    @SqlQuery("SELECT username, password_hash, enabled FROM users WHERE username = :username")
-    @RegisterConstructorMapper(Credentials.class)
-    Optional<Credentials> findCredentials(@Bind("username") String username);
-
-    @SqlQuery("SELECT officer_id FROM users WHERE username = :username")
-    Optional<String> officerIdOf(@Bind("username") String username);
-
-    @SqlQuery("SELECT COUNT(*) FROM users WHERE username = :username")
-    int countByName(@Bind("username") String username);
+    @SqlQuery("SELECT username, password_hash, officer_id, enabled, created_at FROM users WHERE username = :username")
+    @RegisterConstructorMapper(UserRow.class)
+    Optional<UserRow> find(@Bind("username") String username);
 
     @SqlQuery("SELECT role FROM user_roles WHERE username = :username ORDER BY role")
     List<String> rolesOf(@Bind("username") String username);
 
     @SqlQuery("SELECT unit FROM user_units WHERE username = :username ORDER BY unit")
     List<String> unitsOf(@Bind("username") String username);
-
-    @SqlQuery("SELECT created_at FROM users WHERE username = :username")
-    Instant createdAt(@Bind("username") String username);
 
     @SqlQuery("SELECT COUNT(*) FROM users")
     long count();
@@ -54,14 +44,11 @@ public interface UserDao {
     @SqlUpdate("INSERT INTO user_units (username, unit) VALUES (:username, :unit)")
     void insertUnit(@Bind("username") String username, @Bind("unit") String unit);
 
-    default Optional<User> findUser(String username) {
-        if (countByName(username) == 0) {
-            return Optional.empty();
-        }
+    /** The principal of a stored user: roles, and the units a commander is bound to. */
+    default User toUser(UserRow row) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        rolesOf(username).forEach(r -> roles.add(Role.valueOf(r)));
-        return Optional.of(new User(username, Set.copyOf(roles), Set.copyOf(new TreeSet<>(unitsOf(username))),
-                officerIdOf(username).orElse(null)));
+        rolesOf(row.username()).forEach(r -> roles.add(Role.valueOf(r)));
+        return new User(row.username(), Set.copyOf(roles), Set.copyOf(unitsOf(row.username())), row.officerId());
     }
 
     @Transaction

@@ -32,6 +32,16 @@ public class ApiException extends RuntimeException {
         return unprocessable(List.of(new FieldError(field, message)));
     }
 
+    /** The ApiException behind a wrapped failure (Jackson and Jersey wrap what a stream throws), if any. */
+    public static java.util.Optional<ApiException> causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ApiException api) {
+                return java.util.Optional.of(api);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public int status() {
         return status;
     }

@@ -15,10 +15,9 @@ public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return new ApiExceptionMapper().toResponse(api);
-            }
+        var wrapped = ApiException.causeOf(e);
+        if (wrapped.isPresent()) {
+            return new ApiExceptionMapper().toResponse(wrapped.get());
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("unhandled error, reference {}", reference, e);

@@ -23,10 +23,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ApiException api) {
-                return new ApiExceptionMapper().toResponse(api);
-            }
+        var wrapped = ApiException.causeOf(e);
+        if (wrapped.isPresent()) {
+            return new ApiExceptionMapper().toResponse(wrapped.get());
         }
         if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
             String where = e.getLocation() == null ? ""

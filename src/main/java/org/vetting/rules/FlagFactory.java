@@ -39,13 +39,4 @@ public final class FlagFactory {
     public Flag raise(RuleContext context, Object... evidence) {
         return raise(context, Stream.of(evidence).toList());
     }
-
-    static String text(Map<String, Object> metadata, String key) {
-        Object value = metadata.get(key);
-        if (value == null) {
-            return null;
-        }
-        String s = value.toString().trim();
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
 }

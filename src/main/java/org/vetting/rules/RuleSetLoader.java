@@ -131,6 +131,16 @@ public final class RuleSetLoader {
         }
     }
 
+    /** A metadata value as text: {@code @code("X")} may come back with or without its quotes. */
+    private static String text(Map<String, Object> metadata, String key) {
+        Object value = metadata.get(key);
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().trim();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
     /** Drools' message without the parser's stack trace, on one line. */
     private static String brief(String text) {
         if (text == null) {
@@ -188,7 +198,7 @@ public final class RuleSetLoader {
 
     private static RuleInfo describe(Rule rule, String[] loc, String at, List<String> errors) {
         Map<String, Object> meta = rule.getMetaData();
-        String code = FlagFactory.text(meta, "code");
+        String code = text(meta, "code");
         String pkg = rule.getPackageName();
         String category = pkg.substring(pkg.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
         if (code == null) {
@@ -198,21 +208,21 @@ public final class RuleSetLoader {
         if (!CODE.matcher(code).matches()) {
             errors.add(at + "@code must be UPPER_SNAKE_CASE, got " + code);
         }
-        String sev = FlagFactory.text(meta, "severity");
+        String sev = text(meta, "severity");
         Severity severity = null;
         try {
             severity = Severity.valueOf(String.valueOf(sev));
         } catch (IllegalArgumentException e) {
             errors.add(at + "@severity must be one of DISQUALIFYING, INCOMPLETE, HIGH, MEDIUM, LOW, got " + sev);
         }
-        String waivable = FlagFactory.text(meta, "waivable");
+        String waivable = text(meta, "waivable");
         if (!"true".equals(waivable) && !"false".equals(waivable)) {
             errors.add(at + "@waivable must be true or false, got " + waivable);
         } else if ("true".equals(waivable) && severity != Severity.DISQUALIFYING) {
             errors.add(at + "@waivable(true) applies to DISQUALIFYING codes only");
         }
-        String en = FlagFactory.text(meta, "en");
-        String es = FlagFactory.text(meta, "es");
+        String en = text(meta, "en");
+        String es = text(meta, "es");
         if (en == null || es == null) {
             errors.add(at + "needs a message in English (@en) and Spanish (@es)");
         }

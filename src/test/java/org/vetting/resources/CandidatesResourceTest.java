@@ -22,9 +22,7 @@ class CandidatesResourceTest {
 
     @BeforeAll
     static void users() {
-        APP.createUser("hr.lopez", "VETTING_OFFICER");
-        APP.createUser("adj.smith", "ADJUDICATOR");
-        APP.createUser("aud.garcia", "AUDITOR");
+        APP.createStaff();
     }
 
     static JsonNode submit(Map<String, Object> record) {

@@ -25,10 +25,7 @@ class SecurityTest {
 
     @BeforeAll
     static void users() {
-        APP.createUser("hr.lopez", "VETTING_OFFICER");
-        APP.createUser("adj.smith", "ADJUDICATOR");
-        APP.createUser("cmd.fent", "COMMANDER", "JU-FENTANYL");
-        APP.createUser("aud.garcia", "AUDITOR");
+        APP.createStaff();
     }
 
     static void assertJsonError(Response r, int status) {

@@ -87,6 +87,14 @@ public final class TestApp {
         }
     }
 
+    /** One user per working role: hr.lopez, adj.smith, cmd.fent (JU-FENTANYL) and aud.garcia. */
+    public void createStaff() {
+        createUser("hr.lopez", "VETTING_OFFICER");
+        createUser("adj.smith", "ADJUDICATOR");
+        createUser("cmd.fent", "COMMANDER", "JU-FENTANYL");
+        createUser("aud.garcia", "AUDITOR");
+    }
+
     public Response post(String user, String path, Object body) {
         return as(user, path).post(Entity.json(body));
     }
