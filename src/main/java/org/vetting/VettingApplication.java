@@ -20,6 +20,8 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.audit.AccessLog;
+import org.vetting.audit.AuditService;
 import org.vetting.auth.DatabaseAuthenticator;
 import org.vetting.auth.JsonUnauthorizedHandler;
 import org.vetting.auth.Passwords;
@@ -38,6 +40,7 @@ import org.vetting.errors.JsonExceptionMapper;
 import org.vetting.errors.RequestSizeLimit;
 import org.vetting.errors.WebApplicationExceptionMapper;
 import org.vetting.health.RuleSetHealthCheck;
+import org.vetting.resources.AuditResource;
 import org.vetting.resources.CandidatesResource;
 import org.vetting.resources.EvaluationsResource;
 import org.vetting.resources.HealthResource;
@@ -94,6 +97,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         users.bootstrapAdmin(config.getAdminPassword());
         EvaluationService evaluations = new EvaluationService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
 
+        AccessLog accessLog = new AccessLog(jdbi, clock);
+        AuditService audit = new AuditService(jdbi, evaluations, active);
+
         registerSecurity(config, environment, jdbi, passwords);
         var jersey = environment.jersey();
         jersey.register(new RequestSizeLimit());
@@ -106,6 +112,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new RuleSetsResource(active));
         jersey.register(new UsersResource(users, active));
         jersey.register(new HealthResource(jdbi));
+        jersey.register(accessLog);
+        jersey.register(new AuditResource(audit, accessLog, environment.getObjectMapper()));
 
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(active));

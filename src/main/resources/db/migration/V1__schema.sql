@@ -1,13 +1,15 @@
 -- Schema v1 of the vetting service. Portable between H2 and PostgreSQL; ${text} is a placeholder
 -- for an unbounded text column (CLOB on H2, TEXT on PostgreSQL). Outcomes, statuses, roles and
--- codes are stored as their names. History tables are append-only through the service.
+-- codes are stored as their names. History tables are append-only through the service. Timestamps
+-- carry their zone, so an instant reads back the same whatever the reading JVM's zone (the offline
+-- audit check may run elsewhere).
 
 CREATE TABLE users (
     username      VARCHAR(64)  PRIMARY KEY,
     password_hash VARCHAR(100) NOT NULL,
     officer_id    VARCHAR(64),
     enabled       BOOLEAN      NOT NULL,
-    created_at    TIMESTAMP    NOT NULL,
+    created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     created_by    VARCHAR(64)
 );
 
@@ -26,7 +28,7 @@ CREATE TABLE user_units (
 -- Every rule set that was ever active, with its files, so that any decision can be replayed.
 CREATE TABLE rulesets (
     version      VARCHAR(64) PRIMARY KEY,
-    activated_at TIMESTAMP   NOT NULL,
+    activated_at TIMESTAMP WITH TIME ZONE NOT NULL,
     files        ${text}     NOT NULL
 );
 
@@ -37,7 +39,7 @@ CREATE TABLE officer_records (
     version      INTEGER     NOT NULL,
     record       ${text}     NOT NULL,
     submitted_by VARCHAR(64) NOT NULL,
-    submitted_at TIMESTAMP   NOT NULL,
+    submitted_at TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (officer_id, version)
 );
 
@@ -50,7 +52,7 @@ CREATE TABLE evaluations (
     as_of           DATE        NOT NULL,
     valid_until     DATE,
     ruleset_version VARCHAR(64) NOT NULL REFERENCES rulesets (version),
-    evaluated_at    TIMESTAMP   NOT NULL,
+    evaluated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     evaluated_by    VARCHAR(64) NOT NULL,
     FOREIGN KEY (officer_id, record_version) REFERENCES officer_records (officer_id, version)
 );
@@ -88,7 +90,7 @@ CREATE TABLE clearances (
     valid_until   DATE,
     conditions    ${text}     NOT NULL,
     evaluation_id VARCHAR(36) NOT NULL REFERENCES evaluations (id),
-    updated_at    TIMESTAMP   NOT NULL,
+    updated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (officer_id, unit)
 );
 CREATE INDEX clearances_unit ON clearances (unit);
@@ -102,6 +104,6 @@ CREATE TABLE clearance_events (
     cause         VARCHAR(32) NOT NULL,
     evaluation_id VARCHAR(36) REFERENCES evaluations (id),
     actor         VARCHAR(64) NOT NULL,
-    at            TIMESTAMP   NOT NULL
+    at            TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX clearance_events_officer ON clearance_events (officer_id, unit);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.audit.AuditChain;
+import org.vetting.audit.EntryType;
 import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSet;
 
@@ -14,6 +16,9 @@ import org.vetting.rules.RuleSet;
  */
 public final class ActiveRuleSet {
     public record Active(RuleSet ruleSet, Instant activatedAt) {}
+
+    /** The actor recorded for what the service does on its own (start-up activation, first admin). */
+    public static final String SYSTEM = "system";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -29,7 +34,10 @@ public final class ActiveRuleSet {
         Instant at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseGet(() -> {
             Instant now = clock.instant();
             try {
-                jdbi.useExtension(RuleSetDao.class, dao -> dao.insert(version, now, Json.write(ruleSet.files())));
+                jdbi.useTransaction(h -> {
+                    h.attach(RuleSetDao.class).insert(version, now, Json.write(ruleSet.files()));
+                    AuditChain.append(h, EntryType.RULESET, version, null, SYSTEM, now);
+                });
                 return now;
             } catch (RuntimeException race) {
                 // another instance stored the same version first; its activation time stands

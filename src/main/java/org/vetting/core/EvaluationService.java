@@ -12,6 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.FieldError;
+import org.vetting.audit.AuditChain;
+import org.vetting.audit.EntryType;
 import org.vetting.api.OfficerRecord;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.EvaluationDao;
@@ -67,9 +69,11 @@ public final class EvaluationService {
                     records.insert(record.officerId(), version, json, actor, now);
                     Evaluation e = withIdentity(evaluated, UUID.randomUUID().toString(), version, now);
                     store(h.attach(EvaluationDao.class), e);
-                    h.attach(ClearanceDao.class).set(e.officerId(), e.unit(),
+                    long event = h.attach(ClearanceDao.class).set(e.officerId(), e.unit(),
                             ClearanceStatus.forOutcome(e.outcome()).name(), e.validUntil(), "[]", e.id(),
                             CAUSE_EVALUATION, actor, now);
+                    AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now);
+                    AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event), e.officerId(), actor, now);
                     return e;
                 });
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
@@ -106,7 +110,8 @@ public final class EvaluationService {
         });
     }
 
-    private Evaluation evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, String actor) {
+    /** Evaluates and explains without storing: for submissions, dry runs and replays. */
+    public Evaluation evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, String actor) {
         EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf);
         List<ExplainedFlag> flags = new ArrayList<>();
         for (Flag f : result.flags()) {

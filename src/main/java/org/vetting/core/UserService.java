@@ -17,6 +17,8 @@ import org.vetting.api.FieldError;
 import org.vetting.api.NewUser;
 import org.vetting.api.Role;
 import org.vetting.api.UserView;
+import org.vetting.audit.AuditChain;
+import org.vetting.audit.EntryType;
 import org.vetting.auth.Passwords;
 import org.vetting.db.UserDao;
 import org.vetting.errors.ApiException;
@@ -49,8 +51,8 @@ public final class UserService {
         boolean generated = configuredPassword == null || configuredPassword.isEmpty();
         String password = generated ? randomPassword() : configuredPassword;
         try {
-            jdbi.useExtension(UserDao.class, dao -> dao.create(ADMIN, passwords.hash(password), Set.of(Role.ADMIN),
-                    Set.of(), null, clock.instant(), null));
+            jdbi.useTransaction(h -> created(h, ADMIN, passwords.hash(password), Set.of(Role.ADMIN), Set.of(), null,
+                    ActiveRuleSet.SYSTEM));
         } catch (RuntimeException alreadyCreated) {
             LOG.info("first-start admin user was created by another instance");
             return;
@@ -111,9 +113,24 @@ public final class UserService {
             if (dao.find(request.username()).isPresent()) {
                 throw new ApiException(409, "user " + request.username() + " already exists");
             }
-            dao.create(request.username(), hash, roles, units, request.officerId(), clock.instant(), actor);
+            created(h, request.username(), hash, roles, units, request.officerId(), actor);
             return view(dao, request.username());
         });
+    }
+
+    /** Stores a new user and appends the USER entry (a snapshot: user rows change later) in one transaction. */
+    private void created(org.jdbi.v3.core.Handle h, String username, String hash, Set<Role> roles, Set<String> units,
+                         String officerId, String actor) {
+        java.time.Instant now = clock.instant();
+        h.attach(UserDao.class).create(username, hash, roles, units, officerId, now, actor);
+        var content = new java.util.LinkedHashMap<String, Object>();
+        content.put("change", "CREATED");
+        content.put("username", username);
+        content.put("roles", roles.stream().map(Enum::name).sorted().toList());
+        content.put("units", units.stream().sorted().toList());
+        content.put("officerId", officerId);
+        content.put("enabled", true);
+        AuditChain.append(h, EntryType.USER, username, officerId, actor, now, Json.write(content));
     }
 
     private static UserView view(UserDao dao, String username) {

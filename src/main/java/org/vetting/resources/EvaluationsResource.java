@@ -8,12 +8,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.DryRunRequest;
 import org.vetting.api.EvaluationView;
+import org.vetting.audit.AccessLog;
+import org.vetting.audit.AccessLogged;
 import org.vetting.auth.User;
+import org.vetting.core.Evaluation;
 import org.vetting.core.EvaluationService;
 import org.vetting.core.Language;
 import org.vetting.errors.ApiException;
@@ -43,9 +47,11 @@ public class EvaluationsResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
-    public EvaluationView get(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers) {
-        return evaluations.find(id)
-                .map(e -> EvaluationView.of(e, Language.from(headers.getAcceptableLanguages())))
-                .orElseThrow(() -> new ApiException(404, "no evaluation " + id));
+    @AccessLogged
+    public EvaluationView get(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+                              @Context ContainerRequestContext request) {
+        Evaluation e = evaluations.find(id).orElseThrow(() -> new ApiException(404, "no evaluation " + id));
+        AccessLog.officer(request, e.officerId());
+        return EvaluationView.of(e, Language.from(headers.getAcceptableLanguages()));
     }
 }

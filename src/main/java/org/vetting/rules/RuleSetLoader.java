@@ -86,7 +86,8 @@ public final class RuleSetLoader {
         return new RuleSet(version, kieBase, units, rules, new TreeMap<>(files));
     }
 
-    static String version(SortedMap<String, String> files) {
+    /** The version of a set of rule files: SHA-256 over names and contents, in name order. */
+    public static String version(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             files.forEach((name, text) -> {

@@ -40,7 +40,7 @@ public final class TestApp {
     public final DropwizardAppExtension<VettingConfiguration> app;
 
     public TestApp(ConfigOverride... overrides) {
-        this.dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        this.dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("database.url", dbUrl)));
         all.addAll(List.of(overrides));
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);

@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+import java.util.List;
+
+/** {@code GET /api/audit/evaluations/{id}/replay} (API.md). */
+public record ReplayView(boolean matches, EvaluationView recorded, EvaluationView replayed, List<String> differences) {}

@@ -1,0 +1,218 @@
+package org.vetting.resources;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.vetting.api.AccessEntryView;
+import org.vetting.api.AuditedEvaluationView;
+import org.vetting.api.EvaluationView;
+import org.vetting.api.FlagView;
+import org.vetting.api.ListPage;
+import org.vetting.api.ReplayView;
+import org.vetting.audit.AccessLog;
+import org.vetting.audit.AccessLogged;
+import org.vetting.audit.AuditService;
+import org.vetting.audit.ChainStatus;
+import org.vetting.auth.User;
+import org.vetting.core.Language;
+import org.vetting.errors.ApiException;
+import org.vetting.rules.FiredRule;
+import org.vetting.rules.Outcome;
+
+/** {@code /api/audit/*}: read everything, change nothing. AUDITOR only; every call is access-logged. */
+@Path("/api/audit")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("AUDITOR")
+@AccessLogged
+public class AuditResource {
+    static final List<String> CSV_COLUMNS = List.of("sequence", "evaluationId", "officerId", "unit", "outcome", "asOf",
+            "validUntil", "rulesetVersion", "evaluatedAt", "evaluatedBy", "flags", "firedRules", "hash", "previousHash");
+
+    private final AuditService audit;
+    private final AccessLog accessLog;
+    private final ObjectMapper mapper;
+
+    public AuditResource(AuditService audit, AccessLog accessLog, ObjectMapper mapper) {
+        this.audit = audit;
+        this.accessLog = accessLog;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/evaluations")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    public Response evaluations(@Auth User user, @QueryParam("officerId") String officerId,
+                                @QueryParam("unit") String unit, @QueryParam("rule") String rule,
+                                @QueryParam("flag") String flag, @QueryParam("outcome") String outcome,
+                                @QueryParam("actor") String actor, @QueryParam("from") String from,
+                                @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                @QueryParam("cursor") String cursor, @QueryParam("format") String format,
+                                @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+        AccessLog.officer(request, officerId);
+        if (outcome != null) {
+            try {
+                Outcome.valueOf(outcome);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.unprocessable("outcome", "unknown outcome " + outcome);
+            }
+        }
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            throw ApiException.unprocessable("format", "expected csv or json");
+        }
+        int size = limit(limit);
+        var query = new AuditService.Query(officerId, unit, rule, flag, outcome, actor, time("from", from, false),
+                time("to", to, true));
+        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, cursor(cursor), size + 1);
+        String next = rows.size() > size ? Long.toString(rows.get(size - 1).sequence()) : null;
+        Language language = Language.from(headers.getAcceptableLanguages());
+        List<AuditedEvaluationView> items = rows.stream().limit(size)
+                .map(r -> new AuditedEvaluationView(EvaluationView.of(r.evaluation(), language), r.sequence(), r.hash(),
+                        r.previousHash(), null))
+                .toList();
+        if ("csv".equals(format)) {
+            return csv(items, next);
+        }
+        return Response.ok(new ListPage<>(items, next)).build();
+    }
+
+    @GET
+    @Path("/evaluations/{id}")
+    public AuditedEvaluationView evaluation(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+                                            @Context ContainerRequestContext request) {
+        AuditService.AuditedEvaluation a = audit.evaluation(id)
+                .orElseThrow(() -> new ApiException(404, "no evaluation " + id));
+        AccessLog.officer(request, a.evaluation().officerId());
+        try {
+            return new AuditedEvaluationView(EvaluationView.of(a.evaluation(), Language.from(headers.getAcceptableLanguages())),
+                    a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
+        } catch (IOException e) {
+            throw new IllegalStateException("stored record of evaluation " + id + " is not JSON", e);
+        }
+    }
+
+    @GET
+    @Path("/evaluations/{id}/replay")
+    public ReplayView replay(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+                             @Context ContainerRequestContext request) {
+        AuditService.Replay r = audit.replay(id).orElseThrow(() -> new ApiException(404, "no evaluation " + id));
+        AccessLog.officer(request, r.recorded().officerId());
+        Language language = Language.from(headers.getAcceptableLanguages());
+        return new ReplayView(r.matches(), EvaluationView.of(r.recorded(), language),
+                EvaluationView.of(r.replayed(), language), r.differences());
+    }
+
+    @GET
+    @Path("/verify")
+    public ChainStatus verify(@Auth User user) {
+        return audit.verify();
+    }
+
+    @GET
+    @Path("/access-log")
+    public ListPage<AccessEntryView> accessLog(@Auth User user, @QueryParam("officerId") String officerId,
+                                               @QueryParam("username") String username,
+                                               @QueryParam("from") String from, @QueryParam("to") String to,
+                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                               @Context ContainerRequestContext request) {
+        AccessLog.officer(request, officerId);
+        int size = limit(limit);
+        List<AccessLog.Entry> rows = accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
+                cursor(cursor), size + 1);
+        String next = rows.size() > size ? Long.toString(rows.get(size - 1).id()) : null;
+        return new ListPage<>(rows.stream().limit(size)
+                .map(e -> new AccessEntryView(e.at(), e.username(), e.officerId(), e.method(), e.path(), e.status()))
+                .toList(), next);
+    }
+
+    private static Response csv(List<AuditedEvaluationView> items, String next) {
+        StreamingOutput body = out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
+                    .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
+                for (AuditedEvaluationView item : items) {
+                    EvaluationView e = item.evaluation();
+                    csv.printRecord(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(), e.asOf(),
+                            e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(),
+                            String.join(";", e.flags().stream().map(FlagView::code).toList()),
+                            String.join(";", e.firedRules().stream().map(FiredRule::rule).toList()),
+                            item.hash(), item.previousHash());
+                }
+            }
+        };
+        Response.ResponseBuilder r = Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"evaluations.csv\"");
+        if (next != null) {
+            r.header("X-Next-Cursor", next);
+        }
+        return r.build();
+    }
+
+    static int limit(String limit) {
+        if (limit == null) {
+            return 100;
+        }
+        try {
+            int n = Integer.parseInt(limit);
+            if (n >= 1 && n <= 1000) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.unprocessable("limit", "a whole number from 1 to 1000, got " + limit);
+    }
+
+    static long cursor(String cursor) {
+        if (cursor == null) {
+            return 0;
+        }
+        try {
+            long c = Long.parseLong(cursor);
+            if (c >= 0) {
+                return c;
+            }
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.unprocessable("cursor", "not a cursor of this list: " + cursor);
+    }
+
+    /** A date (YYYY-MM-DD, UTC; {@code to} includes the whole day) or an ISO-8601 instant. */
+    static Instant time(String field, String value, boolean end) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                return (end ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.unprocessable(field, "expected YYYY-MM-DD or an ISO-8601 instant, got " + value);
+        }
+    }
+}
