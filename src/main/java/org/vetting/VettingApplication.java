@@ -28,6 +28,7 @@ import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
 import org.vetting.cli.TestRulesCommand;
+import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.core.ActiveRuleSet;
 import org.vetting.core.EvaluationService;
 import org.vetting.core.Json;
@@ -78,6 +79,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         Json.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new TestRulesCommand());
+        bootstrap.addCommand(new VerifyAuditCommand());
     }
 
     @Override
