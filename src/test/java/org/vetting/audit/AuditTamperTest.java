@@ -1,0 +1,202 @@
+package org.vetting.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.dropwizard.util.JarLocation;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetting.VettingApplication;
+import org.vetting.VettingConfiguration;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/** Direct database changes are detected and located; concurrent writers keep the chain whole. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuditTamperTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<?> EXT = APP.app;
+    static String evaluationId;
+    static long entry;
+
+    @BeforeAll
+    static void oneEvaluation() {
+        APP.createStaff();
+        APP.post("hr.lopez", "/api/candidates", Records.clean("MX-T-0")).close();
+        try (Response r = APP.post("hr.lopez", "/api/candidates", Records.typical("MX-T-1"))) {
+            evaluationId = r.readEntity(JsonNode.class).get("evaluationId").asText();
+        }
+        APP.post("hr.lopez", "/api/candidates", Records.clean("MX-T-2")).close();
+        JsonNode audited = get("/api/audit/evaluations/" + evaluationId);
+        entry = audited.get("sequence").asLong();
+    }
+
+    static JsonNode get(String path) {
+        try (Response r = APP.as("aud.garcia", path).get()) {
+            return r.readEntity(JsonNode.class);
+        }
+    }
+
+    static JsonNode verify(String user) {
+        try (Response r = APP.as(user, "/api/audit/verify").get()) {
+            assertThat(r.getStatus()).isEqualTo(200);
+            return r.readEntity(JsonNode.class);
+        }
+    }
+
+    static int sql(String statement, Object... args) {
+        try (Connection c = DriverManager.getConnection(APP.dbUrl, "sa", "");
+             PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code verify-audit} through Dropwizard's CLI, as {@code java -jar … verify-audit config.yml} would. */
+    static Optional<Throwable> offline(StringBuilder output) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setProperty("dw.database.url", APP.dbUrl);
+        System.setProperty("dw.database.user", "sa");
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            Bootstrap<VettingConfiguration> bootstrap = new Bootstrap<>(new VettingApplication());
+            bootstrap.getApplication().initialize(bootstrap);
+            Cli cli = new Cli(new JarLocation(AuditTamperTest.class), bootstrap, System.out, System.err);
+            return cli.run("verify-audit", ResourceHelpers.resourceFilePath("test-config.yml"));
+        } catch (Exception e) {
+            return Optional.of(e);
+        } finally {
+            System.setOut(stdout);
+            System.clearProperty("dw.database.url");
+            System.clearProperty("dw.database.user");
+            output.append(out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    void assertBrokenAt(long sequence, String problem) {
+        JsonNode v = verify("aud.garcia");
+        assertThat(v.get("valid").asBoolean()).isFalse();
+        assertThat(v.get("firstInvalid").asLong()).isEqualTo(sequence);
+        assertThat(v.get("problem").asText()).contains(problem);
+        StringBuilder out = new StringBuilder();
+        assertThat(offline(out)).as("the offline command fails").isPresent();
+        assertThat(out.toString()).contains("AUDIT CHAIN BROKEN").contains("first invalid entry " + sequence);
+    }
+
+    void assertValid() {
+        JsonNode v = verify("aud.garcia");
+        assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
+        StringBuilder out = new StringBuilder();
+        assertThat(offline(out)).as(out.toString()).isEmpty();
+        assertThat(out.toString()).contains("audit chain valid");
+    }
+
+    @Test
+    void shouldDetectAndLocateAChangedOutcome() {
+        assertValid();
+        String outcome = get("/api/audit/evaluations/" + evaluationId).get("outcome").asText();
+        assertThat(outcome).isEqualTo("REFERRED");
+        sql("UPDATE evaluations SET outcome = 'ELIGIBLE' WHERE id = ?", evaluationId);
+        try {
+            assertBrokenAt(entry, "EVALUATION " + evaluationId + " was changed");
+        } finally {
+            sql("UPDATE evaluations SET outcome = ? WHERE id = ?", outcome, evaluationId);
+        }
+        assertValid();
+    }
+
+    @Test
+    void shouldDetectAndLocateAChangedInput() {
+        sql("UPDATE officer_records SET record = REPLACE(record, '\"FRAUD\"', '\"MINOR\"') WHERE officer_id = 'MX-T-1'");
+        try {
+            assertBrokenAt(entry, "was changed");
+        } finally {
+            sql("UPDATE officer_records SET record = REPLACE(record, '\"MINOR\"', '\"FRAUD\"') WHERE officer_id = 'MX-T-1'");
+        }
+        assertValid();
+    }
+
+    @Test
+    void shouldDetectAndLocateAChangedFiredRule() {
+        sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 forged' WHERE evaluation_id = ? AND sequence = 2", evaluationId);
+        try {
+            assertBrokenAt(entry, "was changed");
+        } finally {
+            sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 latest exam of each type' WHERE evaluation_id = ? "
+                    + "AND sequence = 2", evaluationId);
+        }
+        assertValid();
+    }
+
+    @Test
+    void shouldDetectAChangedEntryHash() {
+        sql("UPDATE audit_log SET content = REPLACE(content, 'hr.lopez', 'hr.ghost') WHERE sequence = ?", entry);
+        try {
+            JsonNode v = verify("aud.garcia");
+            assertThat(v.get("valid").asBoolean()).isFalse();
+            assertThat(v.get("firstInvalid").asLong()).isEqualTo(entry);
+        } finally {
+            sql("UPDATE audit_log SET content = REPLACE(content, 'hr.ghost', 'hr.lopez') WHERE sequence = ?", entry);
+        }
+        assertValid();
+    }
+
+    @Test
+    void shouldKeepTheChainWhole_WhenManySubmitConcurrently() throws Exception {
+        long before = verify("aud.garcia").get("entries").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String officer = "MX-C-" + (i % 10); // several submissions per officer: record versions race too
+            results.add(pool.submit(() -> {
+                try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean(officer))) {
+                    if (r.getStatus() == 201) {
+                        acknowledged.add(r.readEntity(JsonNode.class).get("evaluationId").asText());
+                    }
+                    return r.getStatus();
+                }
+            }));
+        }
+        for (Future<Integer> f : results) {
+            assertThat(f.get()).isEqualTo(201);
+        }
+        pool.shutdown();
+        JsonNode v = verify("aud.garcia");
+        assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
+        assertThat(v.get("entries").asLong()).isEqualTo(before + 100);
+        List<String> audited = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            audited.addAll(get("/api/audit/evaluations?limit=1000&officerId=MX-C-" + i).get("items")
+                    .findValuesAsText("evaluationId"));
+        }
+        assertThat(audited).hasSize(50).containsExactlyInAnyOrderElementsOf(acknowledged);
+    }
+}
