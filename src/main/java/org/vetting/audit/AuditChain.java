@@ -147,16 +147,23 @@ public final class AuditChain {
     }
 
     private static Optional<String> evaluation(Handle h, String id) {
-        EvaluationDao dao = h.attach(EvaluationDao.class);
-        return dao.find(id).map(row -> {
-            Map<String, Object> content = new LinkedHashMap<>();
-            content.put("evaluation", row);
-            content.put("flags", dao.flags(id));
-            content.put("firedRules", dao.firedRules(id));
-            String record = h.attach(OfficerRecordDao.class).find(row.officerId(), row.recordVersion()).orElse("");
-            content.put("inputSha256", sha256(record));
-            return Json.write(content);
-        });
+        return h.attach(EvaluationDao.class).rows(id).map(rows -> evaluationContent(rows,
+                h.attach(OfficerRecordDao.class).find(rows.evaluation().officerId(), rows.evaluation().recordVersion())
+                        .orElse("")));
+    }
+
+    /**
+     * The canonical content of an evaluation entry: its row, flags and fired rules as stored, and the
+     * SHA-256 of the input record's JSON. Built from the rows being written, and from the rows read
+     * back when verifying; they must be equal.
+     */
+    public static String evaluationContent(EvaluationDao.Rows rows, String recordJson) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("evaluation", rows.evaluation());
+        content.put("flags", rows.flags());
+        content.put("firedRules", rows.firedRules());
+        content.put("inputSha256", sha256(recordJson));
+        return Json.write(content);
     }
 
     private static Optional<String> ruleSet(Handle h, String version) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,15 +66,21 @@ public final class EvaluationService {
                 return jdbi.inTransaction(h -> {
                     OfficerRecordDao records = h.attach(OfficerRecordDao.class);
                     int version = records.latestVersion(record.officerId()) + 1;
-                    Instant now = clock.instant();
+                    // microseconds: what both databases keep, so the audited content reads back equal
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     records.insert(record.officerId(), version, json, actor, now);
                     Evaluation e = withIdentity(evaluated, UUID.randomUUID().toString(), version, now);
-                    store(h.attach(EvaluationDao.class), e);
-                    long event = h.attach(ClearanceDao.class).set(e.officerId(), e.unit(),
-                            ClearanceStatus.forOutcome(e.outcome()).name(), e.validUntil(), "[]", e.id(),
+                    EvaluationDao.Rows rows = rows(e);
+                    h.attach(EvaluationDao.class).insert(rows);
+                    ClearanceDao clearances = h.attach(ClearanceDao.class);
+                    String status = ClearanceStatus.forOutcome(e.outcome()).name();
+                    long event = clearances.set(e.officerId(), e.unit(), status, e.validUntil(), "[]", e.id(),
                             CAUSE_EVALUATION, actor, now);
-                    AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now);
-                    AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event), e.officerId(), actor, now);
+                    AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
+                            AuditChain.evaluationContent(rows, json));
+                    AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event), e.officerId(), actor, now,
+                            Json.write(new ClearanceDao.EventRow(event, e.officerId(), e.unit(), status, e.validUntil(),
+                                    CAUSE_EVALUATION, e.id(), actor, now)));
                     return e;
                 });
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
@@ -126,17 +133,18 @@ public final class EvaluationService {
                 e.rulesetVersion(), at, e.evaluatedBy(), e.flags(), e.firedRules());
     }
 
-    private static void store(EvaluationDao dao, Evaluation e) {
-        dao.insert(new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(),
-                e.outcome().name(), e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy()));
+    private static EvaluationDao.Rows rows(Evaluation e) {
+        var row = new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(), e.outcome().name(),
+                e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy());
+        List<EvaluationDao.FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < e.flags().size(); i++) {
             ExplainedFlag f = e.flags().get(i);
-            dao.insertFlag(new EvaluationDao.FlagRow(e.id(), i + 1, f.code(), f.category(), f.severity().name(),
+            flags.add(new EvaluationDao.FlagRow(e.id(), i + 1, f.code(), f.category(), f.severity().name(),
                     f.waivable(), Json.write(f.evidence()), f.rule(), f.messageEn(), f.messageEs()));
         }
-        for (FiredRule r : e.firedRules()) {
-            dao.insertFiredRule(new EvaluationDao.FiredRuleRow(e.id(), r.sequence(), r.rule(), r.flag()));
-        }
+        List<EvaluationDao.FiredRuleRow> fired = e.firedRules().stream()
+                .map(r -> new EvaluationDao.FiredRuleRow(e.id(), r.sequence(), r.rule(), r.flag())).toList();
+        return new EvaluationDao.Rows(row, flags, fired);
     }
 
     private static void check(List<FieldError> errors) {

@@ -21,19 +21,38 @@ public interface EvaluationDao {
 
     record FiredRuleRow(String evaluationId, int sequence, String ruleName, String flag) {}
 
+    /** An evaluation as stored: its row, its flags and its fired rules. */
+    record Rows(EvaluationRow evaluation, List<FlagRow> flags, List<FiredRuleRow> firedRules) {}
+
+    /** Writes an evaluation: one insert and two batches. */
+    default void insert(Rows rows) {
+        insert(rows.evaluation());
+        if (!rows.flags().isEmpty()) {
+            insertFlags(rows.flags());
+        }
+        if (!rows.firedRules().isEmpty()) {
+            insertFiredRules(rows.firedRules());
+        }
+    }
+
+    /** Reads an evaluation's rows back, exactly as stored. */
+    default Optional<Rows> rows(String id) {
+        return find(id).map(row -> new Rows(row, flags(id), firedRules(id)));
+    }
+
     @SqlUpdate("INSERT INTO evaluations (id, officer_id, record_version, unit, outcome, as_of, valid_until, "
             + "ruleset_version, evaluated_at, evaluated_by) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, "
             + ":asOf, :validUntil, :rulesetVersion, :evaluatedAt, :evaluatedBy)")
     void insert(@org.jdbi.v3.sqlobject.customizer.BindMethods EvaluationRow row);
 
-    @SqlUpdate("INSERT INTO evaluation_flags (evaluation_id, position, code, category, severity, waivable, evidence, "
-            + "rule_name, message_en, message_es) VALUES (:evaluationId, :position, :code, :category, :severity, "
-            + ":waivable, :evidence, :ruleName, :messageEn, :messageEs)")
-    void insertFlag(@org.jdbi.v3.sqlobject.customizer.BindMethods FlagRow row);
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO evaluation_flags (evaluation_id, position, code, category, "
+            + "severity, waivable, evidence, rule_name, message_en, message_es) VALUES (:evaluationId, :position, :code, "
+            + ":category, :severity, :waivable, :evidence, :ruleName, :messageEn, :messageEs)")
+    void insertFlags(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FlagRow> rows);
 
-    @SqlUpdate("INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag) "
+    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag) "
             + "VALUES (:evaluationId, :sequence, :ruleName, :flag)")
-    void insertFiredRule(@org.jdbi.v3.sqlobject.customizer.BindMethods FiredRuleRow row);
+    void insertFiredRules(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FiredRuleRow> rows);
 
     @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, ruleset_version, "
             + "evaluated_at, evaluated_by FROM evaluations WHERE id = :id")
