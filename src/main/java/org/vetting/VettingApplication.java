@@ -3,6 +3,8 @@ package org.vetting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -16,10 +18,12 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.util.Duration;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.adjudication.AdjudicationService;
 import org.vetting.audit.AccessLog;
 import org.vetting.audit.AuditService;
 import org.vetting.auth.DatabaseAuthenticator;
@@ -27,7 +31,9 @@ import org.vetting.auth.JsonUnauthorizedHandler;
 import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
+import org.vetting.cli.ExpireClearancesCommand;
 import org.vetting.cli.TestRulesCommand;
+import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.core.ActiveRuleSet;
 import org.vetting.core.EvaluationService;
@@ -45,7 +51,9 @@ import org.vetting.resources.AuditResource;
 import org.vetting.resources.CandidatesResource;
 import org.vetting.resources.EvaluationsResource;
 import org.vetting.resources.HealthResource;
+import org.vetting.resources.OfficersResource;
 import org.vetting.resources.RuleSetsResource;
+import org.vetting.resources.UnitsResource;
 import org.vetting.resources.UsersResource;
 import org.vetting.rules.RuleSetLoader;
 
@@ -80,6 +88,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         Json.configure(bootstrap.getObjectMapper());
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new VerifyAuditCommand());
+        bootstrap.addCommand(new ExpireClearancesCommand());
     }
 
     @Override
@@ -99,6 +108,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         users.bootstrapAdmin(config.getAdminPassword());
         EvaluationService evaluations = new EvaluationService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
 
+        ClearanceService clearances = new ClearanceService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
+        AdjudicationService adjudications = new AdjudicationService(jdbi, evaluations, clock);
         AccessLog accessLog = new AccessLog(jdbi, clock);
         AuditService audit = new AuditService(jdbi, evaluations, active);
 
@@ -110,8 +121,10 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
         jersey.register(new CandidatesResource(evaluations));
-        jersey.register(new EvaluationsResource(evaluations));
-        jersey.register(new RuleSetsResource(active));
+        jersey.register(new EvaluationsResource(evaluations, adjudications, clearances));
+        jersey.register(new RuleSetsResource(active, Path.of(config.getRulesDirectory())));
+        jersey.register(new OfficersResource(clearances, evaluations));
+        jersey.register(new UnitsResource(clearances, active));
         jersey.register(new UsersResource(users, active));
         jersey.register(new HealthResource(jdbi));
         jersey.register(accessLog);
@@ -119,8 +132,22 @@ public final class VettingApplication extends Application<VettingConfiguration> 
 
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(active));
+        scheduleExpiry(environment, clearances, config.getExpiryInterval());
         LOG.info("rule set {} active ({} rules, {} units); wired in {} ms", ruleSet.version(), ruleSet.rules().size(),
                 ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** The expiry job: a Dropwizard-managed executor, stopped with the service. */
+    private static void scheduleExpiry(Environment environment, ClearanceService clearances, Duration interval) {
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("clearance-expiry")
+                .threads(1).build();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                clearances.expire();
+            } catch (RuntimeException e) {
+                LOG.error("clearance expiry failed; it runs again in {}", interval, e);
+            }
+        }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
     }
 
     private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,

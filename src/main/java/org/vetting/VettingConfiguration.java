@@ -31,6 +31,10 @@ public class VettingConfiguration extends Configuration {
     @NotNull
     private Duration authenticationCacheTtl = Duration.minutes(1);
 
+    /** How often the expiry job marks ACTIVE clearances past their validity as EXPIRED. */
+    @NotNull
+    private Duration expiryInterval = Duration.hours(1);
+
     /** Zone whose calendar date is today's {@code asOf} for submissions. */
     @NotEmpty
     private String timeZone = "UTC";
@@ -89,6 +93,16 @@ public class VettingConfiguration extends Configuration {
     @JsonProperty
     public void setAuthenticationCacheTtl(Duration authenticationCacheTtl) {
         this.authenticationCacheTtl = authenticationCacheTtl;
+    }
+
+    @JsonProperty
+    public Duration getExpiryInterval() {
+        return expiryInterval;
+    }
+
+    @JsonProperty
+    public void setExpiryInterval(Duration expiryInterval) {
+        this.expiryInterval = expiryInterval;
     }
 
     @JsonProperty

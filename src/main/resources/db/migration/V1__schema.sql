@@ -51,6 +51,11 @@ CREATE TABLE evaluations (
     outcome         VARCHAR(16) NOT NULL,
     as_of           DATE        NOT NULL,
     valid_until     DATE,
+    -- the validity an adjudicated GRANT gets: without, and with conditions (computed by the rules)
+    grant_until       DATE,
+    conditional_until DATE,
+    -- what a CONDITIONAL outcome requires: JSON [{"en": …, "es": …}], from its MEDIUM flags
+    conditions      ${text}     NOT NULL,
     ruleset_version VARCHAR(64) NOT NULL REFERENCES rulesets (version),
     evaluated_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     evaluated_by    VARCHAR(64) NOT NULL,
@@ -101,6 +106,7 @@ CREATE TABLE clearance_events (
     unit          VARCHAR(32) NOT NULL,
     status        VARCHAR(32) NOT NULL,
     valid_until   DATE,
+    conditions    ${text}     NOT NULL,
     cause         VARCHAR(32) NOT NULL,
     evaluation_id VARCHAR(36) REFERENCES evaluations (id),
     actor         VARCHAR(64) NOT NULL,

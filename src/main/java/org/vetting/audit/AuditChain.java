@@ -14,6 +14,7 @@ import java.util.SortedMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.vetting.core.Json;
+import org.vetting.db.AdjudicationDao;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
@@ -124,7 +125,7 @@ public final class AuditChain {
         if (!hash(e.previousHash(), e.sequence(), e.entryType(), e.ref(), e.content()).equals(e.hash())) {
             return "its hash does not match its content";
         }
-        if (type != EntryType.USER) {
+        if (type.rebuiltFromSource()) {
             Optional<String> source = contentFromSource(h, type, e.ref());
             if (source.isEmpty()) {
                 return type + " " + e.ref() + " no longer exists";
@@ -142,7 +143,8 @@ public final class AuditChain {
             case EVALUATION -> evaluation(h, ref);
             case CLEARANCE -> h.attach(ClearanceDao.class).event(Long.parseLong(ref)).map(Json::write);
             case RULESET -> ruleSet(h, ref);
-            case USER -> Optional.empty();
+            case ADJUDICATION -> h.attach(AdjudicationDao.class).find(ref).map(Json::write);
+            case USER, ADJUDICATION_REFUSED -> Optional.empty();
         };
     }
 

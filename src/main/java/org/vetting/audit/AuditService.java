@@ -107,7 +107,8 @@ public final class AuditService {
     public Optional<Replay> replay(String id) {
         return evaluation(id).map(audited -> {
             Evaluation recorded = audited.evaluation();
-            OfficerRecord input = Json.read(audited.input(), OfficerRecord.class);
+            // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
+            OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
             RuleSet ruleSet = ruleSet(recorded.rulesetVersion());
             Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy());
             List<String> differences = new ArrayList<>();

@@ -8,6 +8,15 @@ public enum EntryType {
     CLEARANCE,
     /** A rule-set version becoming active, with its files. */
     RULESET,
-    /** A user created or changed, roles and units included. */
-    USER
+    /** A user created or changed, roles and units included (a snapshot: user rows change). */
+    USER,
+    /** An adjudication: a first approval of a waiver, or a decision (adjudications row). */
+    ADJUDICATION,
+    /** A refused attempt to waive a non-waivable code (a snapshot: nothing else is stored). */
+    ADJUDICATION_REFUSED;
+
+    /** Whether the verifier rebuilds this entry's content from rows that are never updated. */
+    public boolean rebuiltFromSource() {
+        return this != USER && this != ADJUDICATION_REFUSED;
+    }
 }

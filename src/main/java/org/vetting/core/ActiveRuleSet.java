@@ -49,6 +49,14 @@ public final class ActiveRuleSet {
         return a;
     }
 
+    /**
+     * Recompiles the rules directory and activates it; a broken set throws {@link RuleSetException}
+     * and the set in service keeps serving.
+     */
+    public Active reload(java.nio.file.Path rulesDirectory) {
+        return activate(org.vetting.rules.RuleSetLoader.fromDirectory(rulesDirectory));
+    }
+
     public Active get() {
         return active.get();
     }

@@ -7,7 +7,12 @@ import java.util.List;
 import org.vetting.rules.FiredRule;
 import org.vetting.rules.Outcome;
 
-/** One evaluation, stored or dry-run ({@code id} null), with its explained flags and fired rules. */
+/**
+ * One evaluation, stored or dry-run ({@code id} null), with its explained flags and fired rules.
+ * {@code grantUntil}/{@code conditionalUntil}: the validity of an adjudicated grant without and
+ * with conditions; {@code conditions}: what a CONDITIONAL outcome requires.
+ */
 public record Evaluation(String id, String officerId, int recordVersion, String unit, Outcome outcome, LocalDate asOf,
-                         LocalDate validUntil, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
+                         LocalDate validUntil, LocalDate grantUntil, LocalDate conditionalUntil,
+                         List<Condition> conditions, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
                          List<ExplainedFlag> flags, List<FiredRule> firedRules) {}

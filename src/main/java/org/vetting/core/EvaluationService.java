@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +18,10 @@ import org.vetting.api.FieldError;
 import org.vetting.audit.AuditChain;
 import org.vetting.audit.EntryType;
 import org.vetting.api.OfficerRecord;
+import org.vetting.api.RecordAdditions;
 import org.vetting.db.ClearanceDao;
+import org.vetting.clearance.ClearanceStatus;
+import org.vetting.clearance.Clearances;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.errors.ApiException;
@@ -25,6 +30,7 @@ import org.vetting.rules.FiredRule;
 import org.vetting.rules.Flag;
 import org.vetting.rules.Outcome;
 import org.vetting.rules.RuleEngine;
+import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.Severity;
 
@@ -34,7 +40,6 @@ import org.vetting.rules.Severity;
  * one transaction.
  */
 public final class EvaluationService {
-    public static final String CAUSE_EVALUATION = "EVALUATION";
     private static final int MAX_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
@@ -72,15 +77,10 @@ public final class EvaluationService {
                     Evaluation e = withIdentity(evaluated, UUID.randomUUID().toString(), version, now);
                     EvaluationDao.Rows rows = rows(e);
                     h.attach(EvaluationDao.class).insert(rows);
-                    ClearanceDao clearances = h.attach(ClearanceDao.class);
-                    String status = ClearanceStatus.forOutcome(e.outcome()).name();
-                    long event = clearances.set(e.officerId(), e.unit(), status, e.validUntil(), "[]", e.id(),
-                            CAUSE_EVALUATION, actor, now);
                     AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
                             AuditChain.evaluationContent(rows, json));
-                    AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event), e.officerId(), actor, now,
-                            Json.write(new ClearanceDao.EventRow(event, e.officerId(), e.unit(), status, e.validUntil(),
-                                    CAUSE_EVALUATION, e.id(), actor, now)));
+                    Clearances.change(h, e.officerId(), e.unit(), ClearanceStatus.forOutcome(e.outcome()),
+                            e.validUntil(), e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
                     return e;
                 });
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
@@ -89,6 +89,79 @@ public final class EvaluationService {
             }
         }
         throw last;
+    }
+
+    /**
+     * Continuous vetting: appends records to the officer's stored record as a new version and
+     * re-evaluates every clearance the officer holds, each for its own unit, in one transaction.
+     */
+    public List<Evaluation> appendRecords(String officerId, RecordAdditions additions, String actor) {
+        LocalDate asOf = today();
+        RuleSet ruleSet = active.ruleSet();
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return jdbi.inTransaction(h -> {
+                    OfficerRecordDao records = h.attach(OfficerRecordDao.class);
+                    int latest = records.latestVersion(officerId);
+                    if (latest == 0) {
+                        throw new ApiException(404, "no officer " + officerId + " was ever submitted");
+                    }
+                    OfficerRecord current = Json.read(records.find(officerId, latest).orElseThrow(), OfficerRecord.class);
+                    OfficerRecord merged = current.with(additions);
+                    check(additionErrors(merged, current, asOf, ruleSet));
+                    String json = Json.write(merged);
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    records.insert(officerId, latest + 1, json, actor, now);
+                    List<Evaluation> evaluated = new ArrayList<>();
+                    for (ClearanceDao.ClearanceRow held : h.attach(ClearanceDao.class).ofOfficer(officerId)) {
+                        if (ruleSet.unit(held.unit()).isEmpty()) {
+                            continue; // the unit left the rule set: nothing to evaluate it against
+                        }
+                        ClearanceDao.ClearanceRow locked = h.attach(ClearanceDao.class).lock(officerId, held.unit())
+                                .orElseThrow();
+                        Evaluation e = withIdentity(evaluate(ruleSet, merged.forUnit(held.unit()), asOf, actor),
+                                UUID.randomUUID().toString(), latest + 1, now);
+                        EvaluationDao.Rows rows = rows(e);
+                        h.attach(EvaluationDao.class).insert(rows);
+                        AuditChain.append(h, EntryType.EVALUATION, e.id(), officerId, actor, now,
+                                AuditChain.evaluationContent(rows, json));
+                        ClearanceStatus next = ClearanceStatus.valueOf(locked.status()).afterReevaluation(e.outcome());
+                        Clearances.change(h, officerId, e.unit(), next, next == ClearanceStatus.ACTIVE ? e.validUntil() : null,
+                                e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
+                        evaluated.add(e);
+                    }
+                    return evaluated;
+                });
+            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
+                last = race;
+            }
+        }
+        throw last;
+    }
+
+    /**
+     * The merged record's problems, named by the additions' own paths ({@code exams[0].date} is the
+     * first added exam). The stored target unit is not checked: each clearance's unit is.
+     */
+    private static List<FieldError> additionErrors(OfficerRecord merged, OfficerRecord current, LocalDate asOf,
+                                                   RuleSet ruleSet) {
+        java.util.regex.Pattern indexed = java.util.regex.Pattern.compile("^(\\w+)\\[(\\d+)\\](.*)$");
+        List<FieldError> errors = new ArrayList<>();
+        for (FieldError error : RecordValidator.validate(merged, asOf, ruleSet, "")) {
+            if (error.field().equals("targetUnit")) {
+                continue;
+            }
+            var m = indexed.matcher(error.field());
+            Integer before = m.matches() ? current.sizes().get(m.group(1)) : null;
+            if (before != null && Integer.parseInt(m.group(2)) >= before) {
+                errors.add(new FieldError(m.group(1) + "[" + (Integer.parseInt(m.group(2)) - before) + "]" + m.group(3),
+                        error.message()));
+            } else {
+                errors.add(error);
+            }
+        }
+        return errors;
     }
 
     /** Evaluates without storing anything. */
@@ -111,7 +184,8 @@ public final class EvaluationService {
                 List<FiredRule> fired = dao.firedRules(id).stream()
                         .map(r -> new FiredRule(r.sequence(), r.ruleName(), r.flag())).toList();
                 return new Evaluation(row.id(), row.officerId(), row.recordVersion(), row.unit(),
-                        Outcome.valueOf(row.outcome()), row.asOf(), row.validUntil(), row.rulesetVersion(),
+                        Outcome.valueOf(row.outcome()), row.asOf(), row.validUntil(), row.grantUntil(),
+                        row.conditionalUntil(), Json.read(row.conditions(), Condition.LIST), row.rulesetVersion(),
                         row.evaluatedAt(), row.evaluatedBy(), flags, fired);
             });
         });
@@ -121,21 +195,30 @@ public final class EvaluationService {
     public Evaluation evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, String actor) {
         EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf);
         List<ExplainedFlag> flags = new ArrayList<>();
+        Set<Condition> conditions = new LinkedHashSet<>();
         for (Flag f : result.flags()) {
-            flags.add(ExplainedFlag.of(f, ruleSet.rule(f.rule()).orElseThrow()));
+            RuleInfo rule = ruleSet.rule(f.rule()).orElseThrow();
+            flags.add(ExplainedFlag.of(f, rule));
+            // POLICY.md section 2: MEDIUM flags make a CONDITIONAL outcome; each names its condition in rules/
+            if (result.outcome() == Outcome.CONDITIONAL && f.severity() == Severity.MEDIUM) {
+                conditions.add(new Condition(rule.conditionEn(), rule.conditionEs()));
+            }
         }
         return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.validUntil(),
-                result.rulesetVersion(), clock.instant(), actor, List.copyOf(flags), result.firedRules());
+                result.grantUntil(), result.conditionalUntil(), List.copyOf(conditions), result.rulesetVersion(),
+                clock.instant(), actor, List.copyOf(flags), result.firedRules());
     }
 
     private static Evaluation withIdentity(Evaluation e, String id, int recordVersion, Instant at) {
         return new Evaluation(id, e.officerId(), recordVersion, e.unit(), e.outcome(), e.asOf(), e.validUntil(),
-                e.rulesetVersion(), at, e.evaluatedBy(), e.flags(), e.firedRules());
+                e.grantUntil(), e.conditionalUntil(), e.conditions(), e.rulesetVersion(), at, e.evaluatedBy(),
+                e.flags(), e.firedRules());
     }
 
     private static EvaluationDao.Rows rows(Evaluation e) {
         var row = new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(), e.outcome().name(),
-                e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy());
+                e.asOf(), e.validUntil(), e.grantUntil(), e.conditionalUntil(), Json.write(e.conditions()),
+                e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy());
         List<EvaluationDao.FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < e.flags().size(); i++) {
             ExplainedFlag f = e.flags().get(i);

@@ -2,27 +2,49 @@ package org.vetting.db;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
+import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Current clearances per officer and unit, and the append-only history of their changes. */
 public interface ClearanceDao {
 
-    record EventRow(long id, String officerId, String unit, String status, LocalDate validUntil, String cause,
-                    String evaluationId, String actor, Instant at) {}
+    /** The current clearance of an officer for a unit; {@code conditions} is JSON. */
+    record ClearanceRow(String officerId, String unit, String status, LocalDate validUntil, String conditions,
+                        String evaluationId, Instant updatedAt) {}
 
-    @SqlQuery("SELECT id, officer_id, unit, status, valid_until, cause, evaluation_id, actor, at "
-            + "FROM clearance_events WHERE id = :id")
-    @RegisterConstructorMapper(EventRow.class)
-    Optional<EventRow> event(@Bind("id") long id);
+    /** One change of a clearance, with its cause (EVALUATION, ADJUDICATION, EXPIRY). */
+    record EventRow(long id, String officerId, String unit, String status, LocalDate validUntil, String conditions,
+                    String cause, String evaluationId, String actor, Instant at) {}
 
-    @SqlQuery("SELECT COUNT(*) FROM clearance_events")
-    long countEvents();
+    String COLUMNS = "officer_id, unit, status, valid_until, conditions, evaluation_id, updated_at";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM clearances WHERE officer_id = :officerId AND unit = :unit FOR UPDATE")
+    @RegisterConstructorMapper(ClearanceRow.class)
+    Optional<ClearanceRow> lock(@Bind("officerId") String officerId, @Bind("unit") String unit);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM clearances WHERE officer_id = :officerId ORDER BY unit")
+    @RegisterConstructorMapper(ClearanceRow.class)
+    List<ClearanceRow> ofOfficer(@Bind("officerId") String officerId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM clearances WHERE unit = :unit AND officer_id > :after "
+            + "AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = :status) ORDER BY officer_id")
+    @RegisterConstructorMapper(ClearanceRow.class)
+    List<ClearanceRow> roster(@Bind("unit") String unit, @Bind("status") String status, @Bind("after") String after,
+                              @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
+
+    @SqlQuery("SELECT officer_id, unit FROM clearances WHERE status = 'ACTIVE' AND valid_until < :today "
+            + "ORDER BY officer_id, unit")
+    @RegisterConstructorMapper(Key.class)
+    List<Key> expiredActive(@Bind("today") LocalDate today);
+
+    /** An officer and a unit. */
+    record Key(String officerId, String unit) {}
 
     @SqlUpdate("UPDATE clearances SET status = :status, valid_until = :validUntil, conditions = :conditions, "
             + "evaluation_id = :evaluationId, updated_at = :at WHERE officer_id = :officerId AND unit = :unit")
@@ -30,25 +52,25 @@ public interface ClearanceDao {
                @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
                @Bind("evaluationId") String evaluationId, @Bind("at") Instant at);
 
-    @SqlUpdate("INSERT INTO clearances (officer_id, unit, status, valid_until, conditions, evaluation_id, updated_at) "
+    @SqlUpdate("INSERT INTO clearances (" + COLUMNS + ") "
             + "VALUES (:officerId, :unit, :status, :validUntil, :conditions, :evaluationId, :at)")
     void insert(@Bind("officerId") String officerId, @Bind("unit") String unit, @Bind("status") String status,
                 @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
                 @Bind("evaluationId") String evaluationId, @Bind("at") Instant at);
 
-    @SqlUpdate("INSERT INTO clearance_events (officer_id, unit, status, valid_until, cause, evaluation_id, actor, at) "
-            + "VALUES (:officerId, :unit, :status, :validUntil, :cause, :evaluationId, :actor, :at)")
-    @org.jdbi.v3.sqlobject.statement.GetGeneratedKeys("id")
+    @SqlUpdate("INSERT INTO clearance_events (officer_id, unit, status, valid_until, conditions, cause, evaluation_id, "
+            + "actor, at) VALUES (:officerId, :unit, :status, :validUntil, :conditions, :cause, :evaluationId, :actor, :at)")
+    @GetGeneratedKeys("id")
     long insertEvent(@Bind("officerId") String officerId, @Bind("unit") String unit, @Bind("status") String status,
-                     @Bind("validUntil") LocalDate validUntil, @Bind("cause") String cause,
-                     @Bind("evaluationId") String evaluationId, @Bind("actor") String actor, @Bind("at") Instant at);
+                     @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
+                     @Bind("cause") String cause, @Bind("evaluationId") String evaluationId,
+                     @Bind("actor") String actor, @Bind("at") Instant at);
 
-    /** Sets the clearance (insert or update) and records the change with its cause; returns the event's id. */
-    default long set(String officerId, String unit, String status, LocalDate validUntil, String conditions,
-                     String evaluationId, String cause, String actor, Instant at) {
-        if (update(officerId, unit, status, validUntil, conditions, evaluationId, at) == 0) {
-            insert(officerId, unit, status, validUntil, conditions, evaluationId, at);
-        }
-        return insertEvent(officerId, unit, status, validUntil, cause, evaluationId, actor, at);
-    }
+    @SqlQuery("SELECT id, officer_id, unit, status, valid_until, conditions, cause, evaluation_id, actor, at "
+            + "FROM clearance_events WHERE id = :id")
+    @RegisterConstructorMapper(EventRow.class)
+    Optional<EventRow> event(@Bind("id") long id);
+
+    @SqlQuery("SELECT COUNT(*) FROM clearance_events")
+    long countEvents();
 }

@@ -14,7 +14,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface EvaluationDao {
 
     record EvaluationRow(String id, String officerId, int recordVersion, String unit, String outcome, LocalDate asOf,
-                         LocalDate validUntil, String rulesetVersion, Instant evaluatedAt, String evaluatedBy) {}
+                         LocalDate validUntil, LocalDate grantUntil, LocalDate conditionalUntil, String conditions,
+                         String rulesetVersion, Instant evaluatedAt, String evaluatedBy) {}
 
     record FlagRow(String evaluationId, int position, String code, String category, String severity, boolean waivable,
                    String evidence, String ruleName, String messageEn, String messageEs) {}
@@ -40,9 +41,10 @@ public interface EvaluationDao {
         return find(id).map(row -> new Rows(row, flags(id), firedRules(id)));
     }
 
-    @SqlUpdate("INSERT INTO evaluations (id, officer_id, record_version, unit, outcome, as_of, valid_until, "
-            + "ruleset_version, evaluated_at, evaluated_by) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, "
-            + ":asOf, :validUntil, :rulesetVersion, :evaluatedAt, :evaluatedBy)")
+    @SqlUpdate("INSERT INTO evaluations (id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, "
+            + "conditional_until, conditions, ruleset_version, evaluated_at, evaluated_by) VALUES (:id, :officerId, "
+            + ":recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil, :conditionalUntil, :conditions, "
+            + ":rulesetVersion, :evaluatedAt, :evaluatedBy)")
     void insert(@org.jdbi.v3.sqlobject.customizer.BindMethods EvaluationRow row);
 
     @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO evaluation_flags (evaluation_id, position, code, category, "
@@ -54,8 +56,8 @@ public interface EvaluationDao {
             + "VALUES (:evaluationId, :sequence, :ruleName, :flag)")
     void insertFiredRules(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FiredRuleRow> rows);
 
-    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, ruleset_version, "
-            + "evaluated_at, evaluated_by FROM evaluations WHERE id = :id")
+    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, "
+            + "conditions, ruleset_version, evaluated_at, evaluated_by FROM evaluations WHERE id = :id")
     @RegisterConstructorMapper(EvaluationRow.class)
     Optional<EvaluationRow> find(@Bind("id") String id);
 

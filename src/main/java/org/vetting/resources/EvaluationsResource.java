@@ -12,7 +12,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.vetting.adjudication.AdjudicationService;
+import org.vetting.api.AdjudicationRequest;
+import org.vetting.api.AdjudicationView;
 import org.vetting.api.DryRunRequest;
+import org.vetting.clearance.ClearanceService;
+import org.vetting.core.Condition;
+import org.vetting.core.Json;
 import org.vetting.api.EvaluationView;
 import org.vetting.audit.AccessLog;
 import org.vetting.audit.AccessLogged;
@@ -27,9 +33,14 @@ import org.vetting.errors.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationsResource {
     private final EvaluationService evaluations;
+    private final AdjudicationService adjudications;
+    private final ClearanceService clearances;
 
-    public EvaluationsResource(EvaluationService evaluations) {
+    public EvaluationsResource(EvaluationService evaluations, AdjudicationService adjudications,
+                               ClearanceService clearances) {
         this.evaluations = evaluations;
+        this.adjudications = adjudications;
+        this.clearances = clearances;
     }
 
     @POST
@@ -42,6 +53,24 @@ public class EvaluationsResource {
         }
         return EvaluationView.of(evaluations.dryRun(request.record(), request.asOf(), user.username()),
                 Language.from(headers.getAcceptableLanguages()));
+    }
+
+    @POST
+    @Path("/{id}/adjudication")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("ADJUDICATOR")
+    public AdjudicationView adjudicate(@Auth User user, @PathParam("id") String id, AdjudicationRequest request,
+                                       @Context HttpHeaders headers) {
+        if (request == null) {
+            throw ApiException.unprocessable("(body)", "required: decision and reasons");
+        }
+        AdjudicationService.Result r = adjudications.adjudicate(id, request, user);
+        Language language = Language.from(headers.getAcceptableLanguages());
+        var a = r.adjudication();
+        return new AdjudicationView(a.id(), a.evaluationId(), a.officerId(), a.unit(), a.stage(), a.decision(),
+                a.reasons(), Condition.in(Json.read(a.conditions(), Condition.LIST), language),
+                AdjudicationService.strings(a.waived()), a.adjudicator(), a.at(),
+                clearances.view(r.clearance(), language));
     }
 
     @GET

@@ -18,9 +18,27 @@ import org.vetting.rules.Unit;
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetsResource {
     private final ActiveRuleSet active;
+    private final java.nio.file.Path rulesDirectory;
 
-    public RuleSetsResource(ActiveRuleSet active) {
+    public RuleSetsResource(ActiveRuleSet active, java.nio.file.Path rulesDirectory) {
         this.active = active;
+        this.rulesDirectory = rulesDirectory;
+    }
+
+    /** Recompiles rules/; a broken set is refused with every error (file:line) and the old one keeps serving. */
+    @jakarta.ws.rs.POST
+    @Path("/reload")
+    @RolesAllowed("ADMIN")
+    public RuleSetView reload(@Auth User user) {
+        try {
+            active.reload(rulesDirectory);
+        } catch (org.vetting.rules.RuleSetException e) {
+            throw org.vetting.errors.ApiException.unprocessable(e.errors().stream()
+                    .map(m -> new org.vetting.api.FieldError(m.contains(": ") ? m.substring(0, m.indexOf(": ")) : "rules",
+                            m.contains(": ") ? m.substring(m.indexOf(": ") + 2) : m))
+                    .toList());
+        }
+        return active(user);
     }
 
     @GET

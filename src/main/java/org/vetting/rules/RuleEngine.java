@@ -69,7 +69,8 @@ public final class RuleEngine {
         }
         Decision decision = decisions.get(0);
         return new EvaluationResult(ruleSet.version(), unit.code(), asOf, decision.getOutcome(),
-                decision.getValidUntil(), flags, recorder.fired());
+                decision.getValidUntil(), decision.getGrantUntil(), decision.getConditionalUntil(), flags,
+                recorder.fired());
     }
 
     private static <T> List<T> objects(ExecutionResults results, String id, Class<T> type) {

@@ -203,7 +203,8 @@ public final class RuleSetLoader {
         String pkg = rule.getPackageName();
         String category = pkg.substring(pkg.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
         if (code == null) {
-            return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, null, null, null, null, null);
+            return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, null, null, null, null, null,
+                    null, null);
         }
         int before = errors.size();
         if (!CODE.matcher(code).matches()) {
@@ -227,10 +228,17 @@ public final class RuleSetLoader {
         if (en == null || es == null) {
             errors.add(at + "needs a message in English (@en) and Spanish (@es)");
         }
+        String conditionEn = text(meta, "conditionEn");
+        String conditionEs = text(meta, "conditionEs");
+        // a unit may make any HIGH, MEDIUM or LOW code MEDIUM, and MEDIUM flags become conditions
+        if (severity != null && severity.overridable() && (conditionEn == null || conditionEs == null)) {
+            errors.add(at + "a " + severity + " code needs the condition it imposes when MEDIUM, in English "
+                    + "(@conditionEn) and Spanish (@conditionEs)");
+        }
         if (errors.size() > before) {
             return null;
         }
         return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, code, severity,
-                Boolean.parseBoolean(waivable), en, es);
+                Boolean.parseBoolean(waivable), en, es, conditionEn, conditionEs);
     }
 }

@@ -8,7 +8,8 @@ import org.vetting.api.ExamType;
 /** A joint unit as declared in {@code rules/units.yml} (POLICY.md section 4). Also a fact for the rules. */
 public record Unit(String code, String name, String tier, int minServiceYears,
                    Map<ExamType, Integer> requiredExams, int mediumReferralThreshold,
-                   int clearanceMonths, int conditionalMonths, Map<String, Severity> severityOverrides) {
+                   int clearanceMonths, int conditionalMonths, int revettingDueDays,
+                   Map<String, Severity> severityOverrides) {
     public Unit {
         requiredExams = Map.copyOf(requiredExams);
         severityOverrides = Map.copyOf(severityOverrides);

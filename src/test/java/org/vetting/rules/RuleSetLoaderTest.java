@@ -66,10 +66,12 @@ class RuleSetLoaderTest {
     void shouldRefuseABrokenUnitsFile_NamingTheLine() throws IOException {
         copyRules();
         Path units = dir.resolve("units.yml");
-        Files.writeString(units, Files.readString(units).replace("clearanceMonths: 24", "clearanceMonths: soon")
-                .replace("{EXCESSIVE_CASH_DEPOSITS: HIGH,", "{EXAM_MISSING: HIGH,"));
+        String text = Files.readString(units).replace("clearanceMonths: 24", "clearanceMonths: soon")
+                .replace("{EXCESSIVE_CASH_DEPOSITS: HIGH,", "{EXAM_MISSING: HIGH,");
+        Files.writeString(units, text);
+        long line = text.lines().takeWhile(l -> !l.contains("{EXAM_MISSING: HIGH,")).count() + 1;
         assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
-                .hasMessageContaining("units.yml:25: unit JU-FINANCE: EXAM_MISSING is INCOMPLETE and cannot be overridden")
+                .hasMessageContaining("units.yml:" + line + ": unit JU-FINANCE: EXAM_MISSING is INCOMPLETE and cannot be overridden")
                 .hasMessageMatching("(?s).*units.yml:\\d+: LIAISON.clearanceMonths must be a whole number, got soon.*");
     }
 

@@ -75,6 +75,7 @@ class ScenariosTest {
                     mediumReferralThreshold: 1
                     clearanceMonths: 9
                     conditionalMonths: 3
+                    revettingDueDays: 30
                     severityOverrides: {PRIOR_DENIAL: HIGH}
                 """);
         RuleSet withCyber = RuleSetLoader.fromDirectory(dir);

@@ -1,0 +1,11 @@
+package org.vetting.api;
+
+import java.util.List;
+
+/** Body of {@code POST /api/evaluations/{id}/adjudication} (API.md). */
+public record AdjudicationRequest(String decision, String reasons, List<String> conditions, List<String> waive) {
+    public AdjudicationRequest {
+        conditions = conditions == null ? List.of() : conditions;
+        waive = waive == null ? List.of() : waive;
+    }
+}

@@ -1,0 +1,12 @@
+package org.vetting.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An adjudication as recorded. {@code stage} is FIRST_APPROVAL (a waiver awaiting its second
+ * adjudicator; the clearance is unchanged) or FINAL; {@code clearance} is the clearance after it.
+ */
+public record AdjudicationView(String adjudicationId, String evaluationId, String officerId, String unit, String stage,
+                               String decision, String reasons, List<String> conditions, List<String> waived,
+                               String adjudicator, Instant at, ClearanceView clearance) {}

@@ -1,0 +1,33 @@
+package org.vetting.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Adjudications, written once; {@code conditions} and {@code waived} are JSON lists. */
+public interface AdjudicationDao {
+    record AdjudicationRow(String id, String evaluationId, String officerId, String unit, String stage,
+                           String decision, String reasons, String conditions, String waived, String adjudicator,
+                           Instant at, String firstFor, String finalFor) {}
+
+    String COLUMNS = "id, evaluation_id, officer_id, unit, stage, decision, reasons, conditions, waived, adjudicator, at, "
+            + "first_for, final_for";
+
+    @SqlUpdate("INSERT INTO adjudications (" + COLUMNS + ") VALUES (:id, :evaluationId, :officerId, :unit, :stage, "
+            + ":decision, :reasons, :conditions, :waived, :adjudicator, :at, :firstFor, :finalFor)")
+    void insert(@BindMethods AdjudicationRow row);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE id = :id")
+    @RegisterConstructorMapper(AdjudicationRow.class)
+    Optional<AdjudicationRow> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE evaluation_id = :evaluationId ORDER BY at, id")
+    @RegisterConstructorMapper(AdjudicationRow.class)
+    List<AdjudicationRow> ofEvaluation(@Bind("evaluationId") String evaluationId);
+}
