@@ -6,7 +6,7 @@
 -- verifier also rebuilds content from the source rows, so a change to those rows is detected.
 CREATE TABLE audit_log (
     sequence      BIGINT        PRIMARY KEY,
-    entry_type    VARCHAR(16)   NOT NULL,
+    entry_type    VARCHAR(32)   NOT NULL,
     ref           VARCHAR(64)   NOT NULL,
     officer_id    VARCHAR(64),
     actor         VARCHAR(64)   NOT NULL,

@@ -40,10 +40,13 @@ public final class TestApp {
     public final DropwizardAppExtension<VettingConfiguration> app;
 
     public TestApp(ConfigOverride... overrides) {
+        this(Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), overrides);
+    }
+
+    public TestApp(Clock clock, ConfigOverride... overrides) {
         this.dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
         List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("database.url", dbUrl)));
         all.addAll(List.of(overrides));
-        Clock clock = Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         this.app = new DropwizardAppExtension<>(support(clock, all.toArray(ConfigOverride[]::new)));
     }
 
@@ -93,6 +96,20 @@ public final class TestApp {
         createUser("adj.smith", "ADJUDICATOR");
         createUser("cmd.fent", "COMMANDER", "JU-FENTANYL");
         createUser("aud.garcia", "AUDITOR");
+    }
+
+    /** A user with a role and, optionally, the officer they are (separation of duties). */
+    public void createUser(String username, List<String> roles, String officerId) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD,
+                "roles", roles));
+        if (officerId != null) {
+            body.put("officerId", officerId);
+        }
+        try (Response r = as("admin", "/api/users").post(Entity.json(body))) {
+            if (r.getStatus() != 201) {
+                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
+            }
+        }
     }
 
     public Response post(String user, String path, Object body) {
