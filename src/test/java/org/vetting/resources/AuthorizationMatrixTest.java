@@ -1,0 +1,122 @@
+package org.vetting.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/**
+ * Every endpoint of API.md × every role, and no credentials: refused roles get 403, anonymous
+ * callers 401 (except the health check), allowed roles get past authorization.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AuthorizationMatrixTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<?> EXT = APP.app;
+    static final List<String> CALLERS = List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin", "(none)");
+    static String referred;
+    static String eligible;
+
+    /** One endpoint: who may call it (roles by test user), and how to call it. */
+    record Endpoint(String method, String path, List<String> allowed, Object body) {}
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                new Endpoint("POST", "/api/candidates", List.of("hr.lopez"), "candidate"),
+                new Endpoint("POST", "/api/evaluations/dry-run", List.of("hr.lopez", "adj.smith", "admin"),
+                        Map.of("record", Records.clean("MX-M-DRY"))),
+                new Endpoint("GET", "/api/evaluations/ELIGIBLE", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
+                new Endpoint("GET", "/api/officers/MX-M-1/clearances", List.of("hr.lopez", "adj.smith", "cmd.fent",
+                        "aud.garcia", "admin"), null),
+                new Endpoint("GET", "/api/units/JU-FENTANYL/roster", List.of("cmd.fent", "aud.garcia", "admin"), null),
+                new Endpoint("POST", "/api/officers/MX-M-1/records", List.of("hr.lopez"), Map.of("priorVetting",
+                        List.of(Map.of("id", "p-" + System.nanoTime(), "program", "SIU", "result", "GRANTED",
+                                "date", "2020-01-01")))),
+                new Endpoint("POST", "/api/evaluations/REFERRED/adjudication", List.of("adj.smith"),
+                        Map.of("decision", "DENY", "reasons", "Matrix test.")),
+                new Endpoint("GET", "/api/audit/evaluations", List.of("aud.garcia"), null),
+                new Endpoint("GET", "/api/audit/evaluations/ELIGIBLE", List.of("aud.garcia"), null),
+                new Endpoint("GET", "/api/audit/evaluations/ELIGIBLE/replay", List.of("aud.garcia"), null),
+                new Endpoint("GET", "/api/audit/verify", List.of("aud.garcia"), null),
+                new Endpoint("GET", "/api/audit/access-log", List.of("aud.garcia"), null),
+                new Endpoint("GET", "/api/rulesets/active", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
+                        "admin"), null),
+                new Endpoint("POST", "/api/rulesets/reload", List.of("admin"), Map.of()),
+                new Endpoint("POST", "/api/users", List.of("admin"), "user"),
+                new Endpoint("GET", "/api/health", CALLERS, null));
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            for (String caller : CALLERS) {
+                cases.add(Arguments.of(e.method() + " " + e.path(), caller, e));
+            }
+        }
+        return cases.stream();
+    }
+
+    @BeforeAll
+    static void data() {
+        APP.createStaff();
+        try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-M-1"))) {
+            eligible = r.readEntity(JsonNode.class).get("evaluationId").asText();
+        }
+    }
+
+    /** A fresh REFERRED case per adjudication call, so every allowed call can decide one. */
+    static String freshReferred() {
+        var r = Records.clean("MX-M-REF-" + System.nanoTime());
+        Records.list(r, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
+                "date", "2026-01-01"));
+        try (Response resp = APP.post("hr.lopez", "/api/candidates", r)) {
+            return resp.readEntity(JsonNode.class).get("evaluationId").asText();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("matrix")
+    void shouldAuthorizeByRole(String name, String caller, Endpoint e) {
+        String path = e.path().replace("ELIGIBLE", eligible);
+        if (path.contains("REFERRED")) {
+            path = path.replace("REFERRED", freshReferred());
+        }
+        Object body = e.body();
+        if ("candidate".equals(body)) {
+            body = Records.clean("MX-M-C-" + System.nanoTime());
+        } else if ("user".equals(body)) {
+            body = Map.of("username", "u" + System.nanoTime(), "password", TestApp.PASSWORD, "roles", List.of("AUDITOR"));
+        }
+        Invocation.Builder b = caller.equals("(none)") ? APP.request(path, null, null) : APP.as(caller, path);
+        int status;
+        try (Response r = e.method().equals("GET") ? b.get() : b.post(Entity.json(body))) {
+            status = r.getStatus();
+            if (status >= 400) {
+                assertThat(r.readEntity(JsonNode.class).get("code").asInt()).isEqualTo(status);
+            }
+        }
+        if (e.allowed().contains(caller)) {
+            assertThat(status).as("allowed").isBetween(200, 299);
+        } else if (caller.equals("(none)")) {
+            assertThat(status).isEqualTo(401);
+        } else {
+            assertThat(status).isEqualTo(403);
+        }
+    }
+}
