@@ -69,6 +69,8 @@ public final class EvaluationService {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 return jdbi.inTransaction(h -> {
+                    // lock order for every decision: the clearance row, then (when auditing) the audit head
+                    h.attach(ClearanceDao.class).lock(record.officerId(), record.targetUnit());
                     OfficerRecordDao records = h.attach(OfficerRecordDao.class);
                     int version = records.latestVersion(record.officerId()) + 1;
                     // microseconds: what both databases keep, so the audited content reads back equal
@@ -113,14 +115,16 @@ public final class EvaluationService {
                     String json = Json.write(merged);
                     Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
                     records.insert(officerId, latest + 1, json, actor, now);
+                    // lock every held clearance before the first audit append (clearance rows, then the head)
+                    ClearanceDao clearances = h.attach(ClearanceDao.class);
+                    List<ClearanceDao.ClearanceRow> held = clearances.ofOfficer(officerId).stream()
+                            .map(c -> clearances.lock(officerId, c.unit()).orElseThrow()).toList();
                     List<Evaluation> evaluated = new ArrayList<>();
-                    for (ClearanceDao.ClearanceRow held : h.attach(ClearanceDao.class).ofOfficer(officerId)) {
-                        if (ruleSet.unit(held.unit()).isEmpty()) {
+                    for (ClearanceDao.ClearanceRow locked : held) {
+                        if (ruleSet.unit(locked.unit()).isEmpty()) {
                             continue; // the unit left the rule set: nothing to evaluate it against
                         }
-                        ClearanceDao.ClearanceRow locked = h.attach(ClearanceDao.class).lock(officerId, held.unit())
-                                .orElseThrow();
-                        Evaluation e = withIdentity(evaluate(ruleSet, merged.forUnit(held.unit()), asOf, actor),
+                        Evaluation e = withIdentity(evaluate(ruleSet, merged.forUnit(locked.unit()), asOf, actor),
                                 UUID.randomUUID().toString(), latest + 1, now);
                         EvaluationDao.Rows rows = rows(e);
                         h.attach(EvaluationDao.class).insert(rows);

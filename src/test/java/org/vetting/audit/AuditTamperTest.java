@@ -66,9 +66,16 @@ class AuditTamperTest {
         }
     }
 
+    /**
+     * A direct change, as someone with database access would make it. On PostgreSQL the history
+     * tables refuse UPDATE, so this plays a superuser who switches the triggers off first.
+     */
     static int sql(String statement, Object... args) {
-        try (Connection c = DriverManager.getConnection(APP.dbUrl, "sa", "");
+        try (Connection c = APP.connection();
              PreparedStatement s = c.prepareStatement(statement)) {
+            if (TestApp.POSTGRES) {
+                c.createStatement().execute("SET session_replication_role = replica");
+            }
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
@@ -83,7 +90,7 @@ class AuditTamperTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         System.setProperty("dw.database.url", APP.dbUrl);
-        System.setProperty("dw.database.user", "sa");
+        System.setProperty("dw.database.user", APP.dbUser);
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             Bootstrap<VettingConfiguration> bootstrap = new Bootstrap<>(new VettingApplication());
@@ -151,6 +158,19 @@ class AuditTamperTest {
         } finally {
             sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 latest exam of each type' WHERE evaluation_id = ? "
                     + "AND sequence = 2", evaluationId);
+        }
+        assertValid();
+    }
+
+    @Test
+    void shouldRefuseUpdatesOfHistory_InPostgreSQL() throws SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestApp.POSTGRES, "database-level protection is PostgreSQL's");
+        for (String update : List.of("UPDATE evaluations SET outcome = 'ELIGIBLE'", "DELETE FROM audit_log",
+                "UPDATE officer_records SET record = '{}'", "DELETE FROM fired_rules", "UPDATE access_log SET status = 200")) {
+            try (Connection c = APP.connection()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.createStatement().execute(update))
+                        .as(update).hasMessageContaining("append-only");
+            }
         }
         assertValid();
     }

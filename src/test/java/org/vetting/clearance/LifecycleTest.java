@@ -96,7 +96,7 @@ class LifecycleTest {
                     + "/replay").get(), 200);
             assertThat(replay.get("matches").asBoolean()).as(replay.get("differences").toString()).isTrue();
         }
-        try (var c = java.sql.DriverManager.getConnection(APP.dbUrl, "sa", "");
+        try (var c = APP.connection();
              var rs = c.createStatement().executeQuery("SELECT entry_type, COUNT(*) FROM audit_log WHERE officer_id = "
                      + "'MX-LIFE' GROUP BY entry_type ORDER BY entry_type")) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -244,7 +244,7 @@ class LifecycleTest {
                     "GRANT", "reasons", "Try anyway.", "waive", List.of("TOXICOLOGY_POSITIVE"))), 422);
             assertThat(body.get("message").asText()).contains("TOXICOLOGY_POSITIVE").contains("never be waived");
             assertThat(clearance("MX-WAIVE-3").get("status").asText()).isEqualTo("DENIED");
-            try (var c = java.sql.DriverManager.getConnection(APP.dbUrl, "sa", "");
+            try (var c = APP.connection();
                  var rs = c.createStatement().executeQuery("SELECT actor, content FROM audit_log WHERE entry_type = "
                          + "'ADJUDICATION_REFUSED' AND ref = '" + id + "'")) {
                 assertThat(rs.next()).isTrue();

@@ -70,7 +70,7 @@ class SecurityTest {
 
         @Test
         void shouldStoreOnlyABcryptHash_OfEveryPassword() {
-            try (var c = java.sql.DriverManager.getConnection(APP.dbUrl, "sa", "");
+            try (var c = APP.connection();
                  var rs = c.createStatement().executeQuery("SELECT password_hash FROM users")) {
                 while (rs.next()) {
                     assertThat(rs.getString(1)).startsWith("$2a$").doesNotContain(TestApp.PASSWORD);

@@ -36,7 +36,13 @@ public final class TestApp {
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct-horse-battery";
 
+    /** {@code -Dvetting.test.db=postgres} runs the same suites on PostgreSQL (a database per test class). */
+    public static final boolean POSTGRES = "postgres".equals(System.getProperty("vetting.test.db"));
+    static final String PG_BASE = System.getProperty("vetting.test.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String PG_USER = "postgres";
+
     public final String dbUrl;
+    public final String dbUser;
     public final DropwizardAppExtension<VettingConfiguration> app;
 
     public TestApp(ConfigOverride... overrides) {
@@ -44,10 +50,62 @@ public final class TestApp {
     }
 
     public TestApp(Clock clock, ConfigOverride... overrides) {
-        this.dbUrl = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
-        List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("database.url", dbUrl)));
+        Database db = Database.create();
+        this.dbUrl = db.url();
+        this.dbUser = db.user();
+        List<ConfigOverride> all = new ArrayList<>(db.overrides());
         all.addAll(List.of(overrides));
         this.app = new DropwizardAppExtension<>(support(clock, all.toArray(ConfigOverride[]::new)));
+        // the database lives as long as the application: dropped when it stops
+        app.addListener(new DropwizardAppExtension.ServiceListener<>() {
+            @Override
+            public void onStop(DropwizardAppExtension<VettingConfiguration> extension) {
+                db.drop();
+            }
+        });
+    }
+
+    /** A fresh database for one test class: in-memory H2, or a new PostgreSQL database. */
+    public record Database(String url, String user, String name) {
+        public static Database create() {
+            if (!POSTGRES) {
+                return new Database("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa",
+                        null);
+            }
+            String name = "vt_" + UUID.randomUUID().toString().replace("-", "");
+            admin("CREATE DATABASE " + name);
+            return new Database(PG_BASE + name, PG_USER, name);
+        }
+
+        public List<ConfigOverride> overrides() {
+            return List.of(ConfigOverride.config("database.url", url), ConfigOverride.config("database.user", user),
+                    ConfigOverride.config("database.password", ""));
+        }
+
+        public void drop() {
+            if (name != null) {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        }
+    }
+
+    /**
+     * Runs a statement on the PostgreSQL server (127.0.0.1:5432, trust auth, user postgres). When
+     * the server cannot be reached the test fails: a PostgreSQL run never skips silently.
+     */
+    static void admin(String sql) {
+        try (Connection c = DriverManager.getConnection(PG_BASE + "postgres", PG_USER, "");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + PG_BASE + " is required for -Dvetting.test.db=postgres: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A direct connection to this test's database, bypassing the service. */
+    public Connection connection() throws SQLException {
+        return DriverManager.getConnection(dbUrl, dbUser, "");
     }
 
     public static DropwizardTestSupport<VettingConfiguration> support(Clock clock, ConfigOverride... overrides) {
@@ -122,7 +180,7 @@ public final class TestApp {
 
     /** Counts rows straight from the database, bypassing the service. */
     public long count(String table) {
-        try (Connection c = DriverManager.getConnection(dbUrl, "sa", "");
+        try (Connection c = connection();
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
