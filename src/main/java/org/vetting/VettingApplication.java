@@ -32,6 +32,7 @@ import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
 import org.vetting.cli.ExpireClearancesCommand;
+import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.TestRulesCommand;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
@@ -89,6 +90,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new VerifyAuditCommand());
         bootstrap.addCommand(new ExpireClearancesCommand());
+        bootstrap.addCommand(new MigrateCommand());
     }
 
     @Override
