@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.CaffeineSpec;
+import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.CachingAuthenticator;
@@ -46,9 +47,12 @@ import org.vetting.errors.ApiExceptionMapper;
 import org.vetting.errors.CatchAllExceptionMapper;
 import org.vetting.errors.JsonExceptionMapper;
 import org.vetting.errors.RequestSizeLimit;
+import org.vetting.errors.SecurityHeaders;
 import org.vetting.errors.WebApplicationExceptionMapper;
 import org.vetting.health.RuleSetHealthCheck;
+import org.vetting.resources.AdjudicationsResource;
 import org.vetting.resources.AuditResource;
+import org.vetting.resources.MeResource;
 import org.vetting.resources.CandidatesResource;
 import org.vetting.resources.EvaluationsResource;
 import org.vetting.resources.HealthResource;
@@ -87,6 +91,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         Json.configure(bootstrap.getObjectMapper());
+        // the web interface at /, the API under /api (see run)
+        bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "ui"));
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new VerifyAuditCommand());
         bootstrap.addCommand(new ExpireClearancesCommand());
@@ -117,6 +123,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
 
         registerSecurity(config, environment, jdbi, passwords);
         var jersey = environment.jersey();
+        jersey.setUrlPattern("/api/*");
+        environment.servlets().addFilter("security-headers", new SecurityHeaders())
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         jersey.register(new RequestSizeLimit());
         jersey.register(new ApiExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
@@ -127,6 +136,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new RuleSetsResource(active, Path.of(config.getRulesDirectory())));
         jersey.register(new OfficersResource(clearances, evaluations));
         jersey.register(new UnitsResource(clearances, active));
+        jersey.register(new AdjudicationsResource(adjudications));
+        jersey.register(new MeResource());
         jersey.register(new UsersResource(users, active));
         jersey.register(new HealthResource(jdbi));
         jersey.register(accessLog);

@@ -61,6 +61,32 @@ public final class AdjudicationService {
         this.clock = clock;
     }
 
+    /** A case waiting for an adjudicator; {@code firstApprovalBy} is set for a waiver awaiting its second. */
+    public record Pending(String evaluationId, String officerId, String unit, String status, String outcome,
+                          Instant evaluatedAt, String firstApprovalBy) {}
+
+    /**
+     * The adjudication queue, oldest first: REFERRED cases (clearance PENDING_ADJUDICATION or
+     * SUSPENDED) and INELIGIBLE ones whose every DISQUALIFYING flag is waivable, undecided.
+     */
+    public List<Pending> queue() {
+        return jdbi.withHandle(h -> h.createQuery("""
+                SELECT c.evaluation_id, c.officer_id, c.unit, c.status, e.outcome, e.evaluated_at,
+                       (SELECT a.adjudicator FROM adjudications a
+                         WHERE a.evaluation_id = c.evaluation_id AND a.stage = 'FIRST_APPROVAL') AS first_approval_by
+                  FROM clearances c JOIN evaluations e ON e.id = c.evaluation_id
+                 WHERE c.status IN ('PENDING_ADJUDICATION', 'SUSPENDED')
+                    OR (c.status = 'DENIED' AND e.outcome = 'INELIGIBLE'
+                        AND NOT EXISTS (SELECT 1 FROM evaluation_flags f WHERE f.evaluation_id = e.id
+                                        AND ((f.severity = 'DISQUALIFYING' AND f.waivable = FALSE)
+                                             OR f.severity = 'INCOMPLETE'))
+                        AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id
+                                        AND a.stage = 'FINAL'))
+                 ORDER BY e.evaluated_at, c.officer_id
+                """).map((rs, ctx) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list());
+    }
+
     public Result adjudicate(String evaluationId, AdjudicationRequest request, User adjudicator) {
         validate(request);
         boolean grant = request.decision().equals("GRANT");

@@ -41,7 +41,7 @@ public class AccessLog implements ContainerResponseFilter {
         var principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
         String username = principal == null ? null : principal.getName();
         String officerId = (String) request.getProperty(OFFICER);
-        String path = "/" + request.getUriInfo().getPath(false);
+        String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
         if (query != null) {
             path += "?" + query;

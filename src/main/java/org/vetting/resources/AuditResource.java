@@ -43,7 +43,7 @@ import org.vetting.rules.FiredRule;
 import org.vetting.rules.Outcome;
 
 /** {@code /api/audit/*}: read everything, change nothing. AUDITOR only; every call is access-logged. */
-@Path("/api/audit")
+@Path("/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("AUDITOR")
 @AccessLogged

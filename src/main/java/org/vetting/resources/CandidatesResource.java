@@ -19,7 +19,7 @@ import org.vetting.core.EvaluationService;
 import org.vetting.core.Language;
 
 /** {@code POST /api/candidates}: a vetting officer submits a candidate's background record. */
-@Path("/api/candidates")
+@Path("/candidates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CandidatesResource {

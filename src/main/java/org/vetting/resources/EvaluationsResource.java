@@ -29,7 +29,7 @@ import org.vetting.core.Language;
 import org.vetting.errors.ApiException;
 
 /** Dry runs and stored evaluations. */
-@Path("/api/evaluations")
+@Path("/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationsResource {
     private final EvaluationService evaluations;

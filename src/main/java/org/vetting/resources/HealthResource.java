@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 
 /** Liveness for load balancers: up when the database answers. No details. */
-@Path("/api/health")
+@Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
     private final Jdbi jdbi;

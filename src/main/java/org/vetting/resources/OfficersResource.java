@@ -29,7 +29,7 @@ import org.vetting.db.ClearanceDao;
 import org.vetting.errors.ApiException;
 
 /** One officer: clearances (every role; a commander sees only the units they command) and continuous vetting. */
-@Path("/api/officers/{officerId}")
+@Path("/officers/{officerId}")
 @Produces(MediaType.APPLICATION_JSON)
 public class OfficersResource {
     private final ClearanceService clearances;

@@ -14,7 +14,7 @@ import org.vetting.core.ActiveRuleSet;
 import org.vetting.rules.Unit;
 
 /** The active rule set: version, activation time, every rule with its code and severity, the units. */
-@Path("/api/rulesets")
+@Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 public class RuleSetsResource {
     private final ActiveRuleSet active;

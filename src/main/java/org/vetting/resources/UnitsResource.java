@@ -26,7 +26,7 @@ import org.vetting.db.ClearanceDao;
 import org.vetting.errors.ApiException;
 
 /** A unit's roster: its officers' clearance status, validity, conditions — no flags, no evidence. */
-@Path("/api/units/{unit}")
+@Path("/units/{unit}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitsResource {
     private final ClearanceService clearances;

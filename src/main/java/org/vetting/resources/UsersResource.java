@@ -18,7 +18,7 @@ import org.vetting.core.UserService;
 import org.vetting.errors.ApiException;
 
 /** {@code POST /api/users}: an administrator creates a user with roles (and units for a commander). */
-@Path("/api/users")
+@Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class UsersResource {

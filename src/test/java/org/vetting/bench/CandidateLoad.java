@@ -21,11 +21,12 @@ import org.vetting.support.Records;
  * typical record from {@code threads} threads, after two warm-up rounds, repeated {@code rounds} times;
  * prints requests per second of each round and their median. Not a test.
  *
- * <p>args: baseUrl user password [requests=2000] [threads=8] [rounds=5]
+ * <p>args: baseUrl[,baseUrl…] user password [requests=2000] [threads=8] [rounds=5] — with several
+ * base URLs (several instances) the requests go round-robin.
  */
 public final class CandidateLoad {
     public static void main(String[] args) throws Exception {
-        String base = args[0];
+        String[] bases = args[0].split(",");
         String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes());
         int requests = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
         int threads = args.length > 4 ? Integer.parseInt(args[4]) : 8;
@@ -36,11 +37,11 @@ public final class CandidateLoad {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
 
         for (int w = 0; w < 2; w++) {
-            run(client, pool, base, auth, mapper, officer, requests, threads); // warm-up: let both JITs settle
+            run(client, pool, bases, auth, mapper, officer, requests, threads); // warm-up: let both JITs settle
         }
         List<Double> rates = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            double rate = run(client, pool, base, auth, mapper, officer, requests, threads);
+            double rate = run(client, pool, bases, auth, mapper, officer, requests, threads);
             rates.add(rate);
             System.out.printf("round %d: %.1f requests/s%n", round, rate);
         }
@@ -50,14 +51,16 @@ public final class CandidateLoad {
                 rates.get(rates.size() / 2), requests, rounds, threads);
     }
 
-    private static double run(HttpClient client, ExecutorService pool, String base, String auth, ObjectMapper mapper,
+    private static double run(HttpClient client, ExecutorService pool, String[] bases, String auth, ObjectMapper mapper,
                               AtomicInteger officer, int requests, int threads) throws Exception {
         AtomicInteger left = new AtomicInteger(requests);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             workers.add(pool.submit(() -> {
-                while (left.getAndDecrement() > 0) {
+                int n;
+                while ((n = left.getAndDecrement()) > 0) {
+                    String base = bases[n % bases.length];
                     String body = mapper.writeValueAsString(Records.typical("MX-LOAD-" + officer.incrementAndGet()));
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + "/api/candidates"))
                             .header("Authorization", auth).header("Content-Type", "application/json")

@@ -59,7 +59,9 @@ class AuthorizationMatrixTest {
                         "admin"), null),
                 new Endpoint("POST", "/api/rulesets/reload", List.of("admin"), Map.of()),
                 new Endpoint("POST", "/api/users", List.of("admin"), "user"),
-                new Endpoint("GET", "/api/health", CALLERS, null));
+                new Endpoint("GET", "/api/health", CALLERS, null),
+                new Endpoint("GET", "/api/me", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin"), null),
+                new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null));
     }
 
     static Stream<Arguments> matrix() {

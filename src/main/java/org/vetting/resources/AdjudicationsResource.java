@@ -1,0 +1,32 @@
+package org.vetting.resources;
+
+import java.util.List;
+
+import io.dropwizard.auth.Auth;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.vetting.adjudication.AdjudicationService;
+import org.vetting.audit.AccessLogged;
+import org.vetting.auth.User;
+
+/** The adjudicators' queue: cases waiting for a decision or for a waiver's second approval, oldest first. */
+@Path("/adjudications")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdjudicationsResource {
+    private final AdjudicationService adjudications;
+
+    public AdjudicationsResource(AdjudicationService adjudications) {
+        this.adjudications = adjudications;
+    }
+
+    @GET
+    @Path("/queue")
+    @RolesAllowed("ADJUDICATOR")
+    @AccessLogged
+    public List<AdjudicationService.Pending> queue(@Auth User user) {
+        return adjudications.queue();
+    }
+}
