@@ -1,0 +1,278 @@
+package org.vetting.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vetting.support.TestApp;
+
+/**
+ * Each role's main path through the web interface, in headless Chromium (Debian's chromium and
+ * chromium-driver; .ci/run installs them): a vetting officer submits a candidate and reads its
+ * flags, an adjudicator decides it, the commander's roster changes, an auditor finds and replays
+ * the decision, an administrator creates a user, and the interface switches to Spanish.
+ * Screenshots of each page go to target/screenshots.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebInterfaceTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<?> EXT = APP.app;
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        // a laptop without Chromium may say so explicitly; CI never does (.ci/run installs it)
+        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("vetting.skipBrowser"),
+                "-Dvetting.skipBrowser=true");
+        APP.createStaff();
+        Files.createDirectories(SHOTS);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("vetting.chromium", "/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("vetting.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static void signIn(String user) {
+        browser.get(APP.url("/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin")));
+        browser.findElement(By.name("username")).sendKeys(user);
+        browser.findElement(By.name("password")).sendKeys(user.equals("admin") ? TestApp.ADMIN_PASSWORD : TestApp.PASSWORD);
+        browser.findElement(By.cssSelector("#signin button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signout")));
+    }
+
+    static void signOut() {
+        browser.findElement(By.id("signout")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin")));
+    }
+
+    static void shot(String name) {
+        try {
+            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void section(String key) {
+        WebElement b = browser.findElement(By.cssSelector("nav button[data-section='" + key + "']"));
+        b.click();
+    }
+
+    static WebElement byField(String path) {
+        return browser.findElement(By.cssSelector("[data-field='" + path + "']"));
+    }
+
+    static void addRow(String list, String... values) {
+        browser.findElement(By.cssSelector("button[data-add='" + list + "']")).click();
+        List<WebElement> rows = browser.findElements(By.cssSelector(".row[data-list='" + list + "']"));
+        WebElement row = rows.get(rows.size() - 1);
+        List<WebElement> inputs = row.findElements(By.cssSelector("[data-name]"));
+        for (int i = 0; i < values.length; i++) {
+            WebElement in = inputs.get(i);
+            if (values[i] == null) {
+                continue;
+            }
+            if (in.getTagName().equals("select")) {
+                new Select(in).selectByValue(values[i]);
+            } else if ("date".equals(in.getAttribute("type"))) {
+                ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", in, values[i]);
+            } else {
+                in.sendKeys(values[i]);
+            }
+        }
+    }
+
+    static String text() {
+        return browser.findElement(By.tagName("main")).getText();
+    }
+
+    @Test
+    @Order(1)
+    void aVettingOfficerSubmitsACandidate_AndReadsItsFlags() {
+        signIn("hr.lopez");
+        shot("01-submit-form");
+        // the client-side checks mirror the server's: nothing filled, nothing sent
+        browser.findElement(By.cssSelector("#candidate button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".field-error")));
+        assertThat(byField("officerId").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(APP.count("officer_records")).isZero();
+
+        byField("officerId").sendKeys("MX-UI-1");
+        byField("givenName").sendKeys("Ana");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2012-06-01'", byField("serviceStartDate"));
+        new Select(byField("targetUnit")).selectByValue("JU-FENTANYL");
+        addRow("exams", "e1", "POLYGRAPH", "PASS", "2026-03-10");
+        addRow("exams", "e2", "TOXICOLOGICAL", "PASS", "2026-03-10");
+        addRow("exams", "e3", "PSYCHOLOGICAL", "PASS", "2026-03-11");
+        addRow("exams", "e4", "SOCIOECONOMIC", "PASS", "2026-03-12");
+        addRow("exams", "e5", "MEDICAL", "PASS", "2026-03-12");
+        addRow("criminalRecords", "c1", "THEFT", "CHARGED", "2026-01-01");
+        addRow("financialDisclosures", "2025", "420000", null, "1500000", "200000");
+        shot("02-submit-filled");
+        browser.findElement(By.cssSelector("#candidate button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.evaluation")));
+        assertThat(text()).contains("REFERRED").contains("PENDING_CRIMINAL_CASE").contains("c1")
+                .contains("A criminal case is pending");
+        shot("03-evaluation");
+        signOut();
+    }
+
+    @Test
+    @Order(2)
+    void theCommanderSeesThePendingCase_WithoutItsDetails() {
+        signIn("cmd.fent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-1"));
+        assertThat(browser.findElement(By.id("roster")).getText()).contains("PENDING_ADJUDICATION")
+                .doesNotContain("THEFT").doesNotContain("PENDING_CRIMINAL_CASE");
+        shot("04-roster-before");
+        signOut();
+    }
+
+    @Test
+    @Order(3)
+    void anAdjudicatorDecidesTheReferredCase() {
+        signIn("adj.smith");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("REFERRED");
+        shot("05-queue");
+        browser.findElement(By.cssSelector("#queue button[data-open]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decide")));
+        assertThat(text()).contains("PENDING_CRIMINAL_CASE");
+        shot("06-case");
+        // reasons are mandatory, in the browser as on the server
+        browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#decide .field-error")));
+        browser.findElement(By.name("reasons")).sendKeys("The charge concerns an off-duty dispute; monitor the case.");
+        browser.findElement(By.name("conditions")).sendKeys("Report the outcome of the theft case");
+        browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Nothing to show"));
+        signOut();
+    }
+
+    @Test
+    @Order(4)
+    void theRosterChanges() {
+        signIn("cmd.fent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "ACTIVE"));
+        assertThat(browser.findElement(By.id("roster")).getText()).contains("Report the outcome of the theft case");
+        shot("07-roster-after");
+        signOut();
+    }
+
+    @Test
+    @Order(5)
+    void anAuditorFindsTheDecision_AndReplaysIt() {
+        signIn("aud.garcia");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
+        browser.findElement(By.cssSelector("#search input[name=officerId]")).sendKeys("MX-UI-1");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "MX-UI-1"));
+        shot("08-history");
+        browser.findElement(By.cssSelector("#history button[data-open]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay")));
+        assertThat(text()).contains("OUTCOME-3 REFERRED").contains("\"officerId\": \"MX-UI-1\"");
+        browser.findElement(By.id("replay")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("replay-result"), "Replay matches"));
+        shot("09-replay");
+        section("chain");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chain-result"), "The chain is valid"));
+        shot("10-chain");
+        section("accessLog");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("access")));
+        assertThat(browser.findElement(By.id("access")).getText()).contains("/api/units/JU-FENTANYL/roster");
+        shot("11-access-log");
+        signOut();
+    }
+
+    @Test
+    @Order(6)
+    void anAdministratorCreatesAUser_AndReviewsTheRuleSet() {
+        signIn("admin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-user")));
+        byField("username").sendKeys("cmd.liaison");
+        byField("password").sendKeys(TestApp.PASSWORD);
+        browser.findElement(By.cssSelector("input[name=roles][value=COMMANDER]")).click();
+        browser.findElement(By.cssSelector("input[name=units][value=LIAISON]")).click();
+        browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "cmd.liaison"));
+        shot("12-users");
+        section("ruleSet");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rules")));
+        assertThat(browser.findElement(By.id("rules")).getText()).contains("POLYGRAPH_FAILED").contains("DISQUALIFYING");
+        shot("13-rule-set");
+        signOut();
+    }
+
+    @Test
+    @Order(7)
+    void theInterfaceSwitchesToSpanish_AndRemembersIt() {
+        browser.get(APP.url("/"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("es");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Iniciar sesión"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Iniciar sesión"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        signIn("aud.garcia");
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("Historial de auditoría");
+        browser.findElement(By.cssSelector("#search input[name=officerId]")).sendKeys("MX-UI-1");
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "MX-UI-1"));
+        browser.findElement(By.cssSelector("#history button[data-open]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Hay un proceso penal pendiente"));
+        shot("14-spanish");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        signOut();
+    }
+
+    @Test
+    @Order(8)
+    void everyResponseCarriesAStrictContentSecurityPolicy() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(APP.url("/"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+        assertThat(r.body()).contains("<script type=\"module\" src=\"/app.js\">");
+    }
+}
