@@ -200,7 +200,7 @@ function listEditor(key) {
     for (const [name, kind, options] of LISTS[key]) {
       const el = input(kind, options, name);
       el.dataset.name = name;
-      row.append(field(name, el));
+      row.append(field(t(name), el));
     }
     row.append(h('button', { type: 'button', class: 'secondary', onclick: () => { row.remove(); renumber(rows, key); } }, t('removeRow')));
     rows.append(row);
@@ -239,6 +239,17 @@ function check(form) {
     const required = el.dataset.required === 'true' || (spec && spec[3]);
     if (required && el.type !== 'checkbox' && el.value === '') { mark(el, t('required')); ok = false; }
     if (el.type === 'date' && el.value && el.value > today) { mark(el, t('futureDate')); ok = false; }
+  }
+  for (const key of Object.keys(LISTS)) {
+    const seen = new Set();
+    for (const el of form.querySelectorAll('.row[data-list="' + key + '"] [data-name="id"], .row[data-list="' + key + '"] [data-name="year"]')) {
+      if (el.value === '') continue;
+      if (seen.has(el.value)) { mark(el, t('duplicate') + ' ' + el.value); ok = false; }
+      seen.add(el.value);
+    }
+  }
+  for (const el of form.querySelectorAll('input[type=number]')) {
+    if (el.value !== '' && Number(el.value) < 0) { mark(el, t('negative')); ok = false; }
   }
   if (!ok) say(t('fixErrors'), true);
   return ok;
@@ -369,6 +380,7 @@ async function caseView(c) {
   if (r.status !== 200) { showError(r); return; }
   const e = r.data;
   const history = await api('GET', '/officers/' + encodeURIComponent(e.officerId) + '/clearances');
+  const past = await api('GET', '/officers/' + encodeURIComponent(e.officerId) + '/evaluations');
   const disqualifying = [...new Set(e.flags.filter((f) => f.severity === 'DISQUALIFYING').map((f) => f.code))];
   const decision = h('select', { name: 'decision' }, h('option', { value: 'GRANT', text: t('grant') }), h('option', { value: 'DENY', text: t('deny') }));
   const reasons = h('textarea', { name: 'reasons', required: true });
@@ -393,7 +405,11 @@ async function caseView(c) {
   h('p', {}, h('button', { type: 'submit', text: t('decide') })));
   view(t('decide') + ': ' + e.officerId, c.firstApprovalBy ? h('p', { class: 'error', text: t('awaitingSecond', c.firstApprovalBy) }) : null,
     evaluationBlock(e), h('h3', { text: t('clearances') }),
-    history.status === 200 ? clearanceTable(history.data) : null, form);
+    history.status === 200 ? clearanceTable(history.data) : null,
+    h('h3', { text: t('officerHistory') }),
+    past.status === 200 ? h('table', { id: 'officer-history' }, h('tbody', {}, past.data.map((p) => h('tr', {},
+      h('td', { text: p.evaluatedAt }), h('td', { text: p.unit }), h('td', {}, badge(p.outcome)), h('td', { text: p.evaluatedBy }))))) : null,
+    form);
 }
 
 // ---- commanders -------------------------------------------------------------------------------
@@ -537,7 +553,20 @@ function usersView() {
   } }, basicInput('username', 'text', true), basicInput('password', 'password', true), basicInput('officerId'),
   h('fieldset', {}, h('legend', { text: t('roles') }), roles), h('fieldset', {}, h('legend', { text: t('units') }), unitBoxes),
   h('p', {}, h('button', { type: 'submit', text: t('create') })));
-  view(t('users'), form);
+  const list = h('div', { id: 'user-list' });
+  const load = async () => {
+    const r = await api('GET', '/users');
+    if (r.status !== 200) { showError(r); return; }
+    list.replaceChildren(h('table', {}, h('thead', {}, h('tr', {}, [t('username'), t('roles'), t('units'), t('enabled'), ''].map((c) => h('th', { scope: 'col', text: c })))),
+      h('tbody', {}, r.data.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
+        h('td', { text: u.units.join(', ') }), h('td', { text: u.enabled ? t('yes') : t('no') }),
+        h('td', {}, u.enabled && u.username !== state.me.username ? h('button', { type: 'button', class: 'secondary', 'data-disable': u.username,
+          onclick: async () => { const d = await api('POST', '/users/' + encodeURIComponent(u.username) + '/disable', '{}');
+            if (d.status === 200) { say(t('saved') + ' ' + u.username); load(); } else showError(d); } }, t('disable')) : null))))));
+  };
+  form.addEventListener('submit', () => setTimeout(load, 300));
+  view(t('users'), form, list);
+  load();
 }
 
 async function ruleSetView() {

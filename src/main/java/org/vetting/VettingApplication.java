@@ -121,7 +121,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         AccessLog accessLog = new AccessLog(jdbi, clock);
         AuditService audit = new AuditService(jdbi, evaluations, active);
 
-        registerSecurity(config, environment, jdbi, passwords);
+        var authenticator = registerSecurity(config, environment, jdbi, passwords);
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
@@ -138,7 +138,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new UnitsResource(clearances, active));
         jersey.register(new AdjudicationsResource(adjudications));
         jersey.register(new MeResource());
-        jersey.register(new UsersResource(users, active));
+        jersey.register(new UsersResource(users, active, authenticator::invalidateAll));
         jersey.register(new HealthResource(jdbi));
         jersey.register(accessLog);
         jersey.register(new AuditResource(audit, accessLog, environment.getObjectMapper()));
@@ -163,8 +163,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
     }
 
-    private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,
-                                         Passwords passwords) {
+    private static CachingAuthenticator<io.dropwizard.auth.basic.BasicCredentials, User> registerSecurity(
+            VettingConfiguration config, Environment environment, Jdbi jdbi, Passwords passwords) {
         var authenticator = new CachingAuthenticator<>(environment.metrics(),
                 new DatabaseAuthenticator(jdbi.onDemand(UserDao.class), passwords),
                 CaffeineSpec.parse("maximumSize=10000,expireAfterWrite="
@@ -177,5 +177,6 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 .buildAuthFilter()));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
+        return authenticator;
     }
 }

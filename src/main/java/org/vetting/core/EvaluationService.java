@@ -176,6 +176,11 @@ public final class EvaluationService {
         return evaluate(ruleSet, record, date, actor);
     }
 
+    /** The stored evaluations of an officer (rows only: outcome, unit, dates, actor), oldest first. */
+    public List<EvaluationDao.EvaluationRow> ofOfficerRows(String officerId) {
+        return jdbi.withExtension(EvaluationDao.class, dao -> dao.ofOfficer(officerId));
+    }
+
     public Optional<Evaluation> find(String id) {
         return jdbi.withHandle(h -> {
             EvaluationDao dao = h.attach(EvaluationDao.class);

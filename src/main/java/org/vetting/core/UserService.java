@@ -118,6 +118,42 @@ public final class UserService {
         });
     }
 
+    /** Every user, without password hashes. */
+    public List<UserView> list() {
+        return jdbi.withHandle(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            return dao.all().stream().map(row -> view(dao, row)).toList();
+        });
+    }
+
+    /**
+     * Disables a user: they can no longer sign in (the authentication cache is emptied by the
+     * caller). The change is audited; users are never deleted, so history keeps naming them.
+     */
+    public UserView disable(String username, String actor) {
+        if (username.equals(actor)) {
+            throw new ApiException(409, "administrators cannot disable themselves");
+        }
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            UserDao.UserRow row = dao.find(username).orElseThrow(() -> new ApiException(404, "no user " + username));
+            if (row.enabled()) {
+                dao.disable(username);
+                var user = dao.toUser(row);
+                var content = new java.util.LinkedHashMap<String, Object>();
+                content.put("change", "DISABLED");
+                content.put("username", username);
+                content.put("roles", user.roles().stream().map(Enum::name).sorted().toList());
+                content.put("units", user.units().stream().sorted().toList());
+                content.put("officerId", row.officerId());
+                content.put("enabled", false);
+                AuditChain.append(h, EntryType.USER, username, row.officerId(), actor,
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), Json.write(content));
+            }
+            return view(dao, dao.find(username).orElseThrow());
+        });
+    }
+
     /** Stores a new user and appends the USER entry (a snapshot: user rows change later) in one transaction. */
     private void created(org.jdbi.v3.core.Handle h, String username, String hash, Set<Role> roles, Set<String> units,
                          String officerId, String actor) {
@@ -134,10 +170,13 @@ public final class UserService {
     }
 
     private static UserView view(UserDao dao, String username) {
-        UserDao.UserRow row = dao.find(username).orElseThrow();
+        return view(dao, dao.find(username).orElseThrow());
+    }
+
+    private static UserView view(UserDao dao, UserDao.UserRow row) {
         var user = dao.toUser(row);
-        return new UserView(username, user.roles().stream().sorted().toList(), user.units().stream().sorted().toList(),
-                row.officerId(), row.enabled(), row.createdAt());
+        return new UserView(row.username(), user.roles().stream().sorted().toList(),
+                user.units().stream().sorted().toList(), row.officerId(), row.enabled(), row.createdAt());
     }
 
     private static String randomPassword() {

@@ -71,6 +71,12 @@ public interface EvaluationDao {
     @RegisterConstructorMapper(FiredRuleRow.class)
     List<FiredRuleRow> firedRules(@Bind("id") String id);
 
+    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, "
+            + "conditions, ruleset_version, evaluated_at, evaluated_by FROM evaluations WHERE officer_id = :officerId "
+            + "ORDER BY evaluated_at, id")
+    @RegisterConstructorMapper(EvaluationRow.class)
+    List<EvaluationRow> ofOfficer(@Bind("officerId") String officerId);
+
     @SqlQuery("SELECT COUNT(*) FROM evaluations")
     long count();
 }

@@ -33,6 +33,13 @@ public interface UserDao {
     @SqlQuery("SELECT COUNT(*) FROM users")
     long count();
 
+    @SqlQuery("SELECT username, password_hash, officer_id, enabled, created_at FROM users ORDER BY username")
+    @RegisterConstructorMapper(UserRow.class)
+    List<UserRow> all();
+
+    @SqlUpdate("UPDATE users SET enabled = FALSE WHERE username = :username")
+    int disable(@Bind("username") String username);
+
     @SqlUpdate("INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by) "
             + "VALUES (:username, :hash, :officerId, TRUE, :at, :by)")
     void insertUser(@Bind("username") String username, @Bind("hash") String hash, @Bind("officerId") String officerId,

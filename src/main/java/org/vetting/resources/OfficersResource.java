@@ -62,6 +62,30 @@ public class OfficersResource {
         return rows.stream().map(c -> clearances.view(c, language)).toList();
     }
 
+    /** The officer's evaluations, oldest first, as summaries: what a case page shows as history. */
+    @GET
+    @Path("/evaluations")
+    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
+    @AccessLogged
+    public List<Map<String, Object>> evaluations(@Auth User user, @PathParam("officerId") String officerId,
+                                                 @Context ContainerRequestContext request) {
+        AccessLog.officer(request, officerId);
+        if (!clearances.officerKnown(officerId)) {
+            throw new ApiException(404, "no officer " + officerId + " was ever submitted");
+        }
+        return evaluations.ofOfficerRows(officerId).stream().map(e -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("evaluationId", e.id());
+            m.put("unit", e.unit());
+            m.put("outcome", e.outcome());
+            m.put("asOf", e.asOf());
+            m.put("validUntil", e.validUntil());
+            m.put("evaluatedAt", e.evaluatedAt());
+            m.put("evaluatedBy", e.evaluatedBy());
+            return m;
+        }).toList();
+    }
+
     @POST
     @Path("/records")
     @Consumes(MediaType.APPLICATION_JSON)

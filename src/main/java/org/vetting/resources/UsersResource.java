@@ -24,10 +24,28 @@ import org.vetting.errors.ApiException;
 public class UsersResource {
     private final UserService users;
     private final ActiveRuleSet active;
+    private final Runnable forgetCredentials;
 
-    public UsersResource(UserService users, ActiveRuleSet active) {
+    /** {@code forgetCredentials} empties the authentication cache, so a disabled user is refused at once. */
+    public UsersResource(UserService users, ActiveRuleSet active, Runnable forgetCredentials) {
         this.users = users;
         this.active = active;
+        this.forgetCredentials = forgetCredentials;
+    }
+
+    @jakarta.ws.rs.GET
+    @RolesAllowed("ADMIN")
+    public java.util.List<UserView> list(@Auth User admin) {
+        return users.list();
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    @RolesAllowed("ADMIN")
+    public UserView disable(@Auth User admin, @jakarta.ws.rs.PathParam("username") String username) {
+        UserView disabled = users.disable(username, admin.username());
+        forgetCredentials.run();
+        return disabled;
     }
 
     @POST

@@ -61,7 +61,9 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/users", List.of("admin"), "user"),
                 new Endpoint("GET", "/api/health", CALLERS, null),
                 new Endpoint("GET", "/api/me", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin"), null),
-                new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null));
+                new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null),
+                new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
+                new Endpoint("GET", "/api/users", List.of("admin"), null));
     }
 
     static Stream<Arguments> matrix() {

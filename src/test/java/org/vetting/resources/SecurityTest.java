@@ -142,6 +142,34 @@ class SecurityTest {
         }
 
         @Test
+        void shouldDisableAUser_WhoThenCannotSignIn_AndAuditIt() throws Exception {
+            APP.createUser("leaver", "AUDITOR");
+            try (Response r = APP.as("leaver", "/api/rulesets/active").get()) {
+                assertThat(r.getStatus()).isEqualTo(200); // now cached by the authenticator
+            }
+            assertJsonError(APP.post("hr.lopez", "/api/users/leaver/disable", Map.of()), 403);
+            try (Response r = APP.post("admin", "/api/users/leaver/disable", Map.of())) {
+                assertThat(r.getStatus()).isEqualTo(200);
+                assertThat(r.readEntity(JsonNode.class).get("enabled").asBoolean()).isFalse();
+            }
+            assertJsonError(APP.as("leaver", "/api/rulesets/active").get(), 401);
+            assertJsonError(APP.post("admin", "/api/users/admin/disable", Map.of()), 409);
+            assertJsonError(APP.post("admin", "/api/users/nobody/disable", Map.of()), 404);
+            try (Response r = APP.as("admin", "/api/users").get()) {
+                JsonNode users = r.readEntity(JsonNode.class);
+                assertThat(users.findValuesAsText("username")).contains("admin", "leaver", "hr.lopez");
+                assertThat(users.toString()).doesNotContain("$2a$");
+            }
+            try (var c = APP.connection(); var rs = c.createStatement().executeQuery(
+                    "SELECT content FROM audit_log WHERE entry_type = 'USER' AND ref = 'leaver' ORDER BY sequence")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("CREATED");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("DISABLED");
+            }
+        }
+
+        @Test
         void shouldRefuseADuplicateUser_With409() {
             assertJsonError(APP.post("admin", "/api/users", Map.of("username", "hr.lopez", "password",
                     TestApp.PASSWORD, "roles", List.of("AUDITOR"))), 409);

@@ -180,6 +180,7 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("#queue button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decide")));
         assertThat(text()).contains("PENDING_CRIMINAL_CASE");
+        assertThat(browser.findElement(By.id("officer-history")).getText()).contains("REFERRED").contains("hr.lopez");
         shot("06-case");
         // reasons are mandatory, in the browser as on the server
         browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
@@ -237,7 +238,11 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("input[name=units][value=LIAISON]")).click();
         browser.findElement(By.cssSelector("#new-user button[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "cmd.liaison"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-disable='cmd.liaison']")));
         shot("12-users");
+        browser.findElement(By.cssSelector("button[data-disable='cmd.liaison']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[data-disable='cmd.liaison']")));
+        assertThat(browser.findElement(By.cssSelector("tr[data-user='cmd.liaison']")).getText()).endsWith("no");
         section("ruleSet");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rules")));
         assertThat(browser.findElement(By.id("rules")).getText()).contains("POLYGRAPH_FAILED").contains("DISQUALIFYING");
