@@ -199,6 +199,11 @@ class WebInterfaceTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "ACTIVE"));
         assertThat(browser.findElement(By.id("roster")).getText()).contains("Report the outcome of the theft case");
         shot("07-roster-after");
+        // a tablet in portrait: the same page, wrapped
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        assertThat(browser.findElement(By.id("roster")).isDisplayed()).isTrue();
+        shot("07b-roster-tablet");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         signOut();
     }
 
