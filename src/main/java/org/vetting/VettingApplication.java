@@ -40,6 +40,7 @@ import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.core.ActiveRuleSet;
 import org.vetting.core.EvaluationService;
 import org.vetting.core.Json;
+import org.vetting.core.ServiceTime;
 import org.vetting.core.UserService;
 import org.vetting.db.Migrations;
 import org.vetting.db.UserDao;
@@ -109,16 +110,17 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
 
-        ActiveRuleSet active = new ActiveRuleSet(jdbi, clock);
+        ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
+        ActiveRuleSet active = new ActiveRuleSet(jdbi, time);
         active.activate(ruleSet);
         Passwords passwords = new Passwords(config.getBcryptCost());
-        UserService users = new UserService(jdbi, passwords, clock);
+        UserService users = new UserService(jdbi, passwords, time);
         users.bootstrapAdmin(config.getAdminPassword());
-        EvaluationService evaluations = new EvaluationService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
+        EvaluationService evaluations = new EvaluationService(jdbi, active, time);
 
-        ClearanceService clearances = new ClearanceService(jdbi, active, clock, ZoneId.of(config.getTimeZone()));
-        AdjudicationService adjudications = new AdjudicationService(jdbi, evaluations, clock);
-        AccessLog accessLog = new AccessLog(jdbi, clock);
+        ClearanceService clearances = new ClearanceService(jdbi, active, time);
+        AdjudicationService adjudications = new AdjudicationService(jdbi, evaluations, time);
+        AccessLog accessLog = new AccessLog(jdbi, time);
         AuditService audit = new AuditService(jdbi, evaluations, active);
 
         var authenticator = registerSecurity(config, environment, jdbi, passwords);

@@ -1,9 +1,7 @@
 package org.vetting.adjudication;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +28,7 @@ import org.vetting.core.Evaluation;
 import org.vetting.core.EvaluationService;
 import org.vetting.core.ExplainedFlag;
 import org.vetting.core.Json;
+import org.vetting.core.ServiceTime;
 import org.vetting.db.AdjudicationDao;
 import org.vetting.db.AdjudicationDao.AdjudicationRow;
 import org.vetting.db.ClearanceDao;
@@ -53,12 +52,12 @@ public final class AdjudicationService {
 
     private final Jdbi jdbi;
     private final EvaluationService evaluations;
-    private final Clock clock;
+    private final ServiceTime time;
 
-    public AdjudicationService(Jdbi jdbi, EvaluationService evaluations, Clock clock) {
+    public AdjudicationService(Jdbi jdbi, EvaluationService evaluations, ServiceTime time) {
         this.jdbi = jdbi;
         this.evaluations = evaluations;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** A case waiting for an adjudicator; {@code firstApprovalBy} is set for a waiver awaiting its second. */
@@ -157,7 +156,7 @@ public final class AdjudicationService {
                 && firstApproval.get().adjudicator().equals(adjudicator.username())) {
             throw new ApiException(403, "four eyes: a waiver needs a second, different adjudicator");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         List<Condition> conditions = new ArrayList<>();
         firstApproval.ifPresent(a -> Json.read(a.conditions(), Condition.LIST).forEach(conditions::add));
         request.conditions().forEach(c -> conditions.add(new Condition(c.strip(), c.strip())));
@@ -183,7 +182,7 @@ public final class AdjudicationService {
 
     /** A waiver of a non-waivable code is refused, and the attempt is audited. */
     private void refuse(Evaluation e, AdjudicationRequest request, User adjudicator, Set<String> notWaivable) {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant now = time.now();
         Map<String, Object> attempt = new LinkedHashMap<>();
         attempt.put("evaluationId", e.id());
         attempt.put("decision", request.decision());

@@ -1,6 +1,5 @@
 package org.vetting.audit;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.core.ServiceTime;
 
 /**
  * Who read which officer's data, when, through which endpoint, with which answer. A response
@@ -24,11 +24,11 @@ public class AccessLog implements ContainerResponseFilter {
     public record Entry(long id, Instant at, String username, String officerId, String method, String path, int status) {}
 
     private final Jdbi jdbi;
-    private final Clock clock;
+    private final ServiceTime time;
 
-    public AccessLog(Jdbi jdbi, Clock clock) {
+    public AccessLog(Jdbi jdbi, ServiceTime time) {
         this.jdbi = jdbi;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Names the officer whose data this request reads. */
@@ -50,7 +50,7 @@ public class AccessLog implements ContainerResponseFilter {
         try {
             jdbi.useHandle(h -> h.createUpdate("INSERT INTO access_log (at, username, officer_id, method, path, status) "
                             + "VALUES (:at, :username, :officerId, :method, :path, :status)")
-                    .bind("at", clock.instant()).bind("username", username).bind("officerId", officerId)
+                    .bind("at", time.now()).bind("username", username).bind("officerId", officerId)
                     .bind("method", request.getMethod()).bind("path", logged).bind("status", response.getStatus())
                     .execute());
         } catch (RuntimeException e) {

@@ -1,10 +1,7 @@
 package org.vetting.clearance;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
@@ -14,6 +11,7 @@ import org.vetting.api.ClearanceView;
 import org.vetting.core.ActiveRuleSet;
 import org.vetting.core.Condition;
 import org.vetting.core.Json;
+import org.vetting.core.ServiceTime;
 import org.vetting.core.Language;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.OfficerRecordDao;
@@ -26,18 +24,16 @@ public final class ClearanceService {
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ServiceTime time;
 
-    public ClearanceService(Jdbi jdbi, ActiveRuleSet active, Clock clock, ZoneId zone) {
+    public ClearanceService(Jdbi jdbi, ActiveRuleSet active, ServiceTime time) {
         this.jdbi = jdbi;
         this.active = active;
-        this.clock = clock;
-        this.zone = zone;
+        this.time = time;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return time.today();
     }
 
     public boolean officerKnown(String officerId) {
@@ -83,7 +79,7 @@ public final class ClearanceService {
                     .filter(c -> c.status().equals(ClearanceStatus.ACTIVE.name()) && c.validUntil() != null
                             && c.validUntil().isBefore(today))
                     .map(c -> {
-                        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                        Instant now = time.now();
                         Clearances.change(h, c.officerId(), c.unit(), ClearanceStatus.EXPIRED, c.validUntil(),
                                 Json.read(c.conditions(), Condition.LIST),
                                 c.evaluationId(), Clearances.CAUSE_EXPIRY, EXPIRY_ACTOR, now);

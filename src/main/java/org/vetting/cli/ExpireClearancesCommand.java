@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.VettingConfiguration;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.core.ActiveRuleSet;
+import org.vetting.core.ServiceTime;
 import org.vetting.db.Migrations;
 import org.vetting.rules.RuleSetLoader;
 
@@ -34,10 +35,10 @@ public class ExpireClearancesCommand extends ConfiguredCommand<VettingConfigurat
         try {
             Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
             Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            Clock clock = Clock.systemUTC();
-            ActiveRuleSet active = new ActiveRuleSet(jdbi, clock);
+            ServiceTime time = new ServiceTime(Clock.systemUTC(), ZoneId.of(config.getTimeZone()));
+            ActiveRuleSet active = new ActiveRuleSet(jdbi, time);
             active.activate(RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
-            int expired = new ClearanceService(jdbi, active, clock, ZoneId.of(config.getTimeZone())).expire();
+            int expired = new ClearanceService(jdbi, active, time).expire();
             System.out.println(expired + " clearance(s) expired");
         } finally {
             dataSource.stop();

@@ -1,6 +1,5 @@
 package org.vetting.core;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,18 +20,18 @@ public final class ActiveRuleSet {
     public static final String SYSTEM = "system";
 
     private final Jdbi jdbi;
-    private final Clock clock;
+    private final ServiceTime time;
     private final AtomicReference<Active> active = new AtomicReference<>();
 
-    public ActiveRuleSet(Jdbi jdbi, Clock clock) {
+    public ActiveRuleSet(Jdbi jdbi, ServiceTime time) {
         this.jdbi = jdbi;
-        this.clock = clock;
+        this.time = time;
     }
 
     public Active activate(RuleSet ruleSet) {
         String version = ruleSet.version();
         Instant at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseGet(() -> {
-            Instant now = clock.instant();
+            Instant now = time.now();
             try {
                 jdbi.useTransaction(h -> {
                     h.attach(RuleSetDao.class).insert(version, now, Json.write(ruleSet.files()));

@@ -1,10 +1,7 @@
 package org.vetting.core;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,18 +41,16 @@ public final class EvaluationService {
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
-    private final Clock clock;
-    private final ZoneId zone;
+    private final ServiceTime time;
 
-    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, Clock clock, ZoneId zone) {
+    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, ServiceTime time) {
         this.jdbi = jdbi;
         this.active = active;
-        this.clock = clock;
-        this.zone = zone;
+        this.time = time;
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
+        return time.today();
     }
 
     /** Stores the record as a new version, evaluates it for its target unit today, sets the clearance. */
@@ -73,8 +68,7 @@ public final class EvaluationService {
                     h.attach(ClearanceDao.class).lock(record.officerId(), record.targetUnit());
                     OfficerRecordDao records = h.attach(OfficerRecordDao.class);
                     int version = records.latestVersion(record.officerId()) + 1;
-                    // microseconds: what both databases keep, so the audited content reads back equal
-                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    Instant now = time.now();
                     records.insert(record.officerId(), version, json, actor, now);
                     Evaluation e = withIdentity(evaluated, UUID.randomUUID().toString(), version, now);
                     EvaluationDao.Rows rows = rows(e);
@@ -113,7 +107,7 @@ public final class EvaluationService {
                     OfficerRecord merged = current.with(additions);
                     check(additionErrors(merged, current, asOf, ruleSet));
                     String json = Json.write(merged);
-                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                    Instant now = time.now();
                     records.insert(officerId, latest + 1, json, actor, now);
                     // lock every held clearance before the first audit append (clearance rows, then the head)
                     ClearanceDao clearances = h.attach(ClearanceDao.class);
@@ -215,7 +209,7 @@ public final class EvaluationService {
         }
         return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.validUntil(),
                 result.grantUntil(), result.conditionalUntil(), List.copyOf(conditions), result.rulesetVersion(),
-                clock.instant(), actor, List.copyOf(flags), result.firedRules());
+                time.now(), actor, List.copyOf(flags), result.firedRules());
     }
 
     private static Evaluation withIdentity(Evaluation e, String id, int recordVersion, Instant at) {

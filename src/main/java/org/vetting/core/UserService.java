@@ -1,7 +1,6 @@
 package org.vetting.core;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -32,12 +31,12 @@ public final class UserService {
 
     private final Jdbi jdbi;
     private final Passwords passwords;
-    private final Clock clock;
+    private final ServiceTime time;
 
-    public UserService(Jdbi jdbi, Passwords passwords, Clock clock) {
+    public UserService(Jdbi jdbi, Passwords passwords, ServiceTime time) {
         this.jdbi = jdbi;
         this.passwords = passwords;
-        this.clock = clock;
+        this.time = time;
     }
 
     /**
@@ -148,7 +147,7 @@ public final class UserService {
                 content.put("officerId", row.officerId());
                 content.put("enabled", false);
                 AuditChain.append(h, EntryType.USER, username, row.officerId(), actor,
-                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS), Json.write(content));
+                        time.now(), Json.write(content));
             }
             return view(dao, dao.find(username).orElseThrow());
         });
@@ -157,7 +156,7 @@ public final class UserService {
     /** Stores a new user and appends the USER entry (a snapshot: user rows change later) in one transaction. */
     private void created(org.jdbi.v3.core.Handle h, String username, String hash, Set<Role> roles, Set<String> units,
                          String officerId, String actor) {
-        java.time.Instant now = clock.instant();
+        java.time.Instant now = time.now();
         h.attach(UserDao.class).create(username, hash, roles, units, officerId, now, actor);
         var content = new java.util.LinkedHashMap<String, Object>();
         content.put("change", "CREATED");
