@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.vetting.core.Evaluation;
-import org.vetting.core.Language;
+import org.vetting.evaluation.Evaluation;
+import org.vetting.common.Language;
 import org.vetting.rules.FiredRule;
 import org.vetting.rules.Outcome;
 

@@ -9,7 +9,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vetting.core.ServiceTime;
+import org.vetting.common.ServiceTime;
+import org.vetting.http.AccessLogged;
 
 /**
  * Who read which officer's data, when, through which endpoint, with which answer. A response

@@ -13,14 +13,16 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.vetting.api.OfficerRecord;
-import org.vetting.core.ActiveRuleSet;
-import org.vetting.core.Evaluation;
-import org.vetting.core.EvaluationService;
-import org.vetting.core.Json;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.evaluation.Evaluation;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.common.Json;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.RuleSetLoader;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.ChainStatus;
 
 /** What auditors ask: the history of evaluations, one evaluation with its input, replay, the chain. */
 public final class AuditService {

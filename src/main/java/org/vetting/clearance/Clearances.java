@@ -5,10 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
-import org.vetting.audit.AuditChain;
-import org.vetting.audit.EntryType;
-import org.vetting.core.Condition;
-import org.vetting.core.Json;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.EntryType;
+import org.vetting.common.Json;
 import org.vetting.db.ClearanceDao;
 
 /**

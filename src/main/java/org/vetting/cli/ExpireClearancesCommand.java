@@ -13,8 +13,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.VettingConfiguration;
 import org.vetting.clearance.ClearanceService;
-import org.vetting.core.ActiveRuleSet;
-import org.vetting.core.ServiceTime;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.common.ServiceTime;
 import org.vetting.db.Migrations;
 import org.vetting.rules.RuleSetLoader;
 

@@ -8,8 +8,8 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.VettingConfiguration;
-import org.vetting.audit.AuditChain;
-import org.vetting.audit.ChainStatus;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.ChainStatus;
 
 /**
  * {@code java -jar target/vetting-service.jar verify-audit config.yml}: walks the audit chain

@@ -1,7 +1,7 @@
 package org.vetting.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import org.vetting.core.ActiveRuleSet;
+import org.vetting.policy.ActiveRuleSet;
 
 /** Admin-port health check: a compiled rule set is serving. */
 public class RuleSetHealthCheck extends HealthCheck {

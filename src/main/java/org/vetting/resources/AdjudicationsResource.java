@@ -9,7 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.adjudication.AdjudicationService;
-import org.vetting.audit.AccessLogged;
+import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 
 /** The adjudicators' queue: cases waiting for a decision or for a waiver's second approval, oldest first. */

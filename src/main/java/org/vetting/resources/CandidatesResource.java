@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.Response;
 import org.vetting.api.EvaluationView;
 import org.vetting.api.OfficerRecord;
 import org.vetting.auth.User;
-import org.vetting.core.Evaluation;
-import org.vetting.core.EvaluationService;
-import org.vetting.core.Language;
+import org.vetting.evaluation.Evaluation;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.common.Language;
 
 /** {@code POST /api/candidates}: a vetting officer submits a candidate's background record. */
 @Path("/candidates")

@@ -17,15 +17,15 @@ import org.vetting.api.AdjudicationRequest;
 import org.vetting.api.AdjudicationView;
 import org.vetting.api.DryRunRequest;
 import org.vetting.clearance.ClearanceService;
-import org.vetting.core.Condition;
-import org.vetting.core.Json;
+import org.vetting.clearance.Condition;
+import org.vetting.common.Json;
 import org.vetting.api.EvaluationView;
 import org.vetting.audit.AccessLog;
-import org.vetting.audit.AccessLogged;
+import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
-import org.vetting.core.Evaluation;
-import org.vetting.core.EvaluationService;
-import org.vetting.core.Language;
+import org.vetting.evaluation.Evaluation;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.common.Language;
 import org.vetting.errors.ApiException;
 
 /** Dry runs and stored evaluations. */

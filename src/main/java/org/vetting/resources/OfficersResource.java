@@ -20,11 +20,11 @@ import org.vetting.api.EvaluationView;
 import org.vetting.api.RecordAdditions;
 import org.vetting.api.Role;
 import org.vetting.audit.AccessLog;
-import org.vetting.audit.AccessLogged;
+import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.clearance.ClearanceService;
-import org.vetting.core.EvaluationService;
-import org.vetting.core.Language;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
 import org.vetting.errors.ApiException;
 

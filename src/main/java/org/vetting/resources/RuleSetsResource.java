@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.RuleSetView;
 import org.vetting.auth.User;
-import org.vetting.core.ActiveRuleSet;
+import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.Unit;
 
 /** The active rule set: version, activation time, every rule with its code and severity, the units. */

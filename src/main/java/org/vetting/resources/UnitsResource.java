@@ -16,12 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.ListPage;
 import org.vetting.api.Role;
-import org.vetting.audit.AccessLogged;
+import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.clearance.ClearanceStatus;
-import org.vetting.core.ActiveRuleSet;
-import org.vetting.core.Language;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
 import org.vetting.errors.ApiException;
 

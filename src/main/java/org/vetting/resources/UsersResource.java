@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.vetting.api.NewUser;
 import org.vetting.api.UserView;
 import org.vetting.auth.User;
-import org.vetting.core.ActiveRuleSet;
-import org.vetting.core.UserService;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.users.UserService;
 import org.vetting.errors.ApiException;
 
 /** {@code POST /api/users}: an administrator creates a user with roles (and units for a commander). */

@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.vetting.api.OfficerRecord;
-import org.vetting.core.Json;
+import org.vetting.common.Json;
 import org.vetting.rules.EvaluationResult;
 import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleSet;

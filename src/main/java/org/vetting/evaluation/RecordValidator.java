@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.evaluation;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,7 @@
-package org.vetting.core;
+package org.vetting.clearance;
 
 import java.util.List;
+import org.vetting.common.Language;
 
 /** A condition of a clearance, in both languages (an adjudicator's own text is the same in both). */
 public record Condition(String en, String es) {

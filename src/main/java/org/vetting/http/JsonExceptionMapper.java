@@ -1,4 +1,4 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import java.util.List;
 
@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.vetting.api.ErrorBody;
 import org.vetting.api.FieldError;
+import org.vetting.errors.ApiException;
 
 /**
  * Request bodies Jackson cannot read: malformed JSON is a 400; well-formed JSON with a value of the

@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.common;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,13 +1,15 @@
-package org.vetting.core;
+package org.vetting.policy;
 
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jdbi.v3.core.Jdbi;
-import org.vetting.audit.AuditChain;
-import org.vetting.audit.EntryType;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.EntryType;
 import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSet;
+import org.vetting.common.Json;
+import org.vetting.common.ServiceTime;
 
 /**
  * The rule set currently serving, and when its version was first activated. Activating stores the

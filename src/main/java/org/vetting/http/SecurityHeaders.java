@@ -1,4 +1,4 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import java.io.IOException;
 

@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,8 +12,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.FieldError;
-import org.vetting.audit.AuditChain;
-import org.vetting.audit.EntryType;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.EntryType;
 import org.vetting.api.OfficerRecord;
 import org.vetting.api.RecordAdditions;
 import org.vetting.db.ClearanceDao;
@@ -30,6 +30,10 @@ import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.Severity;
+import org.vetting.clearance.Condition;
+import org.vetting.common.Json;
+import org.vetting.common.ServiceTime;
+import org.vetting.policy.ActiveRuleSet;
 
 /**
  * Submissions and dry runs: validate, evaluate under the active rule set, and for a submission

@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.users;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -16,11 +16,14 @@ import org.vetting.api.FieldError;
 import org.vetting.api.NewUser;
 import org.vetting.api.Role;
 import org.vetting.api.UserView;
-import org.vetting.audit.AuditChain;
-import org.vetting.audit.EntryType;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.EntryType;
 import org.vetting.auth.Passwords;
 import org.vetting.db.UserDao;
 import org.vetting.errors.ApiException;
+import org.vetting.common.Json;
+import org.vetting.common.ServiceTime;
+import org.vetting.policy.ActiveRuleSet;
 
 /** Creating users, and the first-start {@code admin} user of API.md. */
 public final class UserService {

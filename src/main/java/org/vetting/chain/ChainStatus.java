@@ -1,4 +1,4 @@
-package org.vetting.audit;
+package org.vetting.chain;
 
 /**
  * The answer of a chain check: {@code firstInvalid} is the sequence number of the first entry that

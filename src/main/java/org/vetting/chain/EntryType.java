@@ -1,4 +1,4 @@
-package org.vetting.audit;
+package org.vetting.chain;
 
 /** What an audit entry records. */
 public enum EntryType {

@@ -1,4 +1,4 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import org.vetting.errors.ApiException;
 
 /**
  * Refuses request bodies over the limit (API.md: 1 MiB) with 413: at once when Content-Length

@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.evaluation;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.vetting.rules.FiredRule;
 import org.vetting.rules.Outcome;
+import org.vetting.clearance.Condition;
 
 /**
  * One evaluation, stored or dry-run ({@code id} null), with its explained flags and fired rules.

@@ -1,4 +1,4 @@
-package org.vetting.audit;
+package org.vetting.http;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

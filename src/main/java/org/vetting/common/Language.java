@@ -1,4 +1,4 @@
-package org.vetting.core;
+package org.vetting.common;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;

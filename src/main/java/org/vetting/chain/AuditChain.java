@@ -1,4 +1,4 @@
-package org.vetting.audit;
+package org.vetting.chain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +13,7 @@ import java.util.SortedMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
-import org.vetting.core.Json;
+import org.vetting.common.Json;
 import org.vetting.db.AdjudicationDao;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.EvaluationDao;

@@ -1,9 +1,10 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.vetting.api.ErrorBody;
+import org.vetting.errors.ApiException;
 
 public class ApiExceptionMapper implements ExceptionMapper<ApiException> {
     @Override

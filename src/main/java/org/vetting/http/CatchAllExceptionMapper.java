@@ -1,4 +1,4 @@
-package org.vetting.errors;
+package org.vetting.http;
 
 import java.util.UUID;
 
@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.ErrorBody;
+import org.vetting.errors.ApiException;
 
 /** A server fault: logged in full with a reference; the client gets the reference, never a stack trace. */
 public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
