@@ -44,7 +44,7 @@ import org.vetting.common.ServiceTime;
 import org.vetting.users.UserService;
 import org.vetting.db.Migrations;
 import org.vetting.db.UserDao;
-import org.vetting.http.ApiExceptionMapper;
+import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
 import org.vetting.http.JsonExceptionMapper;
 import org.vetting.http.RequestSizeLimit;
@@ -62,6 +62,7 @@ import org.vetting.resources.RuleSetsResource;
 import org.vetting.resources.UnitsResource;
 import org.vetting.resources.UsersResource;
 import org.vetting.rules.RuleSetLoader;
+import org.vetting.http.AccessLogFilter;
 
 /** The vetting service: Dropwizard + Drools + JDBI. Wiring by hand, in order of dependence. */
 public final class VettingApplication extends Application<VettingConfiguration> {
@@ -103,51 +104,39 @@ public final class VettingApplication extends Application<VettingConfiguration> 
     @Override
     public void run(VettingConfiguration config, Environment environment) {
         long started = System.nanoTime();
-        // A broken rule set stops start-up here, before anything listens.
-        var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
-
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
         Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
+        // a broken rule set stops start-up here, before anything listens
+        VettingContext context = VettingContext.build(config, jdbi, clock);
+        context.users().bootstrapAdmin(config.getAdminPassword());
 
-        ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
-        ActiveRuleSet active = new ActiveRuleSet(jdbi, time);
-        active.activate(ruleSet);
-        Passwords passwords = new Passwords(config.getBcryptCost());
-        UserService users = new UserService(jdbi, passwords, time);
-        users.bootstrapAdmin(config.getAdminPassword());
-        EvaluationService evaluations = new EvaluationService(jdbi, active, time);
-
-        ClearanceService clearances = new ClearanceService(jdbi, active, time);
-        AdjudicationService adjudications = new AdjudicationService(jdbi, evaluations, time);
-        AccessLog accessLog = new AccessLog(jdbi, time);
-        AuditService audit = new AuditService(jdbi, evaluations, active);
-
-        var authenticator = registerSecurity(config, environment, jdbi, passwords);
+        var authenticator = registerSecurity(config, environment, jdbi, context.passwords());
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         jersey.register(new RequestSizeLimit());
-        jersey.register(new ApiExceptionMapper());
+        jersey.register(new DomainExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
-        jersey.register(new CandidatesResource(evaluations));
-        jersey.register(new EvaluationsResource(evaluations, adjudications, clearances));
-        jersey.register(new RuleSetsResource(active, Path.of(config.getRulesDirectory())));
-        jersey.register(new OfficersResource(clearances, evaluations));
-        jersey.register(new UnitsResource(clearances, active));
-        jersey.register(new AdjudicationsResource(adjudications));
+        jersey.register(new CandidatesResource(context.evaluations()));
+        jersey.register(new EvaluationsResource(context.evaluations(), context.adjudications()));
+        jersey.register(new RuleSetsResource(context.rules(), Path.of(config.getRulesDirectory())));
+        jersey.register(new OfficersResource(context.clearances(), context.evaluations()));
+        jersey.register(new UnitsResource(context.clearances()));
+        jersey.register(new AdjudicationsResource(context.adjudications()));
         jersey.register(new MeResource());
-        jersey.register(new UsersResource(users, active, authenticator::invalidateAll));
+        jersey.register(new UsersResource(context.users(), context.rules(), authenticator::invalidateAll));
         jersey.register(new HealthResource(jdbi));
-        jersey.register(accessLog);
-        jersey.register(new AuditResource(audit, accessLog, environment.getObjectMapper()));
+        jersey.register(new AccessLogFilter(context.accessLog()));
+        jersey.register(new AuditResource(context.audit(), context.accessLog(), environment.getObjectMapper()));
 
         // JdbiFactory registers the "database" health check itself.
-        environment.healthChecks().register("ruleset", new RuleSetHealthCheck(active));
-        scheduleExpiry(environment, clearances, config.getExpiryInterval());
+        environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));
+        scheduleExpiry(environment, context.clearances(), config.getExpiryInterval());
+        var ruleSet = context.rules().ruleSet();
         LOG.info("rule set {} active ({} rules, {} units); wired in {} ms", ruleSet.version(), ruleSet.rules().size(),
                 ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
     }

@@ -1,7 +1,6 @@
 package org.vetting.adjudication;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,144 +16,135 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.vetting.api.AdjudicationRequest;
+import org.vetting.api.AdjudicationView;
 import org.vetting.api.FieldError;
+import org.vetting.api.PendingCase;
+import org.vetting.auth.User;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
-import org.vetting.auth.User;
+import org.vetting.clearance.ClearanceService;
 import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
 import org.vetting.clearance.Condition;
-import org.vetting.evaluation.Evaluation;
-import org.vetting.evaluation.EvaluationService;
-import org.vetting.evaluation.ExplainedFlag;
 import org.vetting.common.Json;
+import org.vetting.common.Language;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.AdjudicationDao;
 import org.vetting.db.AdjudicationDao.AdjudicationRow;
 import org.vetting.db.ClearanceDao;
-import org.vetting.errors.ApiException;
-import org.vetting.rules.Outcome;
+import org.vetting.errors.AlreadyDecided;
+import org.vetting.errors.Conflict;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.SeparationOfDuties;
+import org.vetting.errors.Superseded;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.evaluation.Evaluation;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.ExplainedFlag;
+import org.vetting.rules.AdjudicationPath;
 import org.vetting.rules.Severity;
 
 /**
- * Adjudication (POLICY.md section 5). A REFERRED case is granted or denied by one adjudicator; an
- * INELIGIBLE case whose every DISQUALIFYING flag is waivable can be granted by waiving those codes,
- * which takes two different adjudicators (the first approval changes nothing). Nobody decides a
- * case they submitted or one about themselves; a decided case is not decided again.
+ * Adjudication (docs/policy.md "Adjudication"). What may be done with an evaluation is the rules'
+ * {@link AdjudicationPath}: a DECISION case is granted or denied by one adjudicator; a WAIVER case
+ * is granted by waiving every DISQUALIFYING code, which takes two different adjudicators (the first
+ * approval changes nothing). Nobody decides a case they submitted or one about themselves; a
+ * decided case is not decided again.
  */
 public final class AdjudicationService {
     public static final String FIRST_APPROVAL = "FIRST_APPROVAL";
     public static final String FINAL = "FINAL";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
-    /** The result: what was recorded, and the clearance afterwards. */
-    public record Result(AdjudicationRow adjudication, ClearanceDao.ClearanceRow clearance) {}
-
     private final Jdbi jdbi;
     private final EvaluationService evaluations;
+    private final ClearanceService clearances;
     private final ServiceTime time;
 
-    public AdjudicationService(Jdbi jdbi, EvaluationService evaluations, ServiceTime time) {
+    public AdjudicationService(Jdbi jdbi, EvaluationService evaluations, ClearanceService clearances, ServiceTime time) {
         this.jdbi = jdbi;
         this.evaluations = evaluations;
+        this.clearances = clearances;
         this.time = time;
     }
 
-    /** A case waiting for an adjudicator; {@code firstApprovalBy} is set for a waiver awaiting its second. */
-    public record Pending(String evaluationId, String officerId, String unit, String status, String outcome,
-                          Instant evaluatedAt, String firstApprovalBy) {}
-
-    /**
-     * The adjudication queue, oldest first: REFERRED cases (clearance PENDING_ADJUDICATION or
-     * SUSPENDED) and INELIGIBLE ones whose every DISQUALIFYING flag is waivable, undecided.
-     */
-    public List<Pending> queue() {
-        return jdbi.withHandle(h -> h.createQuery("""
-                SELECT c.evaluation_id, c.officer_id, c.unit, c.status, e.outcome, e.evaluated_at,
-                       (SELECT a.adjudicator FROM adjudications a
-                         WHERE a.evaluation_id = c.evaluation_id AND a.stage = 'FIRST_APPROVAL') AS first_approval_by
-                  FROM clearances c JOIN evaluations e ON e.id = c.evaluation_id
-                 WHERE c.status IN ('PENDING_ADJUDICATION', 'SUSPENDED')
-                    OR (c.status = 'DENIED' AND e.outcome = 'INELIGIBLE'
-                        AND NOT EXISTS (SELECT 1 FROM evaluation_flags f WHERE f.evaluation_id = e.id
-                                        AND ((f.severity = 'DISQUALIFYING' AND f.waivable = FALSE)
-                                             OR f.severity = 'INCOMPLETE'))
-                        AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id
-                                        AND a.stage = 'FINAL'))
-                 ORDER BY e.evaluated_at, c.officer_id
-                """).map((rs, ctx) -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7))).list());
+    /** The adjudication queue, oldest first: undecided cases and waivers awaiting their second approval. */
+    public List<PendingCase> queue() {
+        return jdbi.withExtension(AdjudicationDao.class, AdjudicationDao::queue);
     }
 
-    public Result adjudicate(String evaluationId, AdjudicationRequest request, User adjudicator) {
+    /** Records a decision (or a waiver's first approval) and answers it with the clearance afterwards. */
+    public AdjudicationView adjudicate(String evaluationId, AdjudicationRequest request, User adjudicator,
+                                       Language language) {
         validate(request);
         boolean grant = request.decision().equals("GRANT");
-        Evaluation e = evaluations.find(evaluationId)
-                .orElseThrow(() -> new ApiException(404, "no evaluation " + evaluationId));
+        Evaluation e = evaluations.find(evaluationId).orElseThrow(() -> NotFound.evaluation(evaluationId));
         if (adjudicator.username().equals(e.evaluatedBy())) {
-            throw new ApiException(403, "separation of duties: you submitted this evaluation");
+            throw new SeparationOfDuties("you submitted this evaluation");
         }
         if (e.officerId().equals(adjudicator.officerId())) {
-            throw new ApiException(403, "separation of duties: this is your own record");
+            throw new SeparationOfDuties("this is your own record");
         }
-        Set<String> disqualifying = codes(e, Severity.DISQUALIFYING);
-        if (e.outcome() == Outcome.INELIGIBLE && grant) {
+        if (grant && e.adjudication() != AdjudicationPath.WAIVER && !codes(e, Severity.DISQUALIFYING).isEmpty()) {
             Set<String> notWaivable = new TreeSet<>();
             e.flags().stream().filter(f -> f.severity() == Severity.DISQUALIFYING && !f.waivable())
                     .forEach(f -> notWaivable.add(f.code()));
             if (!notWaivable.isEmpty()) {
                 refuse(e, request, adjudicator, notWaivable);
             }
+            Set<String> incomplete = codes(e, Severity.INCOMPLETE);
+            throw ValidationFailed.of("decision", incomplete.isEmpty()
+                    ? "this evaluation is not open to a waiver; submit the record again"
+                    : "the record is incomplete (" + String.join(", ", incomplete) + "): complete it before a waiver");
         }
         try {
-            return jdbi.inTransaction(h -> decide(h, e, request, grant, disqualifying, adjudicator));
+            Decided decided = jdbi.inTransaction(h -> decide(h, e, request, grant, adjudicator));
+            AdjudicationRow row = decided.adjudication();
+            return new AdjudicationView(row.id(), row.evaluationId(), row.officerId(), row.unit(), row.stage(),
+                    row.decision(), row.reasons(), Condition.in(Json.read(row.conditions(), Condition.LIST), language),
+                    Json.read(row.waived(), STRINGS), row.adjudicator(), row.at(), clearances.view(decided.clearance(), language));
         } catch (UnableToExecuteStatementException race) {
             // the unique first_for/final_for columns: another adjudicator recorded the same step first
-            throw new ApiException(409, "evaluation " + evaluationId + " was adjudicated concurrently; reload it");
+            throw new Conflict("evaluation " + evaluationId + " was adjudicated concurrently; reload it");
         }
     }
 
-    private Result decide(Handle h, Evaluation e, AdjudicationRequest request, boolean grant, Set<String> disqualifying,
-                          User adjudicator) {
+    private record Decided(AdjudicationRow adjudication, ClearanceDao.ClearanceRow clearance) {}
+
+    private Decided decide(Handle h, Evaluation e, AdjudicationRequest request, boolean grant,
+                                   User adjudicator) {
         ClearanceDao.ClearanceRow clearance = h.attach(ClearanceDao.class).lock(e.officerId(), e.unit())
-                .orElseThrow(() -> new ApiException(409, "evaluation " + e.id() + " set no clearance"));
+                .orElseThrow(() -> new Conflict("evaluation " + e.id() + " set no clearance"));
         if (!clearance.evaluationId().equals(e.id())) {
-            throw new ApiException(409, "evaluation " + e.id() + " was superseded by evaluation " + clearance.evaluationId());
+            throw new Superseded(e.id(), clearance.evaluationId());
         }
         AdjudicationDao dao = h.attach(AdjudicationDao.class);
         List<AdjudicationRow> earlier = dao.ofEvaluation(e.id());
         if (earlier.stream().anyMatch(a -> a.stage().equals(FINAL))) {
-            throw new ApiException(409, "evaluation " + e.id() + " is already decided");
+            throw new AlreadyDecided(e.id());
         }
         Optional<AdjudicationRow> firstApproval = earlier.stream().filter(a -> a.stage().equals(FIRST_APPROVAL)).findFirst();
-        boolean waiver;
-        switch (e.outcome()) {
+        boolean waiver = switch (e.outcome()) {
             case REFERRED -> {
                 if (!request.waive().isEmpty()) {
-                    throw ApiException.unprocessable("waive", "nothing to waive: the evaluation has no DISQUALIFYING flag");
+                    throw ValidationFailed.of("waive", "nothing to waive: the evaluation has no DISQUALIFYING flag");
                 }
-                waiver = false;
+                yield false;
             }
             case INELIGIBLE -> {
-                if (grant) {
-                    Set<String> incomplete = codes(e, Severity.INCOMPLETE);
-                    if (!incomplete.isEmpty()) {
-                        throw ApiException.unprocessable("decision", "the record is incomplete ("
-                                + String.join(", ", incomplete) + "): complete it before a waiver");
-                    }
-                    if (!new TreeSet<>(request.waive()).equals(disqualifying)) {
-                        throw ApiException.unprocessable("waive", "a GRANT must waive exactly the DISQUALIFYING codes "
-                                + String.join(", ", disqualifying));
-                    }
+                Set<String> disqualifying = codes(e, Severity.DISQUALIFYING);
+                if (grant && !new TreeSet<>(request.waive()).equals(disqualifying)) {
+                    throw ValidationFailed.of("waive", "a GRANT must waive exactly the DISQUALIFYING codes "
+                            + String.join(", ", disqualifying));
                 }
-                waiver = true;
+                yield true;
             }
-            default -> throw new ApiException(409, "evaluation " + e.id() + " is " + e.outcome()
+            default -> throw new Conflict("evaluation " + e.id() + " is " + e.outcome()
                     + ": only REFERRED cases and waivable INELIGIBLE ones are adjudicated");
-        }
+        };
         if (waiver && grant && firstApproval.isPresent()
                 && firstApproval.get().adjudicator().equals(adjudicator.username())) {
-            throw new ApiException(403, "four eyes: a waiver needs a second, different adjudicator");
+            throw new SeparationOfDuties("four eyes: a waiver needs a second, different adjudicator");
         }
         Instant now = time.now();
         List<Condition> conditions = new ArrayList<>();
@@ -171,13 +161,11 @@ public final class AdjudicationService {
                 Json.write(row));
         if (!first) {
             List<Condition> kept = new ArrayList<>(new LinkedHashSet<>(conditions));
-            LocalDate validUntil = grant ? (kept.isEmpty() ? e.grantUntil() : e.conditionalUntil()) : null;
             Clearances.change(h, e.officerId(), e.unit(), grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
-                    validUntil, grant ? kept : List.of(), e.id(), Clearances.CAUSE_ADJUDICATION,
-                    adjudicator.username(), now);
+                    grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), e.id(),
+                    Clearances.CAUSE_ADJUDICATION, adjudicator.username(), now);
         }
-        ClearanceDao.ClearanceRow after = h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow();
-        return new Result(row, after);
+        return new Decided(row, h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow());
     }
 
     /** A waiver of a non-waivable code is refused, and the attempt is audited. */
@@ -192,8 +180,8 @@ public final class AdjudicationService {
         attempt.put("adjudicator", adjudicator.username());
         jdbi.useTransaction(h -> AuditChain.append(h, EntryType.ADJUDICATION_REFUSED, e.id(), e.officerId(),
                 adjudicator.username(), now, Json.write(attempt)));
-        throw ApiException.unprocessable("waive", String.join(", ", notWaivable)
-                + " can never be waived (POLICY.md section 3); the attempt was recorded");
+        throw ValidationFailed.of("waive", String.join(", ", notWaivable)
+                + " can never be waived (docs/policy.md); the attempt was recorded");
     }
 
     private static Set<String> codes(Evaluation e, Severity severity) {
@@ -228,12 +216,6 @@ public final class AdjudicationService {
         if ("DENY".equals(r.decision()) && !r.waive().isEmpty()) {
             errors.add(new FieldError("waive", "only a GRANT waives codes"));
         }
-        if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors);
-        }
-    }
-
-    public static List<String> strings(String json) {
-        return Json.read(json, STRINGS);
+        ValidationFailed.check(errors);
     }
 }

@@ -17,6 +17,7 @@ import org.vetting.policy.ActiveRuleSet;
 import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Json;
+import org.vetting.db.AuditDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSet;
@@ -36,12 +37,9 @@ public final class AuditService {
 
     public record Replay(boolean matches, Evaluation recorded, Evaluation replayed, List<String> differences) {}
 
-    private record Hit(long sequence, String evaluationId, String hash, String previousHash) {}
-
     private final Jdbi jdbi;
     private final EvaluationService evaluations;
     private final ActiveRuleSet active;
-    private final Map<String, RuleSet> pastRuleSets = new ConcurrentHashMap<>();
 
     public AuditService(Jdbi jdbi, EvaluationService evaluations, ActiveRuleSet active) {
         this.jdbi = jdbi;
@@ -51,45 +49,12 @@ public final class AuditService {
 
     /** Evaluations in chain order after the sequence {@code after}, at most {@code limit}. */
     public List<AuditedEvaluation> evaluations(Query q, long after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT a.sequence, a.ref, a.hash, a.previous_hash FROM audit_log a "
-                + "JOIN evaluations e ON e.id = a.ref WHERE a.entry_type = 'EVALUATION' AND a.sequence > :after");
-        if (q.officerId() != null) {
-            sql.append(" AND e.officer_id = :officerId");
-        }
-        if (q.unit() != null) {
-            sql.append(" AND e.unit = :unit");
-        }
-        if (q.outcome() != null) {
-            sql.append(" AND e.outcome = :outcome");
-        }
-        if (q.actor() != null) {
-            sql.append(" AND e.evaluated_by = :actor");
-        }
-        if (q.from() != null) {
-            sql.append(" AND e.evaluated_at >= :from");
-        }
-        if (q.to() != null) {
-            sql.append(" AND e.evaluated_at < :to");
-        }
-        if (q.rule() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM fired_rules f WHERE f.evaluation_id = e.id AND f.rule_name = :rule)");
-        }
-        if (q.flag() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM evaluation_flags g WHERE g.evaluation_id = e.id AND g.code = :flag)");
-        }
-        sql.append(" ORDER BY a.sequence");
-        List<Hit> hits = jdbi.withHandle(h -> h.createQuery(sql.toString())
-                .configure(SqlStatements.class, c -> c.setUnusedBindingAllowed(true))
-                .bind("after", after).bind("officerId", q.officerId()).bind("unit", q.unit())
-                .bind("outcome", q.outcome()).bind("actor", q.actor()).bind("from", q.from()).bind("to", q.to())
-                .bind("rule", q.rule()).bind("flag", q.flag())
-                .setMaxRows(limit)
-                .map((rs, ctx) -> new Hit(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list());
-        List<AuditedEvaluation> items = new ArrayList<>(hits.size());
-        for (Hit hit : hits) {
-            Evaluation e = evaluations.find(hit.evaluationId()).orElseThrow();
-            items.add(new AuditedEvaluation(e, hit.sequence(), hit.hash(), hit.previousHash(), null));
+        List<AuditDao.EvaluationEntry> entries = jdbi.withExtension(AuditDao.class, dao -> dao.evaluations(
+                q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(), after, limit));
+        List<AuditedEvaluation> items = new ArrayList<>(entries.size());
+        for (AuditDao.EvaluationEntry entry : entries) {
+            Evaluation e = evaluations.find(entry.ref()).orElseThrow();
+            items.add(new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), null));
         }
         return items;
     }
@@ -97,11 +62,9 @@ public final class AuditService {
     /** One evaluation with its chain entry and the input record exactly as evaluated. */
     public Optional<AuditedEvaluation> evaluation(String id) {
         return evaluations.find(id).map(e -> jdbi.withHandle(h -> {
-            Map<String, Object> entry = h.createQuery("SELECT sequence, hash, previous_hash FROM audit_log "
-                    + "WHERE entry_type = 'EVALUATION' AND ref = :id").bind("id", id).mapToMap().one();
+            AuditDao.EvaluationEntry entry = h.attach(AuditDao.class).evaluationEntry(id).orElseThrow();
             String input = h.attach(OfficerRecordDao.class).find(e.officerId(), e.recordVersion()).orElseThrow();
-            return new AuditedEvaluation(e, ((Number) entry.get("sequence")).longValue(), (String) entry.get("hash"),
-                    (String) entry.get("previous_hash"), input);
+            return new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), input);
         }));
     }
 
@@ -111,7 +74,7 @@ public final class AuditService {
             Evaluation recorded = audited.evaluation();
             // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
             OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
-            RuleSet ruleSet = ruleSet(recorded.rulesetVersion());
+            RuleSet ruleSet = active.byVersion(recorded.rulesetVersion());
             Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy());
             List<String> differences = new ArrayList<>();
             compare(differences, "outcome", recorded.outcome(), replayed.outcome());
@@ -124,18 +87,6 @@ public final class AuditService {
 
     public ChainStatus verify() {
         return jdbi.inTransaction(AuditChain::verify);
-    }
-
-    private RuleSet ruleSet(String version) {
-        RuleSet current = active.ruleSet();
-        if (current.version().equals(version)) {
-            return current;
-        }
-        return pastRuleSets.computeIfAbsent(version, v -> {
-            String files = jdbi.withExtension(RuleSetDao.class, dao -> dao.files(v))
-                    .orElseThrow(() -> new IllegalStateException("rule set " + v + " is not stored"));
-            return RuleSetLoader.compile("ruleset " + v, Json.read(files, new TypeReference<TreeMap<String, String>>() {}));
-        });
     }
 
     private static void compare(List<String> differences, String what, Object recorded, Object replayed) {

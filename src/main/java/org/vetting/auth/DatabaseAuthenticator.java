@@ -20,6 +20,6 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
     public Optional<User> authenticate(BasicCredentials credentials) {
         return users.find(credentials.getUsername())
                 .filter(row -> row.enabled() && passwords.matches(credentials.getPassword(), row.passwordHash()))
-                .map(users::toUser);
+                .map(row -> User.of(row, users));
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.vetting.common.Json;
 import org.vetting.db.AdjudicationDao;
+import org.vetting.db.AuditDao;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
@@ -32,33 +33,26 @@ public final class AuditChain {
 
     private AuditChain() {}
 
-    /** One row of {@code audit_log}. */
-    public record Entry(long sequence, String entryType, String ref, String officerId, String actor, Instant at,
-                        String content, String previousHash, String hash) {}
-
     /** Appends an entry whose content is rebuilt from its source rows (evaluations, clearance changes, rule sets). */
-    public static Entry append(Handle h, EntryType type, String ref, String officerId, String actor, Instant at) {
+    public static AuditDao.EntryRow append(Handle h, EntryType type, String ref, String officerId, String actor,
+                                           Instant at) {
         String content = contentFromSource(h, type, ref)
                 .orElseThrow(() -> new IllegalStateException(type + " " + ref + " has no source rows to audit"));
         return append(h, type, ref, officerId, actor, at, content);
     }
 
     /** Appends an entry with the given canonical content (for changes whose source rows are mutable). */
-    public static Entry append(Handle h, EntryType type, String ref, String officerId, String actor, Instant at,
-                               String content) {
-        Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE")
-                .mapToMap().one();
-        long sequence = ((Number) head.get("sequence")).longValue() + 1;
-        String previous = (String) head.get("hash");
-        String hash = hash(previous, sequence, type.name(), ref, content);
-        h.createUpdate("INSERT INTO audit_log (sequence, entry_type, ref, officer_id, actor, at, content, previous_hash, "
-                        + "hash) VALUES (:sequence, :type, :ref, :officerId, :actor, :at, :content, :previous, :hash)")
-                .bind("sequence", sequence).bind("type", type.name()).bind("ref", ref).bind("officerId", officerId)
-                .bind("actor", actor).bind("at", at).bind("content", content).bind("previous", previous)
-                .bind("hash", hash).execute();
-        h.createUpdate("UPDATE audit_head SET sequence = :sequence, hash = :hash WHERE id = 1")
-                .bind("sequence", sequence).bind("hash", hash).execute();
-        return new Entry(sequence, type.name(), ref, officerId, actor, at, content, previous, hash);
+    public static AuditDao.EntryRow append(Handle h, EntryType type, String ref, String officerId, String actor,
+                                           Instant at, String content) {
+        AuditDao dao = h.attach(AuditDao.class);
+        AuditDao.Head head = dao.lockHead();
+        long sequence = head.sequence() + 1;
+        String hash = hash(head.hash(), sequence, type.name(), ref, content);
+        AuditDao.EntryRow entry = new AuditDao.EntryRow(sequence, type.name(), ref, officerId, actor, at, content,
+                head.hash(), hash);
+        dao.insert(entry);
+        dao.moveHead(sequence, hash);
+        return entry;
     }
 
     /**
@@ -67,20 +61,16 @@ public final class AuditChain {
      * head, and that every evaluation and clearance change is covered by an entry.
      */
     public static ChainStatus verify(Handle h) {
+        AuditDao dao = h.attach(AuditDao.class);
         String previous = GENESIS;
         long count = 0;
         long after = 0;
         while (true) {
-            List<Entry> page = h.createQuery("SELECT sequence, entry_type, ref, officer_id, actor, at, content, "
-                            + "previous_hash, hash FROM audit_log WHERE sequence > :after ORDER BY sequence")
-                    .bind("after", after).setMaxRows(500).map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
-                            rs.getString(7), rs.getString(8), rs.getString(9)))
-                    .list();
+            List<AuditDao.EntryRow> page = dao.page(after, 500);
             if (page.isEmpty()) {
                 break;
             }
-            for (Entry e : page) {
+            for (AuditDao.EntryRow e : page) {
                 String problem = check(h, e, count + 1, previous);
                 if (problem != null) {
                     return new ChainStatus(false, count, e.sequence(), problem);
@@ -90,18 +80,18 @@ public final class AuditChain {
                 after = e.sequence();
             }
         }
-        Map<String, Object> head = h.createQuery("SELECT sequence, hash FROM audit_head WHERE id = 1").mapToMap().one();
-        if (((Number) head.get("sequence")).longValue() != count || !previous.equals(head.get("hash"))) {
+        AuditDao.Head head = dao.head();
+        if (head.sequence() != count || !previous.equals(head.hash())) {
             return new ChainStatus(false, count, null, "the chain ends at entry " + count + " but its head says "
-                    + head.get("sequence") + ": entries were removed");
+                    + head.sequence() + ": entries were removed");
         }
         long evaluations = h.attach(EvaluationDao.class).count();
-        long covered = countEntries(h, EntryType.EVALUATION);
+        long covered = dao.count(EntryType.EVALUATION.name());
         if (evaluations != covered) {
             return new ChainStatus(false, count, null, evaluations + " evaluations but " + covered + " audit entries");
         }
         long events = h.attach(ClearanceDao.class).countEvents();
-        long coveredEvents = countEntries(h, EntryType.CLEARANCE);
+        long coveredEvents = dao.count(EntryType.CLEARANCE.name());
         if (events != coveredEvents) {
             return new ChainStatus(false, count, null, events + " clearance changes but " + coveredEvents
                     + " audit entries");
@@ -109,7 +99,7 @@ public final class AuditChain {
         return ChainStatus.ok(count);
     }
 
-    private static String check(Handle h, Entry e, long expectedSequence, String previous) {
+    private static String check(Handle h, AuditDao.EntryRow e, long expectedSequence, String previous) {
         if (e.sequence() != expectedSequence) {
             return "entry " + expectedSequence + " is missing";
         }
@@ -179,11 +169,6 @@ public final class AuditChain {
             content.put("filesVersion", RuleSetLoader.version(parsed));
             return Json.write(content);
         });
-    }
-
-    private static long countEntries(Handle h, EntryType type) {
-        return h.createQuery("SELECT COUNT(*) FROM audit_log WHERE entry_type = :type").bind("type", type.name())
-                .mapTo(Long.class).one();
     }
 
     static String hash(String previous, long sequence, String type, String ref, String content) {

@@ -2,19 +2,26 @@ package org.vetting.clearance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.ClearanceView;
+import org.vetting.api.ListPage;
+import org.vetting.api.Role;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.auth.User;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.OutOfScope;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.OfficerRecordDao;
-import org.vetting.rules.Unit;
+import org.vetting.rules.Validity;
 
 /** Reading clearances (officer, roster) and expiring them. */
 public final class ClearanceService {
@@ -39,12 +46,45 @@ public final class ClearanceService {
         return jdbi.withExtension(OfficerRecordDao.class, dao -> dao.latestVersion(officerId)) > 0;
     }
 
-    public List<ClearanceDao.ClearanceRow> ofOfficer(String officerId) {
-        return jdbi.withExtension(ClearanceDao.class, dao -> dao.ofOfficer(officerId));
+    /**
+     * An officer's clearances as {@code viewer} may see them: every unit, or for a user who is only a
+     * commander, the units they command — and a refusal rather than an empty list when that leaves
+     * none (docs/api.md).
+     */
+    public List<ClearanceView> ofOfficer(String officerId, User viewer, Language language) {
+        List<ClearanceDao.ClearanceRow> rows = jdbi.withExtension(ClearanceDao.class, dao -> dao.ofOfficer(officerId));
+        if (rows.isEmpty() && !officerKnown(officerId)) {
+            throw NotFound.officer(officerId);
+        }
+        if (viewer.onlyCommander()) {
+            rows = rows.stream().filter(c -> viewer.units().contains(c.unit())).toList();
+            if (rows.isEmpty()) {
+                throw new OutOfScope("officer " + officerId + " holds no clearance in a unit you command");
+            }
+        }
+        return rows.stream().map(c -> view(c, language)).toList();
     }
 
-    public List<ClearanceDao.ClearanceRow> roster(String unit, String status, String after, int limit) {
-        return jdbi.withExtension(ClearanceDao.class, dao -> dao.roster(unit, status, after == null ? "" : after, limit));
+    /**
+     * One page of a unit's roster, in officer order after the cursor {@code after} (an officer id),
+     * optionally of one status. A commander sees the units they command; auditors and
+     * administrators every unit.
+     */
+    public ListPage<ClearanceView> roster(String unit, String status, String after, int limit, User viewer,
+                                          Language language) {
+        if (!viewer.has(Role.AUDITOR) && !viewer.has(Role.ADMIN) && !viewer.units().contains(unit)) {
+            throw new OutOfScope("you do not command " + unit);
+        }
+        if (active.ruleSet().unit(unit).isEmpty()) {
+            throw new NotFound("no unit " + unit);
+        }
+        if (status != null && Arrays.stream(ClearanceStatus.values()).noneMatch(s -> s.name().equals(status))) {
+            throw ValidationFailed.of("status", "unknown status " + status);
+        }
+        List<ClearanceDao.ClearanceRow> rows = jdbi.withExtension(ClearanceDao.class,
+                dao -> dao.roster(unit, status, after == null ? "" : after, limit + 1));
+        String next = rows.size() > limit ? rows.get(limit - 1).officerId() : null;
+        return new ListPage<>(rows.stream().limit(limit).map(c -> view(c, language)).toList(), next);
     }
 
     public ClearanceView view(ClearanceDao.ClearanceRow row, Language language) {
@@ -53,16 +93,16 @@ public final class ClearanceService {
                 Condition.in(conditions, language), revettingDue(row), row.updatedAt());
     }
 
-    /** POLICY.md section 5: re-vetting is due from the unit's notice period before expiry, and after it. */
+    /**
+     * Re-vetting is due from the day the rules set with the clearance's validity (the unit's notice
+     * before expiry), and after expiry (docs/policy.md "Units").
+     */
     boolean revettingDue(ClearanceDao.ClearanceRow row) {
         if (ClearanceStatus.EXPIRED.name().equals(row.status())) {
             return true;
         }
-        if (!ClearanceStatus.ACTIVE.name().equals(row.status()) || row.validUntil() == null) {
-            return false;
-        }
-        int notice = active.ruleSet().unit(row.unit()).map(Unit::revettingDueDays).orElse(0);
-        return !today().isBefore(row.validUntil().minusDays(notice));
+        return ClearanceStatus.ACTIVE.name().equals(row.status()) && row.revettingFrom() != null
+                && !today().isBefore(row.revettingFrom());
     }
 
     /**
@@ -79,7 +119,8 @@ public final class ClearanceService {
                             && c.validUntil().isBefore(today))
                     .map(c -> {
                         Instant now = time.now();
-                        Clearances.change(h, c.officerId(), c.unit(), ClearanceStatus.EXPIRED, c.validUntil(),
+                        Clearances.change(h, c.officerId(), c.unit(), ClearanceStatus.EXPIRED,
+                                new Validity(c.validUntil(), c.revettingFrom()),
                                 Json.read(c.conditions(), Condition.LIST),
                                 c.evaluationId(), Clearances.CAUSE_EXPIRY, EXPIRY_ACTOR, now);
                         return true;

@@ -1,22 +1,12 @@
 package org.vetting.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.VettingConfiguration;
-import org.vetting.clearance.ClearanceService;
-import org.vetting.policy.ActiveRuleSet;
-import org.vetting.common.ServiceTime;
-import org.vetting.db.Migrations;
-import org.vetting.rules.RuleSetLoader;
+import org.vetting.VettingContext;
 
 /**
  * {@code java -jar target/vetting-service.jar expire-clearances config.yml}: runs the expiry job
@@ -30,18 +20,9 @@ public class ExpireClearancesCommand extends ConfiguredCommand<VettingConfigurat
     @Override
     protected void run(Bootstrap<VettingConfiguration> bootstrap, Namespace namespace, VettingConfiguration config)
             throws Exception {
-        ManagedDataSource dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "expire-clearances");
-        dataSource.start();
-        try {
-            Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            ServiceTime time = new ServiceTime(Clock.systemUTC(), ZoneId.of(config.getTimeZone()));
-            ActiveRuleSet active = new ActiveRuleSet(jdbi, time);
-            active.activate(RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
-            int expired = new ClearanceService(jdbi, active, time).expire();
+        try (var db = VettingContext.Database.open(config, "expire-clearances").migrate()) {
+            int expired = VettingContext.build(config, db.jdbi(), Clock.systemUTC()).clearances().expire();
             System.out.println(expired + " clearance(s) expired");
-        } finally {
-            dataSource.stop();
         }
     }
 }

@@ -1,12 +1,10 @@
 package org.vetting.cli;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.vetting.VettingConfiguration;
-import org.vetting.db.Migrations;
+import org.vetting.VettingContext;
 
 /**
  * {@code java -jar target/vetting-service.jar migrate config.yml}: applies the schema migrations and
@@ -21,13 +19,8 @@ public class MigrateCommand extends ConfiguredCommand<VettingConfiguration> {
     @Override
     protected void run(Bootstrap<VettingConfiguration> bootstrap, Namespace namespace, VettingConfiguration config)
             throws Exception {
-        ManagedDataSource dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "migrate");
-        dataSource.start();
-        try {
-            Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
+        try (var db = VettingContext.Database.open(config, "migrate").migrate()) {
             System.out.println("schema up to date");
-        } finally {
-            dataSource.stop();
         }
     }
 }

@@ -1,13 +1,10 @@
 package org.vetting.cli;
 
-import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.db.ManagedDataSource;
 import net.sourceforge.argparse4j.inf.Namespace;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.VettingConfiguration;
+import org.vetting.VettingContext;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.ChainStatus;
 
@@ -24,11 +21,8 @@ public class VerifyAuditCommand extends ConfiguredCommand<VettingConfiguration> 
     @Override
     protected void run(Bootstrap<VettingConfiguration> bootstrap, Namespace namespace, VettingConfiguration config)
             throws Exception {
-        ManagedDataSource dataSource = config.getDataSourceFactory().build(new MetricRegistry(), "verify-audit");
-        dataSource.start();
-        try {
-            Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-            ChainStatus status = jdbi.inTransaction(AuditChain::verify);
+        try (var db = VettingContext.Database.open(config, "verify-audit")) {
+            ChainStatus status = db.jdbi().inTransaction(AuditChain::verify);
             System.out.println(status.valid()
                     ? "audit chain valid: " + status.entries() + " entries"
                     : "AUDIT CHAIN BROKEN after " + status.entries() + " valid entries"
@@ -37,8 +31,6 @@ public class VerifyAuditCommand extends ConfiguredCommand<VettingConfiguration> 
             if (!status.valid()) {
                 throw new IllegalStateException("audit chain broken");
             }
-        } finally {
-            dataSource.stop();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.vetting.api.PendingCase;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -26,6 +27,24 @@ public interface AdjudicationDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE id = :id")
     @RegisterConstructorMapper(AdjudicationRow.class)
     Optional<AdjudicationRow> find(@Bind("id") String id);
+
+    /**
+     * The queue, oldest first: cases whose clearance waits for a decision (PENDING_ADJUDICATION,
+     * SUSPENDED), and denials whose evaluation the rules marked as open to a waiver, undecided.
+     */
+    @SqlQuery("""
+            SELECT c.evaluation_id, c.officer_id, c.unit, c.status, e.outcome, e.evaluated_at,
+                   (SELECT a.adjudicator FROM adjudications a
+                     WHERE a.evaluation_id = c.evaluation_id AND a.stage = 'FIRST_APPROVAL') AS first_approval_by
+              FROM clearances c
+              JOIN evaluations e ON e.id = c.evaluation_id
+             WHERE c.status IN ('PENDING_ADJUDICATION', 'SUSPENDED')
+                OR (c.status = 'DENIED' AND e.adjudication = 'WAIVER'
+                    AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id AND a.stage = 'FINAL'))
+             ORDER BY e.evaluated_at, c.officer_id
+            """)
+    @RegisterConstructorMapper(PendingCase.class)
+    List<PendingCase> queue();
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE evaluation_id = :evaluationId ORDER BY at, id")
     @RegisterConstructorMapper(AdjudicationRow.class)

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,13 +18,17 @@ public interface ClearanceDao {
 
     /** The current clearance of an officer for a unit; {@code conditions} is JSON. */
     record ClearanceRow(String officerId, String unit, String status, LocalDate validUntil, String conditions,
-                        String evaluationId, Instant updatedAt) {}
+                        String evaluationId, Instant updatedAt, LocalDate revettingFrom) {}
 
-    /** One change of a clearance, with its cause (EVALUATION, ADJUDICATION, EXPIRY). */
+    /**
+     * One change of a clearance, with its cause (EVALUATION, ADJUDICATION, EXPIRY). The re-vetting
+     * day (V5) is left out of its JSON when null, so the audit content of earlier changes holds.
+     */
     record EventRow(long id, String officerId, String unit, String status, LocalDate validUntil, String conditions,
-                    String cause, String evaluationId, String actor, Instant at) {}
+                    String cause, String evaluationId, String actor, Instant at,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate revettingFrom) {}
 
-    String COLUMNS = "officer_id, unit, status, valid_until, conditions, evaluation_id, updated_at";
+    String COLUMNS = "officer_id, unit, status, valid_until, conditions, evaluation_id, updated_at, revetting_from";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM clearances WHERE officer_id = :officerId AND unit = :unit FOR UPDATE")
     @RegisterConstructorMapper(ClearanceRow.class)
@@ -46,28 +52,30 @@ public interface ClearanceDao {
     /** An officer and a unit. */
     record Key(String officerId, String unit) {}
 
-    @SqlUpdate("UPDATE clearances SET status = :status, valid_until = :validUntil, conditions = :conditions, "
-            + "evaluation_id = :evaluationId, updated_at = :at WHERE officer_id = :officerId AND unit = :unit")
-    int update(@Bind("officerId") String officerId, @Bind("unit") String unit, @Bind("status") String status,
-               @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
-               @Bind("evaluationId") String evaluationId, @Bind("at") Instant at);
+    @SqlUpdate("""
+            UPDATE clearances SET status = :status, valid_until = :validUntil, revetting_from = :revettingFrom,
+                   conditions = :conditions, evaluation_id = :evaluationId, updated_at = :updatedAt
+             WHERE officer_id = :officerId AND unit = :unit
+            """)
+    int update(@BindMethods ClearanceRow row);
 
-    @SqlUpdate("INSERT INTO clearances (" + COLUMNS + ") "
-            + "VALUES (:officerId, :unit, :status, :validUntil, :conditions, :evaluationId, :at)")
-    void insert(@Bind("officerId") String officerId, @Bind("unit") String unit, @Bind("status") String status,
-                @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
-                @Bind("evaluationId") String evaluationId, @Bind("at") Instant at);
+    @SqlUpdate("INSERT INTO clearances (" + COLUMNS + """
+            ) VALUES (:officerId, :unit, :status, :validUntil, :conditions, :evaluationId, :updatedAt, :revettingFrom)""")
+    void insert(@BindMethods ClearanceRow row);
 
-    @SqlUpdate("INSERT INTO clearance_events (officer_id, unit, status, valid_until, conditions, cause, evaluation_id, "
-            + "actor, at) VALUES (:officerId, :unit, :status, :validUntil, :conditions, :cause, :evaluationId, :actor, :at)")
+    @SqlUpdate("""
+            INSERT INTO clearance_events (officer_id, unit, status, valid_until, revetting_from, conditions, cause,
+                                          evaluation_id, actor, at)
+            VALUES (:officerId, :unit, :status, :validUntil, :revettingFrom, :conditions, :cause, :evaluationId,
+                    :actor, :at)
+            """)
     @GetGeneratedKeys("id")
-    long insertEvent(@Bind("officerId") String officerId, @Bind("unit") String unit, @Bind("status") String status,
-                     @Bind("validUntil") LocalDate validUntil, @Bind("conditions") String conditions,
-                     @Bind("cause") String cause, @Bind("evaluationId") String evaluationId,
-                     @Bind("actor") String actor, @Bind("at") Instant at);
+    long insertEvent(@BindMethods EventRow event);
 
-    @SqlQuery("SELECT id, officer_id, unit, status, valid_until, conditions, cause, evaluation_id, actor, at "
-            + "FROM clearance_events WHERE id = :id")
+    @SqlQuery("""
+            SELECT id, officer_id, unit, status, valid_until, conditions, cause, evaluation_id, actor, at, revetting_from
+              FROM clearance_events WHERE id = :id
+            """)
     @RegisterConstructorMapper(EventRow.class)
     Optional<EventRow> event(@Bind("id") long id);
 

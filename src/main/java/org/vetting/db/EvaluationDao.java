@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -13,9 +14,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** Stored evaluations with their flags and fired rules. Rows are written once, never updated. */
 public interface EvaluationDao {
 
+    /**
+     * One evaluation. The columns added in V5 (re-vetting dates, adjudication path) are left out of
+     * its JSON when null, so the audit content of evaluations stored before them is unchanged.
+     */
     record EvaluationRow(String id, String officerId, int recordVersion, String unit, String outcome, LocalDate asOf,
                          LocalDate validUntil, LocalDate grantUntil, LocalDate conditionalUntil, String conditions,
-                         String rulesetVersion, Instant evaluatedAt, String evaluatedBy) {}
+                         String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate revettingFrom,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate grantRevettingFrom,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate conditionalRevettingFrom,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String adjudication) {}
+
+    String COLUMNS = """
+            id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until,             conditions, ruleset_version, evaluated_at, evaluated_by, revetting_from, grant_revetting_from,             conditional_revetting_from, adjudication""";
 
     record FlagRow(String evaluationId, int position, String code, String category, String severity, boolean waivable,
                    String evidence, String ruleName, String messageEn, String messageEs) {}
@@ -41,10 +53,8 @@ public interface EvaluationDao {
         return find(id).map(row -> new Rows(row, flags(id), firedRules(id)));
     }
 
-    @SqlUpdate("INSERT INTO evaluations (id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, "
-            + "conditional_until, conditions, ruleset_version, evaluated_at, evaluated_by) VALUES (:id, :officerId, "
-            + ":recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil, :conditionalUntil, :conditions, "
-            + ":rulesetVersion, :evaluatedAt, :evaluatedBy)")
+    @SqlUpdate("INSERT INTO evaluations (" + COLUMNS + """
+            ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,             :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,             :grantRevettingFrom, :conditionalRevettingFrom, :adjudication)""")
     void insert(@org.jdbi.v3.sqlobject.customizer.BindMethods EvaluationRow row);
 
     @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO evaluation_flags (evaluation_id, position, code, category, "
@@ -56,8 +66,7 @@ public interface EvaluationDao {
             + "VALUES (:evaluationId, :sequence, :ruleName, :flag)")
     void insertFiredRules(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FiredRuleRow> rows);
 
-    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, "
-            + "conditions, ruleset_version, evaluated_at, evaluated_by FROM evaluations WHERE id = :id")
+    @SqlQuery("SELECT " + COLUMNS + " FROM evaluations WHERE id = :id")
     @RegisterConstructorMapper(EvaluationRow.class)
     Optional<EvaluationRow> find(@Bind("id") String id);
 
@@ -71,9 +80,7 @@ public interface EvaluationDao {
     @RegisterConstructorMapper(FiredRuleRow.class)
     List<FiredRuleRow> firedRules(@Bind("id") String id);
 
-    @SqlQuery("SELECT id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, "
-            + "conditions, ruleset_version, evaluated_at, evaluated_by FROM evaluations WHERE officer_id = :officerId "
-            + "ORDER BY evaluated_at, id")
+    @SqlQuery("SELECT " + COLUMNS + " FROM evaluations WHERE officer_id = :officerId ORDER BY evaluated_at, id")
     @RegisterConstructorMapper(EvaluationRow.class)
     List<EvaluationRow> ofOfficer(@Bind("officerId") String officerId);
 

@@ -1,7 +1,6 @@
 package org.vetting.db;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,8 +10,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
-import org.vetting.api.Role;
-import org.vetting.auth.User;
 
 /** Users, their roles and the units a commander is bound to. */
 public interface UserDao {
@@ -51,18 +48,11 @@ public interface UserDao {
     @SqlUpdate("INSERT INTO user_units (username, unit) VALUES (:username, :unit)")
     void insertUnit(@Bind("username") String username, @Bind("unit") String unit);
 
-    /** The principal of a stored user: roles, and the units a commander is bound to. */
-    default User toUser(UserRow row) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        rolesOf(row.username()).forEach(r -> roles.add(Role.valueOf(r)));
-        return new User(row.username(), Set.copyOf(roles), Set.copyOf(unitsOf(row.username())), row.officerId());
-    }
-
     @Transaction
-    default void create(String username, String hash, Set<Role> roles, Set<String> units, String officerId,
+    default void create(String username, String hash, Set<String> roles, Set<String> units, String officerId,
                         Instant at, String createdBy) {
         insertUser(username, hash, officerId, at, createdBy);
-        roles.forEach(r -> insertRole(username, r.name()));
+        roles.forEach(r -> insertRole(username, r));
         units.forEach(u -> insertUnit(username, u));
     }
 }

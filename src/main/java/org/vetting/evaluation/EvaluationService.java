@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.EvaluationSummary;
 import org.vetting.api.FieldError;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
@@ -21,7 +22,7 @@ import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
-import org.vetting.errors.ApiException;
+import org.vetting.rules.AdjudicationPath;
 import org.vetting.rules.EvaluationResult;
 import org.vetting.rules.FiredRule;
 import org.vetting.rules.Flag;
@@ -30,10 +31,13 @@ import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.Severity;
+import org.vetting.rules.Validity;
 import org.vetting.clearance.Condition;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.policy.ActiveRuleSet;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.ValidationFailed;
 
 /**
  * Submissions and dry runs: validate, evaluate under the active rule set, and for a submission
@@ -74,13 +78,13 @@ public final class EvaluationService {
                     int version = records.latestVersion(record.officerId()) + 1;
                     Instant now = time.now();
                     records.insert(record.officerId(), version, json, actor, now);
-                    Evaluation e = withIdentity(evaluated, UUID.randomUUID().toString(), version, now);
+                    Evaluation e = evaluated.stored(UUID.randomUUID().toString(), version, now);
                     EvaluationDao.Rows rows = rows(e);
                     h.attach(EvaluationDao.class).insert(rows);
                     AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
                             AuditChain.evaluationContent(rows, json));
                     Clearances.change(h, e.officerId(), e.unit(), ClearanceStatus.forOutcome(e.outcome()),
-                            e.validUntil(), e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
+                            e.valid(), e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
                     return e;
                 });
             } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
@@ -105,7 +109,7 @@ public final class EvaluationService {
                     OfficerRecordDao records = h.attach(OfficerRecordDao.class);
                     int latest = records.latestVersion(officerId);
                     if (latest == 0) {
-                        throw new ApiException(404, "no officer " + officerId + " was ever submitted");
+                        throw NotFound.officer(officerId);
                     }
                     OfficerRecord current = Json.read(records.find(officerId, latest).orElseThrow(), OfficerRecord.class);
                     OfficerRecord merged = current.with(additions);
@@ -122,14 +126,14 @@ public final class EvaluationService {
                         if (ruleSet.unit(locked.unit()).isEmpty()) {
                             continue; // the unit left the rule set: nothing to evaluate it against
                         }
-                        Evaluation e = withIdentity(evaluate(ruleSet, merged.forUnit(locked.unit()), asOf, actor),
-                                UUID.randomUUID().toString(), latest + 1, now);
+                        Evaluation e = evaluate(ruleSet, merged.forUnit(locked.unit()), asOf, actor)
+                                .stored(UUID.randomUUID().toString(), latest + 1, now);
                         EvaluationDao.Rows rows = rows(e);
                         h.attach(EvaluationDao.class).insert(rows);
                         AuditChain.append(h, EntryType.EVALUATION, e.id(), officerId, actor, now,
                                 AuditChain.evaluationContent(rows, json));
                         ClearanceStatus next = ClearanceStatus.valueOf(locked.status()).afterReevaluation(e.outcome());
-                        Clearances.change(h, officerId, e.unit(), next, next == ClearanceStatus.ACTIVE ? e.validUntil() : null,
+                        Clearances.change(h, officerId, e.unit(), next, next == ClearanceStatus.ACTIVE ? e.valid() : null,
                                 e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
                         evaluated.add(e);
                     }
@@ -174,9 +178,15 @@ public final class EvaluationService {
         return evaluate(ruleSet, record, date, actor);
     }
 
-    /** The stored evaluations of an officer (rows only: outcome, unit, dates, actor), oldest first. */
-    public List<EvaluationDao.EvaluationRow> ofOfficerRows(String officerId) {
-        return jdbi.withExtension(EvaluationDao.class, dao -> dao.ofOfficer(officerId));
+    /** The stored evaluations of an officer, oldest first, without their flags. */
+    public List<EvaluationSummary> ofOfficer(String officerId) {
+        if (jdbi.withExtension(OfficerRecordDao.class, dao -> dao.latestVersion(officerId)) == 0) {
+            throw NotFound.officer(officerId);
+        }
+        return jdbi.withExtension(EvaluationDao.class, dao -> dao.ofOfficer(officerId)).stream()
+                .map(e -> new EvaluationSummary(e.id(), e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.evaluatedAt(),
+                        e.evaluatedBy()))
+                .toList();
     }
 
     public Optional<Evaluation> find(String id) {
@@ -191,9 +201,12 @@ public final class EvaluationService {
                 List<FiredRule> fired = dao.firedRules(id).stream()
                         .map(r -> new FiredRule(r.sequence(), r.ruleName(), r.flag())).toList();
                 return new Evaluation(row.id(), row.officerId(), row.recordVersion(), row.unit(),
-                        Outcome.valueOf(row.outcome()), row.asOf(), row.validUntil(), row.grantUntil(),
-                        row.conditionalUntil(), Json.read(row.conditions(), Condition.LIST), row.rulesetVersion(),
-                        row.evaluatedAt(), row.evaluatedBy(), flags, fired);
+                        Outcome.valueOf(row.outcome()), row.asOf(), validity(row.validUntil(), row.revettingFrom()),
+                        validity(row.grantUntil(), row.grantRevettingFrom()),
+                        validity(row.conditionalUntil(), row.conditionalRevettingFrom()),
+                        row.adjudication() == null ? AdjudicationPath.NONE : AdjudicationPath.valueOf(row.adjudication()),
+                        Json.read(row.conditions(), Condition.LIST), row.rulesetVersion(), row.evaluatedAt(),
+                        row.evaluatedBy(), flags, fired);
             });
         });
     }
@@ -206,26 +219,21 @@ public final class EvaluationService {
         for (Flag f : result.flags()) {
             RuleInfo rule = ruleSet.rule(f.rule()).orElseThrow();
             flags.add(ExplainedFlag.of(f, rule));
-            // POLICY.md section 2: MEDIUM flags make a CONDITIONAL outcome; each names its condition in rules/
-            if (result.outcome() == Outcome.CONDITIONAL && f.severity() == Severity.MEDIUM) {
+            // the outcome rules say which flags impose their rule's condition; listed in flag order
+            if (result.conditionRules().contains(f.rule())) {
                 conditions.add(new Condition(rule.conditionEn(), rule.conditionEs()));
             }
         }
-        return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.validUntil(),
-                result.grantUntil(), result.conditionalUntil(), List.copyOf(conditions), result.rulesetVersion(),
-                time.now(), actor, List.copyOf(flags), result.firedRules());
-    }
-
-    private static Evaluation withIdentity(Evaluation e, String id, int recordVersion, Instant at) {
-        return new Evaluation(id, e.officerId(), recordVersion, e.unit(), e.outcome(), e.asOf(), e.validUntil(),
-                e.grantUntil(), e.conditionalUntil(), e.conditions(), e.rulesetVersion(), at, e.evaluatedBy(),
-                e.flags(), e.firedRules());
+        return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.valid(),
+                result.grant(), result.conditionalGrant(), result.adjudication(), List.copyOf(conditions),
+                result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules());
     }
 
     private static EvaluationDao.Rows rows(Evaluation e) {
         var row = new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(), e.outcome().name(),
-                e.asOf(), e.validUntil(), e.grantUntil(), e.conditionalUntil(), Json.write(e.conditions()),
-                e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy());
+                e.asOf(), until(e.valid()), until(e.grant()), until(e.conditionalGrant()), Json.write(e.conditions()),
+                e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(), revettingFrom(e.valid()),
+                revettingFrom(e.grant()), revettingFrom(e.conditionalGrant()), e.adjudication().name());
         List<EvaluationDao.FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < e.flags().size(); i++) {
             ExplainedFlag f = e.flags().get(i);
@@ -237,9 +245,21 @@ public final class EvaluationService {
         return new EvaluationDao.Rows(row, flags, fired);
     }
 
+    private static LocalDate until(Validity v) {
+        return v == null ? null : v.until();
+    }
+
+    private static LocalDate revettingFrom(Validity v) {
+        return v == null ? null : v.revettingFrom();
+    }
+
+    private static Validity validity(LocalDate until, LocalDate revettingFrom) {
+        return until == null ? null : new Validity(until, revettingFrom);
+    }
+
     private static void check(List<FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors);
+            throw ValidationFailed.of(errors);
         }
     }
 }

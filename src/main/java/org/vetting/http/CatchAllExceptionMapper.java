@@ -8,7 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.ErrorBody;
-import org.vetting.errors.ApiException;
+import org.vetting.errors.DomainException;
 
 /** A server fault: logged in full with a reference; the client gets the reference, never a stack trace. */
 public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
@@ -16,9 +16,9 @@ public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        var wrapped = ApiException.causeOf(e);
+        var wrapped = DomainException.causeOf(e);
         if (wrapped.isPresent()) {
-            return new ApiExceptionMapper().toResponse(wrapped.get());
+            return new DomainExceptionMapper().toResponse(wrapped.get());
         }
         String reference = UUID.randomUUID().toString();
         LOG.error("unhandled error, reference {}", reference, e);

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.vetting.api.ErrorBody;
 import org.vetting.api.FieldError;
-import org.vetting.errors.ApiException;
+import org.vetting.errors.DomainException;
 
 /**
  * Request bodies Jackson cannot read: malformed JSON is a 400; well-formed JSON with a value of the
@@ -24,9 +24,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
 
     @Override
     public Response toResponse(JsonProcessingException e) {
-        var wrapped = ApiException.causeOf(e);
+        var wrapped = DomainException.causeOf(e);
         if (wrapped.isPresent()) {
-            return new ApiExceptionMapper().toResponse(wrapped.get());
+            return new DomainExceptionMapper().toResponse(wrapped.get());
         }
         if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
             String where = e.getLocation() == null ? ""

@@ -8,20 +8,27 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-import org.vetting.errors.ApiException;
+import org.vetting.errors.TooLarge;
 
 /**
- * Refuses request bodies over the limit (API.md: 1 MiB) with 413: at once when Content-Length
- * says so, and while reading when the body is chunked.
+ * Refuses request bodies over the limit (docs/api.md: 1 MiB) with 413: before reading when
+ * Content-Length says so, and while reading when the body is chunked. A body of a few MiB is read
+ * to its end and dropped before the answer, so that a client still sending it reads the 413 rather
+ * than a connection reset; a larger one is cut off.
  */
 @Provider
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
     public static final long MAX_BYTES = 1024 * 1024;
+    /** How much of an oversized body is read and dropped so that its sender gets the 413. */
+    static final long DRAIN_BYTES = 8 * MAX_BYTES;
 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BYTES) {
+            if (request.getLength() <= DRAIN_BYTES) {
+                drain(request.getEntityStream());
+            }
             throw tooLarge();
         }
         if (request.hasEntity()) {
@@ -29,8 +36,20 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
-    private static ApiException tooLarge() {
-        return new ApiException(413, "request body larger than " + MAX_BYTES + " bytes (1 MiB)");
+    private static void drain(InputStream in) {
+        try {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < DRAIN_BYTES && (n = in.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the client went away: nothing left to answer
+        }
+    }
+
+    private static TooLarge tooLarge() {
+        return new TooLarge("request body larger than " + MAX_BYTES + " bytes (1 MiB)");
     }
 
     private static final class Limited extends FilterInputStream {
@@ -61,6 +80,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         private void count(long n) {
             count += n;
             if (count > MAX_BYTES) {
+                drain(in);
                 throw tooLarge();
             }
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.adjudication.AdjudicationService;
+import org.vetting.api.PendingCase;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 
@@ -26,7 +27,7 @@ public class AdjudicationsResource {
     @Path("/queue")
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public List<AdjudicationService.Pending> queue(@Auth User user) {
+    public List<PendingCase> queue(@Auth User user) {
         return adjudications.queue();
     }
 }

@@ -38,9 +38,11 @@ import org.vetting.audit.AuditService;
 import org.vetting.chain.ChainStatus;
 import org.vetting.auth.User;
 import org.vetting.common.Language;
-import org.vetting.errors.ApiException;
-import org.vetting.rules.FiredRule;
+import org.vetting.api.FiredRuleView;
 import org.vetting.rules.Outcome;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.http.AccessLogFilter;
 
 /** {@code /api/audit/*}: read everything, change nothing. AUDITOR only; every call is access-logged. */
 @Path("/audit")
@@ -71,25 +73,25 @@ public class AuditResource {
                                 @QueryParam("to") String to, @QueryParam("limit") String limit,
                                 @QueryParam("cursor") String cursor, @QueryParam("format") String format,
                                 @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        AccessLog.officer(request, officerId);
+        AccessLogFilter.officer(request, officerId);
         if (outcome != null) {
             try {
                 Outcome.valueOf(outcome);
             } catch (IllegalArgumentException e) {
-                throw ApiException.unprocessable("outcome", "unknown outcome " + outcome);
+                throw ValidationFailed.of("outcome", "unknown outcome " + outcome);
             }
         }
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw ApiException.unprocessable("format", "expected csv or json");
+            throw ValidationFailed.of("format", "expected csv or json");
         }
-        int size = limit(limit);
+        int size = Paging.limit(limit);
         var query = new AuditService.Query(officerId, unit, rule, flag, outcome, actor, time("from", from, false),
                 time("to", to, true));
-        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, cursor(cursor), size + 1);
+        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(cursor), size + 1);
         String next = rows.size() > size ? Long.toString(rows.get(size - 1).sequence()) : null;
         Language language = Language.from(headers.getAcceptableLanguages());
         List<AuditedEvaluationView> items = rows.stream().limit(size)
-                .map(r -> new AuditedEvaluationView(EvaluationView.of(r.evaluation(), language), r.sequence(), r.hash(),
+                .map(r -> new AuditedEvaluationView(r.evaluation().view(language), r.sequence(), r.hash(),
                         r.previousHash(), null))
                 .toList();
         if ("csv".equals(format)) {
@@ -103,10 +105,10 @@ public class AuditResource {
     public AuditedEvaluationView evaluation(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                                             @Context ContainerRequestContext request) {
         AuditService.AuditedEvaluation a = audit.evaluation(id)
-                .orElseThrow(() -> new ApiException(404, "no evaluation " + id));
-        AccessLog.officer(request, a.evaluation().officerId());
+                .orElseThrow(() -> NotFound.evaluation(id));
+        AccessLogFilter.officer(request, a.evaluation().officerId());
         try {
-            return new AuditedEvaluationView(EvaluationView.of(a.evaluation(), Language.from(headers.getAcceptableLanguages())),
+            return new AuditedEvaluationView(a.evaluation().view(Language.from(headers.getAcceptableLanguages())),
                     a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
         } catch (IOException e) {
             throw new IllegalStateException("stored record of evaluation " + id + " is not JSON", e);
@@ -117,11 +119,11 @@ public class AuditResource {
     @Path("/evaluations/{id}/replay")
     public ReplayView replay(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
-        AuditService.Replay r = audit.replay(id).orElseThrow(() -> new ApiException(404, "no evaluation " + id));
-        AccessLog.officer(request, r.recorded().officerId());
+        AuditService.Replay r = audit.replay(id).orElseThrow(() -> NotFound.evaluation(id));
+        AccessLogFilter.officer(request, r.recorded().officerId());
         Language language = Language.from(headers.getAcceptableLanguages());
-        return new ReplayView(r.matches(), EvaluationView.of(r.recorded(), language),
-                EvaluationView.of(r.replayed(), language), r.differences());
+        return new ReplayView(r.matches(), r.recorded().view(language),
+                r.replayed().view(language), r.differences());
     }
 
     @GET
@@ -137,14 +139,10 @@ public class AuditResource {
                                                @QueryParam("from") String from, @QueryParam("to") String to,
                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                                @Context ContainerRequestContext request) {
-        AccessLog.officer(request, officerId);
-        int size = limit(limit);
-        List<AccessLog.Entry> rows = accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
-                cursor(cursor), size + 1);
-        String next = rows.size() > size ? Long.toString(rows.get(size - 1).id()) : null;
-        return new ListPage<>(rows.stream().limit(size)
-                .map(e -> new AccessEntryView(e.at(), e.username(), e.officerId(), e.method(), e.path(), e.status()))
-                .toList(), next);
+        AccessLogFilter.officer(request, officerId);
+        int size = Paging.limit(limit);
+        return accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
+                Paging.numericCursor(cursor), size);
     }
 
     private static Response csv(List<AuditedEvaluationView> items, String next) {
@@ -157,7 +155,7 @@ public class AuditResource {
                     csv.printRecord(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(), e.asOf(),
                             e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(),
                             String.join(";", e.flags().stream().map(FlagView::code).toList()),
-                            String.join(";", e.firedRules().stream().map(FiredRule::rule).toList()),
+                            String.join(";", e.firedRules().stream().map(FiredRuleView::rule).toList()),
                             item.hash(), item.previousHash());
                 }
             }
@@ -168,36 +166,6 @@ public class AuditResource {
             r.header("X-Next-Cursor", next);
         }
         return r.build();
-    }
-
-    static int limit(String limit) {
-        if (limit == null) {
-            return 100;
-        }
-        try {
-            int n = Integer.parseInt(limit);
-            if (n >= 1 && n <= 1000) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.unprocessable("limit", "a whole number from 1 to 1000, got " + limit);
-    }
-
-    static long cursor(String cursor) {
-        if (cursor == null) {
-            return 0;
-        }
-        try {
-            long c = Long.parseLong(cursor);
-            if (c >= 0) {
-                return c;
-            }
-        } catch (NumberFormatException ignored) {
-            // answered below
-        }
-        throw ApiException.unprocessable("cursor", "not a cursor of this list: " + cursor);
     }
 
     /** A date (YYYY-MM-DD, UTC; {@code to} includes the whole day) or an ISO-8601 instant. */
@@ -212,7 +180,7 @@ public class AuditResource {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.unprocessable(field, "expected YYYY-MM-DD or an ISO-8601 instant, got " + value);
+            throw ValidationFailed.of(field, "expected YYYY-MM-DD or an ISO-8601 instant, got " + value);
         }
     }
 }

@@ -34,7 +34,7 @@ public class CandidatesResource {
     public Response submit(@Auth User user, OfficerRecord record, @jakarta.ws.rs.core.Context HttpHeaders headers) {
         Evaluation e = evaluations.submit(record, user.username());
         return Response.created(URI.create("/api/evaluations/" + e.id()))
-                .entity(EvaluationView.of(e, Language.from(headers.getAcceptableLanguages())))
+                .entity(e.view(Language.from(headers.getAcceptableLanguages())))
                 .build();
     }
 }

@@ -20,13 +20,14 @@ import org.vetting.clearance.ClearanceService;
 import org.vetting.clearance.Condition;
 import org.vetting.common.Json;
 import org.vetting.api.EvaluationView;
-import org.vetting.audit.AccessLog;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
-import org.vetting.errors.ApiException;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.http.AccessLogFilter;
 
 /** Dry runs and stored evaluations. */
 @Path("/evaluations")
@@ -34,13 +35,10 @@ import org.vetting.errors.ApiException;
 public class EvaluationsResource {
     private final EvaluationService evaluations;
     private final AdjudicationService adjudications;
-    private final ClearanceService clearances;
 
-    public EvaluationsResource(EvaluationService evaluations, AdjudicationService adjudications,
-                               ClearanceService clearances) {
+    public EvaluationsResource(EvaluationService evaluations, AdjudicationService adjudications) {
         this.evaluations = evaluations;
         this.adjudications = adjudications;
-        this.clearances = clearances;
     }
 
     @POST
@@ -49,10 +47,10 @@ public class EvaluationsResource {
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "ADMIN"})
     public EvaluationView dryRun(@Auth User user, DryRunRequest request, @Context HttpHeaders headers) {
         if (request == null) {
-            throw ApiException.unprocessable("record", "required");
+            throw ValidationFailed.of("record", "required");
         }
-        return EvaluationView.of(evaluations.dryRun(request.record(), request.asOf(), user.username()),
-                Language.from(headers.getAcceptableLanguages()));
+        return evaluations.dryRun(request.record(), request.asOf(), user.username())
+                .view(Language.from(headers.getAcceptableLanguages()));
     }
 
     @POST
@@ -62,15 +60,9 @@ public class EvaluationsResource {
     public AdjudicationView adjudicate(@Auth User user, @PathParam("id") String id, AdjudicationRequest request,
                                        @Context HttpHeaders headers) {
         if (request == null) {
-            throw ApiException.unprocessable("(body)", "required: decision and reasons");
+            throw ValidationFailed.of("(body)", "required: decision and reasons");
         }
-        AdjudicationService.Result r = adjudications.adjudicate(id, request, user);
-        Language language = Language.from(headers.getAcceptableLanguages());
-        var a = r.adjudication();
-        return new AdjudicationView(a.id(), a.evaluationId(), a.officerId(), a.unit(), a.stage(), a.decision(),
-                a.reasons(), Condition.in(Json.read(a.conditions(), Condition.LIST), language),
-                AdjudicationService.strings(a.waived()), a.adjudicator(), a.at(),
-                clearances.view(r.clearance(), language));
+        return adjudications.adjudicate(id, request, user, Language.from(headers.getAcceptableLanguages()));
     }
 
     @GET
@@ -79,8 +71,8 @@ public class EvaluationsResource {
     @AccessLogged
     public EvaluationView get(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                               @Context ContainerRequestContext request) {
-        Evaluation e = evaluations.find(id).orElseThrow(() -> new ApiException(404, "no evaluation " + id));
-        AccessLog.officer(request, e.officerId());
-        return EvaluationView.of(e, Language.from(headers.getAcceptableLanguages()));
+        Evaluation e = evaluations.find(id).orElseThrow(() -> NotFound.evaluation(id));
+        AccessLogFilter.officer(request, e.officerId());
+        return e.view(Language.from(headers.getAcceptableLanguages()));
     }
 }

@@ -15,26 +15,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.ListPage;
-import org.vetting.api.Role;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.clearance.ClearanceService;
-import org.vetting.clearance.ClearanceStatus;
-import org.vetting.policy.ActiveRuleSet;
 import org.vetting.common.Language;
-import org.vetting.db.ClearanceDao;
-import org.vetting.errors.ApiException;
 
 /** A unit's roster: its officers' clearance status, validity, conditions — no flags, no evidence. */
 @Path("/units/{unit}")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitsResource {
     private final ClearanceService clearances;
-    private final ActiveRuleSet active;
 
-    public UnitsResource(ClearanceService clearances, ActiveRuleSet active) {
+    public UnitsResource(ClearanceService clearances) {
         this.clearances = clearances;
-        this.active = active;
     }
 
     @GET
@@ -45,24 +38,7 @@ public class UnitsResource {
                                           @QueryParam("status") String status, @QueryParam("limit") String limit,
                                           @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
                                           @Context ContainerRequestContext request) {
-        boolean unrestricted = user.has(Role.AUDITOR) || user.has(Role.ADMIN);
-        if (!unrestricted && !user.units().contains(unit)) {
-            throw new ApiException(403, "you do not command " + unit);
-        }
-        if (active.ruleSet().unit(unit).isEmpty()) {
-            throw new ApiException(404, "no unit " + unit);
-        }
-        if (status != null) {
-            try {
-                ClearanceStatus.valueOf(status);
-            } catch (IllegalArgumentException e) {
-                throw ApiException.unprocessable("status", "unknown status " + status);
-            }
-        }
-        int size = AuditResource.limit(limit);
-        List<ClearanceDao.ClearanceRow> rows = clearances.roster(unit, status, cursor, size + 1);
-        String next = rows.size() > size ? rows.get(size - 1).officerId() : null;
-        Language language = Language.from(headers.getAcceptableLanguages());
-        return new ListPage<>(rows.stream().limit(size).map(c -> clearances.view(c, language)).toList(), next);
+        return clearances.roster(unit, status, cursor, Paging.limit(limit), user,
+                Language.from(headers.getAcceptableLanguages()));
     }
 }

@@ -15,7 +15,7 @@ import org.vetting.api.UserView;
 import org.vetting.auth.User;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.users.UserService;
-import org.vetting.errors.ApiException;
+import org.vetting.errors.ValidationFailed;
 
 /** {@code POST /api/users}: an administrator creates a user with roles (and units for a commander). */
 @Path("/users")
@@ -52,7 +52,7 @@ public class UsersResource {
     @RolesAllowed("ADMIN")
     public Response create(@Auth User admin, NewUser request) {
         if (request == null) {
-            throw ApiException.unprocessable("(body)", "required");
+            throw ValidationFailed.of("(body)", "required");
         }
         UserView created = users.create(request, active.ruleSet().units().keySet(), admin.username());
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();

@@ -68,9 +68,9 @@ public final class RuleEngine {
                     + " outcomes for one evaluation; the outcome rules must be mutually exclusive");
         }
         Decision decision = decisions.get(0);
-        return new EvaluationResult(ruleSet.version(), unit.code(), asOf, decision.getOutcome(),
-                decision.getValidUntil(), decision.getGrantUntil(), decision.getConditionalUntil(), flags,
-                recorder.fired());
+        return new EvaluationResult(ruleSet.version(), unit.code(), asOf, decision.getOutcome(), decision.valid(),
+                decision.grant(), decision.conditionalGrant(), decision.getConditionRules(), decision.getAdjudication(),
+                flags, recorder.fired());
     }
 
     private static <T> List<T> objects(ExecutionResults results, String id, Class<T> type) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -19,11 +20,14 @@ import org.vetting.api.UserView;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.auth.Passwords;
+import org.vetting.auth.User;
 import org.vetting.db.UserDao;
-import org.vetting.errors.ApiException;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.policy.ActiveRuleSet;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.errors.Conflict;
 
 /** Creating users, and the first-start {@code admin} user of API.md. */
 public final class UserService {
@@ -107,13 +111,13 @@ public final class UserService {
             errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.unprocessable(errors);
+            throw ValidationFailed.of(errors);
         }
         String hash = passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             if (dao.find(request.username()).isPresent()) {
-                throw new ApiException(409, "user " + request.username() + " already exists");
+                throw new Conflict("user " + request.username() + " already exists");
             }
             created(h, request.username(), hash, roles, units, request.officerId(), actor);
             return view(dao, request.username());
@@ -134,14 +138,14 @@ public final class UserService {
      */
     public UserView disable(String username, String actor) {
         if (username.equals(actor)) {
-            throw new ApiException(409, "administrators cannot disable themselves");
+            throw new Conflict("administrators cannot disable themselves");
         }
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
-            UserDao.UserRow row = dao.find(username).orElseThrow(() -> new ApiException(404, "no user " + username));
+            UserDao.UserRow row = dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
             if (row.enabled()) {
                 dao.disable(username);
-                var user = dao.toUser(row);
+                var user = User.of(row, dao);
                 var content = new java.util.LinkedHashMap<String, Object>();
                 content.put("change", "DISABLED");
                 content.put("username", username);
@@ -160,7 +164,8 @@ public final class UserService {
     private void created(org.jdbi.v3.core.Handle h, String username, String hash, Set<Role> roles, Set<String> units,
                          String officerId, String actor) {
         java.time.Instant now = time.now();
-        h.attach(UserDao.class).create(username, hash, roles, units, officerId, now, actor);
+        h.attach(UserDao.class).create(username, hash, roles.stream().map(Enum::name).collect(Collectors.toSet()), units,
+                officerId, now, actor);
         var content = new java.util.LinkedHashMap<String, Object>();
         content.put("change", "CREATED");
         content.put("username", username);
@@ -176,7 +181,7 @@ public final class UserService {
     }
 
     private static UserView view(UserDao dao, UserDao.UserRow row) {
-        var user = dao.toUser(row);
+        var user = User.of(row, dao);
         return new UserView(row.username(), user.roles().stream().sorted().toList(),
                 user.units().stream().sorted().toList(), row.officerId(), row.enabled(), row.createdAt());
     }

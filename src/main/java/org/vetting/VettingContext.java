@@ -1,0 +1,65 @@
+package org.vetting;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import com.codahale.metrics.MetricRegistry;
+import io.dropwizard.db.ManagedDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.vetting.adjudication.AdjudicationService;
+import org.vetting.audit.AccessLog;
+import org.vetting.audit.AuditService;
+import org.vetting.auth.Passwords;
+import org.vetting.clearance.ClearanceService;
+import org.vetting.common.ServiceTime;
+import org.vetting.db.Migrations;
+import org.vetting.evaluation.EvaluationService;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.rules.RuleSetLoader;
+import org.vetting.users.UserService;
+
+/**
+ * The composition root: the service and every command build their objects here, in order of
+ * dependence — rule set, time, then the services over one {@link Jdbi}. Compiling and activating
+ * the configured rule set comes first, so a broken set stops start-up before anything listens.
+ */
+public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords,
+                             UserService users, EvaluationService evaluations, ClearanceService clearances,
+                             AdjudicationService adjudications, AccessLog accessLog, AuditService audit) {
+
+    public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
+        var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
+        ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
+        ActiveRuleSet rules = new ActiveRuleSet(jdbi, time);
+        rules.activate(ruleSet);
+        Passwords passwords = new Passwords(config.getBcryptCost());
+        EvaluationService evaluations = new EvaluationService(jdbi, rules, time);
+        ClearanceService clearances = new ClearanceService(jdbi, rules, time);
+        return new VettingContext(jdbi, time, rules, passwords, new UserService(jdbi, passwords, time), evaluations,
+                clearances, new AdjudicationService(jdbi, evaluations, clearances, time), new AccessLog(jdbi, time),
+                new AuditService(jdbi, evaluations, rules));
+    }
+
+    /** A command's own connection pool over the configured database, closed with it. */
+    public record Database(ManagedDataSource dataSource, Jdbi jdbi, String url) implements AutoCloseable {
+        public static Database open(VettingConfiguration config, String name) throws Exception {
+            ManagedDataSource dataSource = config.getDataSourceFactory().build(new MetricRegistry(), name);
+            dataSource.start();
+            return new Database(dataSource, Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+                    config.getDataSourceFactory().getUrl());
+        }
+
+        /** Applies the schema migrations (Flyway), as the schema's owner. */
+        public Database migrate() {
+            Migrations.migrate(dataSource, url);
+            return this;
+        }
+
+        @Override
+        public void close() throws Exception {
+            dataSource.stop();
+        }
+    }
+}

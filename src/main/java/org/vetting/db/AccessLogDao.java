@@ -1,0 +1,38 @@
+package org.vetting.db;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.MaxRows;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Who read which officer's data, when, through which endpoint, with which answer. Append-only. */
+public interface AccessLogDao {
+    record EntryRow(long id, Instant at, String username, String officerId, String method, String path, int status) {}
+
+    @SqlUpdate("""
+            INSERT INTO access_log (at, username, officer_id, method, path, status)
+            VALUES (:at, :username, :officerId, :method, :path, :status)
+            """)
+    void insert(@BindMethods EntryRow entry);
+
+    /** Entries after {@code after} (an id), oldest first; a null filter means "any", times are [from, to). */
+    @SqlQuery("""
+            SELECT id, at, username, officer_id, method, path, status
+              FROM access_log
+             WHERE id > :after
+               AND (CAST(:officerId AS VARCHAR(64)) IS NULL OR officer_id = :officerId)
+               AND (CAST(:username AS VARCHAR(64)) IS NULL OR username = :username)
+               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
+               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)
+             ORDER BY id
+            """)
+    @RegisterConstructorMapper(EntryRow.class)
+    List<EntryRow> find(@Bind("officerId") String officerId, @Bind("username") String username,
+                        @Bind("from") Instant from, @Bind("to") Instant to, @Bind("after") long after,
+                        @MaxRows int limit);
+}

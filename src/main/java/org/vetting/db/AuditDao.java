@@ -1,0 +1,95 @@
+package org.vetting.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.MaxRows;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * The hash-chained audit log ({@code audit_log}) and its one-row head ({@code audit_head}), and the
+ * auditors' history query over it. Entries are appended, never updated.
+ */
+public interface AuditDao {
+    /** One row of {@code audit_log}. */
+    record EntryRow(long sequence, String entryType, String ref, String officerId, String actor, Instant at,
+                    String content, String previousHash, String hash) {}
+
+    /** The head of the chain: the last sequence number and hash. */
+    record Head(long sequence, String hash) {}
+
+    /** An evaluation entry as the history lists it. */
+    record EvaluationEntry(long sequence, String ref, String hash, String previousHash) {}
+
+    /** Locks the head: appends are strictly ordered across threads and instances until commit. */
+    @SqlQuery("SELECT sequence, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+    @RegisterConstructorMapper(Head.class)
+    Head lockHead();
+
+    @SqlQuery("SELECT sequence, hash FROM audit_head WHERE id = 1")
+    @RegisterConstructorMapper(Head.class)
+    Head head();
+
+    @SqlUpdate("""
+            INSERT INTO audit_log (sequence, entry_type, ref, officer_id, actor, at, content, previous_hash, hash)
+            VALUES (:sequence, :entryType, :ref, :officerId, :actor, :at, :content, :previousHash, :hash)
+            """)
+    void insert(@BindMethods EntryRow entry);
+
+    @SqlUpdate("UPDATE audit_head SET sequence = :sequence, hash = :hash WHERE id = 1")
+    void moveHead(@Bind("sequence") long sequence, @Bind("hash") String hash);
+
+    /** Entries after {@code after}, in chain order. */
+    @SqlQuery("""
+            SELECT sequence, entry_type, ref, officer_id, actor, at, content, previous_hash, hash
+              FROM audit_log
+             WHERE sequence > :after
+             ORDER BY sequence
+            """)
+    @RegisterConstructorMapper(EntryRow.class)
+    List<EntryRow> page(@Bind("after") long after, @MaxRows int limit);
+
+    @SqlQuery("SELECT COUNT(*) FROM audit_log WHERE entry_type = :type")
+    long count(@Bind("type") String entryType);
+
+    @SqlQuery("""
+            SELECT sequence, ref, hash, previous_hash
+              FROM audit_log
+             WHERE entry_type = 'EVALUATION' AND ref = :id
+            """)
+    @RegisterConstructorMapper(EvaluationEntry.class)
+    Optional<EvaluationEntry> evaluationEntry(@Bind("id") String evaluationId);
+
+    /**
+     * Evaluation entries after {@code after} in chain order, at most {@code limit}, filtered by the
+     * evaluation's officer, unit, outcome, actor, time ([from, to)), a fired rule and a flag code;
+     * a null filter means "any".
+     */
+    @SqlQuery("""
+            SELECT a.sequence, a.ref, a.hash, a.previous_hash
+              FROM audit_log a
+              JOIN evaluations e ON e.id = a.ref
+             WHERE a.entry_type = 'EVALUATION' AND a.sequence > :after
+               AND (CAST(:officerId AS VARCHAR(64)) IS NULL OR e.officer_id = :officerId)
+               AND (CAST(:unit AS VARCHAR(32)) IS NULL OR e.unit = :unit)
+               AND (CAST(:outcome AS VARCHAR(16)) IS NULL OR e.outcome = :outcome)
+               AND (CAST(:actor AS VARCHAR(64)) IS NULL OR e.evaluated_by = :actor)
+               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.evaluated_at >= :from)
+               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.evaluated_at < :to)
+               AND (CAST(:rule AS VARCHAR(255)) IS NULL OR EXISTS (
+                        SELECT 1 FROM fired_rules r WHERE r.evaluation_id = e.id AND r.rule_name = :rule))
+               AND (CAST(:flag AS VARCHAR(64)) IS NULL OR EXISTS (
+                        SELECT 1 FROM evaluation_flags g WHERE g.evaluation_id = e.id AND g.code = :flag))
+             ORDER BY a.sequence
+            """)
+    @RegisterConstructorMapper(EvaluationEntry.class)
+    List<EvaluationEntry> evaluations(@Bind("officerId") String officerId, @Bind("unit") String unit,
+                                      @Bind("outcome") String outcome, @Bind("actor") String actor,
+                                      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("rule") String rule,
+                                      @Bind("flag") String flag, @Bind("after") long after, @MaxRows int limit);
+}

@@ -1,0 +1,21 @@
+package org.vetting.errors;
+
+/**
+ * What a service refuses to do, in the service's own terms. Each subtype has one HTTP status,
+ * chosen in one place ({@code http.DomainExceptionMapper}); services never pick a status.
+ */
+public abstract class DomainException extends RuntimeException {
+    protected DomainException(String message) {
+        super(message);
+    }
+
+    /** The DomainException behind a wrapped failure (Jackson and Jersey wrap what a stream throws), if any. */
+    public static java.util.Optional<DomainException> causeOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DomainException d) {
+                return java.util.Optional.of(d);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
