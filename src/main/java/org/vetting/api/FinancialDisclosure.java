@@ -3,8 +3,8 @@ package org.vetting.api;
 import java.math.BigDecimal;
 
 /** One year's asset declaration (declaración patrimonial). Amounts in the declaring currency. */
-public record FinancialDisclosure(Integer year, BigDecimal annualIncome, BigDecimal otherIncome,
-                                  BigDecimal totalAssets, BigDecimal totalLiabilities,
+public record FinancialDisclosure(@Required Integer year, @Required BigDecimal annualIncome, BigDecimal otherIncome,
+                                  @Required BigDecimal totalAssets, @Required BigDecimal totalLiabilities,
                                   BigDecimal cashDeposits, BigDecimal undeclaredAssets) {
     public FinancialDisclosure {
         otherIncome = otherIncome == null ? BigDecimal.ZERO : otherIncome;

@@ -16,7 +16,7 @@ import org.vetting.api.FieldError;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.api.OfficerRecord;
-import org.vetting.api.RecordAdditions;
+import org.vetting.api.RecordList;
 import org.vetting.db.ClearanceDao;
 import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
@@ -65,7 +65,7 @@ public final class EvaluationService {
     public Evaluation submit(OfficerRecord record, String actor) {
         LocalDate asOf = today();
         RuleSet ruleSet = active.ruleSet();
-        check(RecordValidator.validate(record, asOf, ruleSet, ""));
+        ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
         Evaluation evaluated = evaluate(ruleSet, record, asOf, actor);
         String json = Json.write(record);
         RuntimeException last = null;
@@ -99,7 +99,8 @@ public final class EvaluationService {
      * Continuous vetting: appends records to the officer's stored record as a new version and
      * re-evaluates every clearance the officer holds, each for its own unit, in one transaction.
      */
-    public List<Evaluation> appendRecords(String officerId, RecordAdditions additions, String actor) {
+    public List<Evaluation> appendRecords(String officerId, OfficerRecord additions, String actor) {
+        checkAdditions(additions);
         LocalDate asOf = today();
         RuleSet ruleSet = active.ruleSet();
         RuntimeException last = null;
@@ -112,8 +113,8 @@ public final class EvaluationService {
                         throw NotFound.officer(officerId);
                     }
                     OfficerRecord current = Json.read(records.find(officerId, latest).orElseThrow(), OfficerRecord.class);
-                    OfficerRecord merged = current.with(additions);
-                    check(additionErrors(merged, current, asOf, ruleSet));
+                    OfficerRecord merged = RecordList.append(current, additions);
+                    ValidationFailed.check(additionErrors(merged, current, asOf, ruleSet));
                     String json = Json.write(merged);
                     Instant now = time.now();
                     records.insert(officerId, latest + 1, json, actor, now);
@@ -146,6 +147,17 @@ public final class EvaluationService {
         throw last;
     }
 
+    /** Continuous vetting adds entries to the record's lists, and nothing else. */
+    private static void checkAdditions(OfficerRecord additions) {
+        if (additions == null || RecordList.allEmpty(additions)) {
+            throw ValidationFailed.of("(body)", "at least one record to add, under the record's list keys");
+        }
+        List<FieldError> errors = RecordList.otherFieldsPresent(additions).stream()
+                .map(f -> new FieldError(f, "only the record's lists can be added to; this field cannot be changed here"))
+                .toList();
+        ValidationFailed.check(errors);
+    }
+
     /**
      * The merged record's problems, named by the additions' own paths ({@code exams[0].date} is the
      * first added exam). The stored target unit is not checked: each clearance's unit is.
@@ -159,7 +171,8 @@ public final class EvaluationService {
                 continue;
             }
             var m = indexed.matcher(error.field());
-            Integer before = m.matches() ? current.sizes().get(m.group(1)) : null;
+            Integer before = m.matches() ? RecordList.byField(m.group(1)).map(l -> l.of(current).size()).orElse(null)
+                    : null;
             if (before != null && Integer.parseInt(m.group(2)) >= before) {
                 errors.add(new FieldError(m.group(1) + "[" + (Integer.parseInt(m.group(2)) - before) + "]" + m.group(3),
                         error.message()));
@@ -174,7 +187,7 @@ public final class EvaluationService {
     public Evaluation dryRun(OfficerRecord record, LocalDate asOf, String actor) {
         LocalDate date = asOf == null ? today() : asOf;
         RuleSet ruleSet = active.ruleSet();
-        check(RecordValidator.validate(record, date, ruleSet, "record."));
+        ValidationFailed.check(RecordValidator.validate(record, date, ruleSet, "record."));
         return evaluate(ruleSet, record, date, actor);
     }
 
@@ -257,9 +270,4 @@ public final class EvaluationService {
         return until == null ? null : new Validity(until, revettingFrom);
     }
 
-    private static void check(List<FieldError> errors) {
-        if (!errors.isEmpty()) {
-            throw ValidationFailed.of(errors);
-        }
-    }
 }

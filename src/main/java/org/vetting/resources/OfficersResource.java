@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.EvaluationView;
-import org.vetting.api.RecordAdditions;
+import org.vetting.api.OfficerRecord;
 import org.vetting.api.Role;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
@@ -67,10 +67,7 @@ public class OfficersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("VETTING_OFFICER")
     public Map<String, Object> addRecords(@Auth User user, @PathParam("officerId") String officerId,
-                                          RecordAdditions additions, @Context HttpHeaders headers) {
-        if (additions == null || additions.isEmpty()) {
-            throw ValidationFailed.of("(body)", "at least one record to add, under the record's list keys");
-        }
+                                          OfficerRecord additions, @Context HttpHeaders headers) {
         Language language = Language.from(headers.getAcceptableLanguages());
         List<EvaluationView> views = evaluations.appendRecords(officerId, additions, user.username()).stream()
                 .map(e -> e.view(language)).toList();

@@ -13,6 +13,7 @@ import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.ExecutionResults;
 import org.kie.api.runtime.StatelessKieSession;
 import org.vetting.api.OfficerRecord;
+import org.vetting.api.RecordList;
 
 /**
  * Evaluates one officer record for one unit at one date: a fresh stateless session over the
@@ -38,13 +39,9 @@ public final class RuleEngine {
         facts.add(new Assessment(record.officerId(), record.serviceStartDate(), asOf));
         facts.add(unit);
         unit.requiredExams().forEach((type, months) -> facts.add(new RequiredExam(type, months)));
-        facts.addAll(record.exams());
-        facts.addAll(record.criminalRecords());
-        facts.addAll(record.disciplinaryRecords());
-        facts.addAll(record.humanRightsAllegations());
-        facts.addAll(record.financialDisclosures());
-        facts.addAll(record.associations());
-        facts.addAll(record.priorVetting());
+        for (RecordList list : RecordList.values()) {
+            facts.addAll(list.of(record));
+        }
 
         StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
         FiringRecorder recorder = new FiringRecorder();
