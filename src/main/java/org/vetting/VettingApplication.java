@@ -2,7 +2,6 @@ package org.vetting;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -24,9 +23,6 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.vetting.adjudication.AdjudicationService;
-import org.vetting.audit.AccessLog;
-import org.vetting.audit.AuditService;
 import org.vetting.auth.DatabaseAuthenticator;
 import org.vetting.auth.JsonUnauthorizedHandler;
 import org.vetting.auth.Passwords;
@@ -37,11 +33,7 @@ import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.TestRulesCommand;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
-import org.vetting.policy.ActiveRuleSet;
-import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Json;
-import org.vetting.common.ServiceTime;
-import org.vetting.users.UserService;
 import org.vetting.db.Migrations;
 import org.vetting.db.UserDao;
 import org.vetting.http.DomainExceptionMapper;
@@ -50,10 +42,12 @@ import org.vetting.http.JsonExceptionMapper;
 import org.vetting.http.RequestSizeLimit;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
+import org.vetting.health.Liveness;
 import org.vetting.health.RuleSetHealthCheck;
 import org.vetting.resources.AdjudicationsResource;
 import org.vetting.resources.AuditResource;
 import org.vetting.resources.MeResource;
+import org.vetting.resources.RecordSchemaResource;
 import org.vetting.resources.CandidatesResource;
 import org.vetting.resources.EvaluationsResource;
 import org.vetting.resources.HealthResource;
@@ -61,7 +55,6 @@ import org.vetting.resources.OfficersResource;
 import org.vetting.resources.RuleSetsResource;
 import org.vetting.resources.UnitsResource;
 import org.vetting.resources.UsersResource;
-import org.vetting.rules.RuleSetLoader;
 import org.vetting.http.AccessLogFilter;
 
 /** The vetting service: Dropwizard + Drools + JDBI. Wiring by hand, in order of dependence. */
@@ -128,8 +121,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new UnitsResource(context.clearances()));
         jersey.register(new AdjudicationsResource(context.adjudications()));
         jersey.register(new MeResource());
+        jersey.register(new RecordSchemaResource());
         jersey.register(new UsersResource(context.users(), context.rules(), authenticator::invalidateAll));
-        jersey.register(new HealthResource(jdbi));
+        jersey.register(new HealthResource(new Liveness(jdbi, context.rules())));
         jersey.register(new AccessLogFilter(context.accessLog()));
         jersey.register(new AuditResource(context.audit(), context.accessLog(), environment.getObjectMapper()));
 

@@ -2,16 +2,12 @@ package org.vetting.audit;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.vetting.api.OfficerRecord;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.evaluation.Evaluation;
@@ -19,11 +15,11 @@ import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Json;
 import org.vetting.db.AuditDao;
 import org.vetting.db.OfficerRecordDao;
-import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSet;
-import org.vetting.rules.RuleSetLoader;
 import org.vetting.chain.AuditChain;
-import org.vetting.chain.ChainStatus;
+import org.vetting.api.ChainStatus;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.rules.Outcome;
 
 /** What auditors ask: the history of evaluations, one evaluation with its input, replay, the chain. */
 public final class AuditService {
@@ -49,6 +45,9 @@ public final class AuditService {
 
     /** Evaluations in chain order after the sequence {@code after}, at most {@code limit}. */
     public List<AuditedEvaluation> evaluations(Query q, long after, int limit) {
+        if (q.outcome() != null && Arrays.stream(Outcome.values()).noneMatch(o -> o.name().equals(q.outcome()))) {
+            throw ValidationFailed.of("outcome", "unknown outcome " + q.outcome());
+        }
         List<AuditDao.EvaluationEntry> entries = jdbi.withExtension(AuditDao.class, dao -> dao.evaluations(
                 q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(), after, limit));
         List<AuditedEvaluation> items = new ArrayList<>(entries.size());

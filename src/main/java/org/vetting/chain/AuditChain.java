@@ -21,6 +21,7 @@ import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.db.RuleSetDao;
 import org.vetting.rules.RuleSetLoader;
+import org.vetting.api.ChainStatus;
 
 /**
  * The append-only, hash-chained audit log. Each entry's hash is SHA-256 over the previous entry's

@@ -22,11 +22,11 @@ import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.rules.Validity;
+import org.vetting.common.Actors;
 
 /** Reading clearances (officer, roster) and expiring them. */
 public final class ClearanceService {
     private static final Logger LOG = LoggerFactory.getLogger(ClearanceService.class);
-    public static final String EXPIRY_ACTOR = "expiry-job";
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
@@ -122,7 +122,7 @@ public final class ClearanceService {
                         Clearances.change(h, c.officerId(), c.unit(), ClearanceStatus.EXPIRED,
                                 new Validity(c.validUntil(), c.revettingFrom()),
                                 Json.read(c.conditions(), Condition.LIST),
-                                c.evaluationId(), Clearances.CAUSE_EXPIRY, EXPIRY_ACTOR, now);
+                                c.evaluationId(), Clearances.CAUSE_EXPIRY, Actors.EXPIRY_JOB, now);
                         return true;
                     }).orElse(false));
             if (done) {

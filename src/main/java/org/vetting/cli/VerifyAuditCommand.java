@@ -6,7 +6,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import org.vetting.VettingConfiguration;
 import org.vetting.VettingContext;
 import org.vetting.chain.AuditChain;
-import org.vetting.chain.ChainStatus;
+import org.vetting.api.ChainStatus;
 
 /**
  * {@code java -jar target/vetting-service.jar verify-audit config.yml}: walks the audit chain

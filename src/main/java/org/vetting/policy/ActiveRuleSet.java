@@ -23,6 +23,7 @@ import org.vetting.rules.Unit;
 import org.vetting.rules.RuleSetLoader;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
+import org.vetting.common.Actors;
 
 /**
  * The rule set currently serving, and when its version was first activated. Activating stores the
@@ -52,8 +53,6 @@ public final class ActiveRuleSet {
         }
     }
 
-    /** The actor recorded for what the service does on its own (start-up activation, first admin). */
-    public static final String SYSTEM = "system";
 
     private final Jdbi jdbi;
     private final ServiceTime time;
@@ -74,7 +73,7 @@ public final class ActiveRuleSet {
             try {
                 jdbi.useTransaction(h -> {
                     h.attach(RuleSetDao.class).insert(version, now, Json.write(ruleSet.files()));
-                    AuditChain.append(h, EntryType.RULESET, version, null, SYSTEM, now);
+                    AuditChain.append(h, EntryType.RULESET, version, null, Actors.SYSTEM, now);
                 });
                 return now;
             } catch (RuntimeException race) {

@@ -35,11 +35,10 @@ import org.vetting.api.ReplayView;
 import org.vetting.audit.AccessLog;
 import org.vetting.http.AccessLogged;
 import org.vetting.audit.AuditService;
-import org.vetting.chain.ChainStatus;
+import org.vetting.api.ChainStatus;
 import org.vetting.auth.User;
 import org.vetting.common.Language;
 import org.vetting.api.FiredRuleView;
-import org.vetting.rules.Outcome;
 import org.vetting.errors.NotFound;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.http.AccessLogFilter;
@@ -74,13 +73,6 @@ public class AuditResource {
                                 @QueryParam("cursor") String cursor, @QueryParam("format") String format,
                                 @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        if (outcome != null) {
-            try {
-                Outcome.valueOf(outcome);
-            } catch (IllegalArgumentException e) {
-                throw ValidationFailed.of("outcome", "unknown outcome " + outcome);
-            }
-        }
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw ValidationFailed.of("format", "expected csv or json");
         }

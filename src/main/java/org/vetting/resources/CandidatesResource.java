@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.vetting.api.EvaluationView;
 import org.vetting.api.OfficerRecord;
 import org.vetting.auth.User;
 import org.vetting.evaluation.Evaluation;

@@ -7,27 +7,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jdbi.v3.core.Jdbi;
-import org.vetting.db.HealthDao;
+import org.vetting.health.Liveness;
 
-/** Liveness for load balancers: up when the database answers. No details. */
+/** Liveness for load balancers: up when the database answers and rules are serving. No details. */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
-    private final Jdbi jdbi;
+    private final Liveness liveness;
 
-    public HealthResource(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public HealthResource(Liveness liveness) {
+        this.liveness = liveness;
     }
 
-    /** Deliberately unauthenticated (API.md): no role annotation, so no auth filter applies. */
+    /** Deliberately unauthenticated (docs/api.md): no role annotation, so no auth filter applies. */
     @GET
     public Response health() {
-        try {
-            jdbi.useExtension(HealthDao.class, HealthDao::ping);
-            return Response.ok(Map.of("status", "UP")).build();
-        } catch (RuntimeException e) {
-            return Response.status(503).entity(Map.of("status", "DOWN")).build();
-        }
+        return liveness.up() ? Response.ok(Map.of("status", "UP")).build()
+                : Response.status(503).entity(Map.of("status", "DOWN")).build();
     }
 }

@@ -19,14 +19,11 @@ import org.vetting.api.ClearanceView;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.EvaluationView;
 import org.vetting.api.OfficerRecord;
-import org.vetting.api.Role;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
-import org.vetting.errors.ValidationFailed;
-import org.vetting.errors.OutOfScope;
 import org.vetting.http.AccessLogFilter;
 
 /** One officer: clearances (every role; a commander sees only the units they command) and continuous vetting. */

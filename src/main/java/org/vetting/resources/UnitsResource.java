@@ -1,7 +1,5 @@
 package org.vetting.resources;
 
-import java.util.List;
-
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -24,10 +24,10 @@ import org.vetting.auth.User;
 import org.vetting.db.UserDao;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
-import org.vetting.policy.ActiveRuleSet;
 import org.vetting.errors.NotFound;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.errors.Conflict;
+import org.vetting.common.Actors;
 
 /** Creating users, and the first-start {@code admin} user of API.md. */
 public final class UserService {
@@ -58,7 +58,7 @@ public final class UserService {
         String password = generated ? randomPassword() : configuredPassword;
         try {
             jdbi.useTransaction(h -> created(h, ADMIN, passwords.hash(password), Set.of(Role.ADMIN), Set.of(), null,
-                    ActiveRuleSet.SYSTEM));
+                    Actors.SYSTEM));
         } catch (RuntimeException alreadyCreated) {
             LOG.info("first-start admin user was created by another instance");
             return;

@@ -2,18 +2,26 @@ package org.vetting.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,7 +71,32 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/me", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin"), null),
                 new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null),
                 new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
-                new Endpoint("GET", "/api/users", List.of("admin"), null));
+                new Endpoint("GET", "/api/users", List.of("admin"), null),
+                new Endpoint("POST", "/api/users/FRESHUSER/disable", List.of("admin"), Map.of()),
+                new Endpoint("GET", "/api/record-schema", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
+                        "admin"), null));
+    }
+
+    /** Every resource method of the service has its row above: a new endpoint cannot go unchecked. */
+    @Test
+    void shouldCoverEveryEndpointOfTheService() {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> resource : new ClassFileImporter().importPackages("org.vetting.resources").stream()
+                .filter(c -> c.isAnnotatedWith(Path.class)).map(JavaClass::reflect).toList()) {
+            String base = "/api" + resource.getAnnotation(Path.class).value();
+            for (Method m : resource.getDeclaredMethods()) {
+                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                if (verb == null) {
+                    continue;
+                }
+                String path = base + (m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : "");
+                Pattern template = Pattern.compile(path.replaceAll("/+", "/").replaceAll("\\{[^}]+}", "[^/]+"));
+                if (endpoints().stream().noneMatch(e -> e.method().equals(verb) && template.matcher(e.path()).matches())) {
+                    missing.add(verb + " " + path);
+                }
+            }
+        }
+        assertThat(missing).as("endpoints without a row in the authorization matrix").isEmpty();
     }
 
     static Stream<Arguments> matrix() {
@@ -98,6 +131,11 @@ class AuthorizationMatrixTest {
     @MethodSource("matrix")
     void shouldAuthorizeByRole(String name, String caller, Endpoint e) {
         String path = e.path().replace("ELIGIBLE", eligible);
+        if (path.contains("FRESHUSER")) {
+            String target = "u-target-" + System.nanoTime();
+            APP.createUser(target, "AUDITOR");
+            path = path.replace("FRESHUSER", target);
+        }
         if (path.contains("REFERRED")) {
             path = path.replace("REFERRED", freshReferred());
         }

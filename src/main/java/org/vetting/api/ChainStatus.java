@@ -1,4 +1,4 @@
-package org.vetting.chain;
+package org.vetting.api;
 
 /**
  * The answer of a chain check: {@code firstInvalid} is the sequence number of the first entry that
@@ -6,7 +6,7 @@ package org.vetting.chain;
  * no entry covers, a truncated chain); {@code problem} says what was found.
  */
 public record ChainStatus(boolean valid, long entries, Long firstInvalid, String problem) {
-    static ChainStatus ok(long entries) {
+    public static ChainStatus ok(long entries) {
         return new ChainStatus(true, entries, null, null);
     }
 }

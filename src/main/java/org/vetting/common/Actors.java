@@ -1,0 +1,11 @@
+package org.vetting.common;
+
+/** The actors recorded for what the service does on its own, not on a user's request. */
+public final class Actors {
+    /** Start-up: activating the configured rule set, creating the first administrator. */
+    public static final String SYSTEM = "system";
+    /** The scheduled job (or command) that expires clearances past their validity. */
+    public static final String EXPIRY_JOB = "expiry-job";
+
+    private Actors() {}
+}
