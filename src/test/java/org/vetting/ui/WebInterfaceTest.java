@@ -180,6 +180,8 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("#queue button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decide")));
         assertThat(text()).contains("PENDING_CRIMINAL_CASE");
+        // nothing stray under the title (an absent part once printed as "null")
+        assertThat(browser.findElement(By.id("main")).getText()).doesNotContainPattern("(?m)^(null|undefined)$");
         assertThat(browser.findElement(By.id("officer-history")).getText()).contains("REFERRED").contains("hr.lopez");
         shot("06-case");
         // reasons are mandatory, in the browser as on the server

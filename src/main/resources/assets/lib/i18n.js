@@ -1,6 +1,9 @@
-// Interface texts in English and Spanish. Data (codes, statuses, flag messages) comes from the API,
-// which answers in the language asked for with Accept-Language.
-export const TEXT = {
+// Interface texts in English and Spanish, and t() to look one up in the reader's language. Data
+// (codes, statuses, flag messages) comes from the API, which answers in the language asked for with
+// Accept-Language.
+import { session } from './session.js';
+
+const TEXT = {
   en: {
     title: 'Vetting service', language: 'Language', signIn: 'Sign in', signOut: 'Sign out', username: 'User name',
     password: 'Password', badCredentials: 'User name or password not accepted.', signedInAs: 'Signed in as',
@@ -16,7 +19,7 @@ export const TEXT = {
     message: 'Explanation', evidence: 'Records', firedRules: 'Rules fired, in order', rulesetVersion: 'Rule-set version',
     required: 'Required', futureDate: 'Must not be after today', fixErrors: 'Please correct the marked fields.',
     open: 'Open', decide: 'Decide', decision: 'Decision', grant: 'Grant', deny: 'Deny', reasons: 'Written reasons',
-    conditions: 'Conditions (one per line)', waive: 'Waive these codes', awaitingSecond: 'Waiver approved by {0}: awaiting a second adjudicator',
+    conditions: 'Conditions (one per line)', clearanceConditions: 'Conditions', waive: 'Waive these codes', awaitingSecond: 'Waiver approved by {0}: awaiting a second adjudicator',
     status: 'Status', unit: 'Unit', revettingDue: 'Re-vetting due', yes: 'yes', no: 'no', updatedAt: 'Updated',
     filter: 'Filter', sortBy: 'Sort by', search: 'Search', exportCsv: 'Export CSV', next: 'Next page',
     replay: 'Replay', replayMatches: 'Replay matches the record.', replayDiffers: 'Replay differs:', input: 'Input as evaluated',
@@ -70,7 +73,7 @@ export const TEXT = {
     firedRules: 'Reglas aplicadas, en orden', rulesetVersion: 'Versión de las reglas', required: 'Obligatorio',
     futureDate: 'No puede ser posterior a hoy', fixErrors: 'Corrija los campos señalados.', open: 'Abrir',
     decide: 'Resolver', decision: 'Decisión', grant: 'Otorgar', deny: 'Negar', reasons: 'Motivos por escrito',
-    conditions: 'Condiciones (una por línea)', waive: 'Dispensar estos códigos',
+    conditions: 'Condiciones (una por línea)', clearanceConditions: 'Condiciones', waive: 'Dispensar estos códigos',
     awaitingSecond: 'Dispensa aprobada por {0}: falta un segundo adjudicador', status: 'Estado', unit: 'Unidad',
     revettingDue: 'Reevaluación pendiente', yes: 'sí', no: 'no', updatedAt: 'Actualizado', filter: 'Filtrar',
     sortBy: 'Ordenar por', search: 'Buscar', exportCsv: 'Exportar CSV', next: 'Página siguiente', replay: 'Reproducir',
@@ -111,3 +114,10 @@ export const TEXT = {
     officerHistory: 'Evaluaciones de este elemento',
   },
 };
+
+/** The text of a key in the reader's language (English when missing), with {0}, {1}… filled in. */
+export function t(key, ...args) {
+  let s = (TEXT[session.lang] && TEXT[session.lang][key]) || TEXT.en[key] || key;
+  args.forEach((a, i) => { s = s.replace('{' + i + '}', a); });
+  return s;
+}

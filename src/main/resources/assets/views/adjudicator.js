@@ -1,0 +1,60 @@
+// Adjudicators: the queue, and a case page with the full evaluation, the officer's clearances and
+// history, and the decision form (reasons required; a waiver lists the codes it waives).
+import { api, seg } from '../lib/api.js';
+import { h, field, badge, table, view, say, mark, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { evaluationBlock } from './evaluation.js';
+import { clearanceTable } from './commander.js';
+
+export async function queueView() {
+  const r = await api('GET', '/adjudications/queue');
+  if (r.status !== 200) { showError(r); return; }
+  const rows = r.data.map((c) => h('tr', {}, h('td', { text: c.officerId }), h('td', { text: c.unit }),
+    h('td', {}, badge(c.status)), h('td', {}, badge(c.outcome)), h('td', { text: c.evaluatedAt }),
+    h('td', { text: c.firstApprovalBy ? t('awaitingSecond', c.firstApprovalBy) : '' }),
+    h('td', {}, h('button', { type: 'button', 'data-open': c.evaluationId, onclick: () => caseView(c) }, t('open')))));
+  view(t('queue'), rows.length
+    ? table({ id: 'queue' }, [t('officerId'), t('unit'), t('status'), t('outcome'), t('evaluatedAt'), '', ''], rows)
+    : h('p', { text: t('nothing') }));
+}
+
+async function caseView(c) {
+  const r = await api('GET', '/evaluations/' + seg(c.evaluationId));
+  if (r.status !== 200) { showError(r); return; }
+  const e = r.data;
+  const clearances = await api('GET', '/officers/' + seg(e.officerId) + '/clearances');
+  const past = await api('GET', '/officers/' + seg(e.officerId) + '/evaluations');
+  const disqualifying = [...new Set(e.flags.filter((f) => f.severity === 'DISQUALIFYING').map((f) => f.code))];
+  const decision = h('select', { name: 'decision' }, h('option', { value: 'GRANT', text: t('grant') }),
+    h('option', { value: 'DENY', text: t('deny') }));
+  const reasons = h('textarea', { name: 'reasons', required: true });
+  reasons.dataset.field = 'reasons';
+  const conditions = h('textarea', { name: 'conditions' });
+  const waive = disqualifying.map((code) => h('label', {},
+    h('input', { type: 'checkbox', name: 'waive', value: code, checked: true }), ' ' + code));
+  const form = h('form', { id: 'decide', novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    if (!reasons.value.trim()) { mark(reasons, t('required')); say(t('fixErrors'), true); return; }
+    const body = { decision: decision.value, reasons: reasons.value };
+    if (decision.value === 'GRANT') {
+      body.conditions = conditions.value.split('\n').map((s) => s.trim()).filter(Boolean);
+      body.waive = [...form.querySelectorAll('input[name="waive"]:checked')].map((i) => i.value);
+    }
+    const d = await api('POST', '/evaluations/' + seg(e.evaluationId) + '/adjudication', JSON.stringify(body));
+    if (d.status !== 200) { showFieldErrors(form, d); return; }
+    say(d.data.stage === 'FIRST_APPROVAL' ? t('awaitingSecond', d.data.adjudicator) : t('done'));
+    queueView();
+  } }, field(t('decision'), decision), field(t('reasons'), reasons), field(t('conditions'), conditions),
+  waive.length ? h('fieldset', {}, h('legend', { text: t('waive') }), waive) : null,
+  h('p', {}, h('button', { type: 'submit', text: t('decide') })));
+  view(t('decide') + ': ' + e.officerId,
+    c.firstApprovalBy ? h('p', { class: 'error', text: t('awaitingSecond', c.firstApprovalBy) }) : null,
+    evaluationBlock(e), h('h3', { text: t('clearances') }),
+    clearances.status === 200 ? clearanceTable(clearances.data) : null,
+    h('h3', { text: t('officerHistory') }),
+    past.status === 200 ? h('table', { id: 'officer-history' }, h('tbody', {}, past.data.map((p) => h('tr', {},
+      h('td', { text: p.evaluatedAt }), h('td', { text: p.unit }), h('td', {}, badge(p.outcome)),
+      h('td', { text: p.evaluatedBy }))))) : null,
+    form);
+}

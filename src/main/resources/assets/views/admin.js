@@ -1,0 +1,71 @@
+// Administrators: create, list and disable users; review and reload the rule set.
+import { api, seg } from '../lib/api.js';
+import { h, badge, table, view, say, basicInput, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
+import { t } from '../lib/i18n.js';
+import { session } from '../lib/session.js';
+import { schema } from '../record/schema.js';
+
+export function usersView() {
+  const roles = schema().enums.role.map((r) => h('label', {}, h('input', { type: 'checkbox', name: 'roles', value: r }), ' ' + r));
+  const unitBoxes = session.units.map((u) => h('label', {}, h('input', { type: 'checkbox', name: 'units', value: u }), ' ' + u));
+  const form = h('form', { id: 'new-user', novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const body = {
+      username: form.querySelector('[data-field="username"]').value,
+      password: form.querySelector('[data-field="password"]').value,
+      roles: [...form.querySelectorAll('input[name="roles"]:checked')].map((i) => i.value),
+      units: [...form.querySelectorAll('input[name="units"]:checked')].map((i) => i.value),
+    };
+    const officerId = form.querySelector('[data-field="officerId"]').value;
+    if (officerId) body.officerId = officerId;
+    const r = await api('POST', '/users', JSON.stringify(body));
+    if (r.status !== 201) { showFieldErrors(form, r); return; }
+    say(t('saved') + ' ' + r.data.username);
+    form.reset();
+  } }, basicInput('username', 'text', true), basicInput('password', 'password', true), basicInput('officerId'),
+  h('fieldset', {}, h('legend', { text: t('roles') }), roles), h('fieldset', {}, h('legend', { text: t('units') }), unitBoxes),
+  h('p', {}, h('button', { type: 'submit', text: t('create') })));
+  const list = h('div', { id: 'user-list' });
+  const disable = async (u, load) => {
+    const d = await api('POST', '/users/' + seg(u.username) + '/disable', '{}');
+    if (d.status === 200) { say(t('saved') + ' ' + u.username); load(); } else showError(d);
+  };
+  const load = async () => {
+    const r = await api('GET', '/users');
+    if (r.status !== 200) { showError(r); return; }
+    list.replaceChildren(table({}, [t('username'), t('roles'), t('units'), t('enabled'), ''],
+      r.data.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
+        h('td', { text: u.units.join(', ') }), h('td', { text: u.enabled ? t('yes') : t('no') }),
+        h('td', {}, u.enabled && u.username !== session.me.username
+          ? h('button', { type: 'button', class: 'secondary', 'data-disable': u.username, onclick: () => disable(u, load) },
+            t('disable'))
+          : null)))));
+  };
+  form.addEventListener('submit', () => setTimeout(load, 300));
+  view(t('users'), form, list);
+  load();
+}
+
+export async function ruleSetView() {
+  const r = await api('GET', '/rulesets/active');
+  if (r.status !== 200) { showError(r); return; }
+  const errors = h('div', { id: 'reload-result', role: 'status' });
+  const reload = async () => {
+    const x = await api('POST', '/rulesets/reload', '{}');
+    if (x.status === 200) { say(t('reloaded', x.data.version.slice(0, 12))); ruleSetView(); return; }
+    showError(x);
+    errors.replaceChildren(h('ul', { class: 'error' }, ((x.data && x.data.errors) || [])
+      .map((e) => h('li', { text: e.field + ': ' + e.message }))));
+  };
+  view(t('ruleSet'), h('p', { text: t('rulesetVersion') + ': ' + r.data.version + ' (' + r.data.activatedAt + ')' }),
+    h('p', {}, h('button', { type: 'button', id: 'reload', onclick: reload }, t('reload'))), errors,
+    table({ id: 'rules' }, [t('rule'), t('category'), t('code'), t('severity'), t('waivable')],
+      r.data.rules.map((x) => h('tr', {}, h('td', { text: x.name }), h('td', { text: x.category }),
+        h('td', { text: x.code || '' }), h('td', {}, x.severity ? badge(x.severity) : ''),
+        h('td', { text: x.waivable == null ? '' : (x.waivable ? t('yes') : t('no')) })))),
+    h('h3', { text: t('units') }),
+    h('table', { id: 'units' }, h('tbody', {}, r.data.units.map((u) => h('tr', {}, h('td', { text: u.code }),
+      h('td', { text: u.name }),
+      h('td', { text: Object.entries(u.requiredExams).map(([k, v]) => k + ' ' + v).join(', ') }))))));
+}
