@@ -30,6 +30,7 @@ import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
 import org.vetting.cli.ExpireClearancesCommand;
 import org.vetting.cli.MigrateCommand;
+import org.vetting.cli.PolicyDocCommand;
 import org.vetting.cli.TestRulesCommand;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
@@ -92,6 +93,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new VerifyAuditCommand());
         bootstrap.addCommand(new ExpireClearancesCommand());
         bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addCommand(new PolicyDocCommand());
     }
 
     @Override

@@ -2,7 +2,7 @@ package org.vetting.api;
 
 import java.util.List;
 
-/** Body of {@code POST /api/evaluations/{id}/adjudication} (API.md). */
+/** Body of {@code POST /api/evaluations/{id}/adjudication} (docs/api.md). */
 public record AdjudicationRequest(String decision, String reasons, List<String> conditions, List<String> waive) {
     public AdjudicationRequest {
         conditions = conditions == null ? List.of() : conditions;

@@ -12,7 +12,7 @@ public record FinancialDisclosure(@Required Integer year, @Required BigDecimal a
         undeclaredAssets = undeclaredAssets == null ? BigDecimal.ZERO : undeclaredAssets;
     }
 
-    /** POLICY.md section 1: net worth is total assets minus total liabilities. */
+    /** Net worth is total assets minus total liabilities. */
     public BigDecimal netWorth() {
         return totalAssets.subtract(totalLiabilities);
     }

@@ -1,6 +1,6 @@
 package org.vetting.api;
 
-/** Roles of API.md. */
+/** Roles of docs/api.md. */
 public enum Role {
     VETTING_OFFICER, ADJUDICATOR, COMMANDER, AUDITOR, ADMIN
 }

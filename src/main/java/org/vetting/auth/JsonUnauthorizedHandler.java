@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.ErrorBody;
 
-/** 401 as the JSON body of API.md, with the Basic challenge. */
+/** 401 as the JSON body of docs/api.md, with the Basic challenge. */
 public class JsonUnauthorizedHandler implements UnauthorizedHandler {
     public static final String REALM = "vetting";
 

@@ -2,7 +2,7 @@ package org.vetting.clearance;
 
 import org.vetting.rules.Outcome;
 
-/** Clearance statuses of POLICY.md section 5, and how outcomes move a clearance between them. */
+/** Clearance statuses (docs/api.md "Clearances"), and how outcomes move a clearance between them. */
 public enum ClearanceStatus {
     ACTIVE, PENDING_ADJUDICATION, PENDING_INFORMATION, DENIED, SUSPENDED, REVOKED, EXPIRED;
 

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.ErrorBody;
 
-/** JAX-RS errors (404 unknown path, 403 wrong role, 405, 415, …) as the JSON body of API.md. */
+/** JAX-RS errors (404 unknown path, 403 wrong role, 405, 415, …) as the JSON body of docs/api.md. */
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
     private static final Logger LOG = LoggerFactory.getLogger(WebApplicationExceptionMapper.class);
 

@@ -1,6 +1,6 @@
 package org.vetting.rules;
 
-/** Flag severities, worst first (POLICY.md section 1). */
+/** Flag severities, worst first (docs/policy.md "OUTCOME", terms). */
 public enum Severity {
     DISQUALIFYING, INCOMPLETE, HIGH, MEDIUM, LOW;
 

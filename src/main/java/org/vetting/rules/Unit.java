@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.vetting.api.ExamType;
 
-/** A joint unit as declared in {@code rules/units.yml} (POLICY.md section 4). Also a fact for the rules. */
+/** A joint unit as declared in {@code rules/units.yml} (docs/policy.md "Units"). Also a fact for the rules. */
 public record Unit(String code, String name, String tier, int minServiceYears,
                    Map<ExamType, Integer> requiredExams, int mediumReferralThreshold,
                    int clearanceMonths, int conditionalMonths, int revettingDueDays,

@@ -29,7 +29,7 @@ import org.vetting.errors.ValidationFailed;
 import org.vetting.errors.Conflict;
 import org.vetting.common.Actors;
 
-/** Creating users, and the first-start {@code admin} user of API.md. */
+/** Creating users, and the first-start {@code admin} user of docs/api.md. */
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");

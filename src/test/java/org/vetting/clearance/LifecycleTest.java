@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
-/** POLICY.md section 5 through HTTP: clearances, continuous vetting, adjudication and its four eyes. */
+/** The clearance lifecycle (docs/api.md "Clearances") through HTTP: clearances, continuous vetting, adjudication and its four eyes. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class LifecycleTest {
     static final TestApp APP = new TestApp();

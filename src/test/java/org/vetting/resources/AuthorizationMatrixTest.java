@@ -30,7 +30,7 @@ import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
 /**
- * Every endpoint of API.md × every role, and no credentials: refused roles get 403, anonymous
+ * Every endpoint of docs/api.md × every role, and no credentials: refused roles get 403, anonymous
  * callers 401 (except the health check), allowed roles get past authorization.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)

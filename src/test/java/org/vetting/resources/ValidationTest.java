@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
-/** Every refusal of API.md gets its status and a body naming the field, and stores nothing. */
+/** Every refusal of docs/api.md gets its status and a body naming the field, and stores nothing. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ValidationTest {
     static final TestApp APP = new TestApp();
