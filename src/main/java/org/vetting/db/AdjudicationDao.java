@@ -17,11 +17,13 @@ public interface AdjudicationDao {
                            String decision, String reasons, String conditions, String waived, String adjudicator,
                            Instant at, String firstFor, String finalFor) {}
 
-    String COLUMNS = "id, evaluation_id, officer_id, unit, stage, decision, reasons, conditions, waived, adjudicator, at, "
-            + "first_for, final_for";
+    String COLUMNS = """
+            id, evaluation_id, officer_id, unit, stage, decision, reasons, conditions, waived, adjudicator, at, \
+            first_for, final_for""";
 
-    @SqlUpdate("INSERT INTO adjudications (" + COLUMNS + ") VALUES (:id, :evaluationId, :officerId, :unit, :stage, "
-            + ":decision, :reasons, :conditions, :waived, :adjudicator, :at, :firstFor, :finalFor)")
+    @SqlUpdate("INSERT INTO adjudications (" + COLUMNS + """
+            ) VALUES (:id, :evaluationId, :officerId, :unit, :stage, :decision, :reasons, :conditions, :waived,
+                      :adjudicator, :at, :firstFor, :finalFor)""")
     void insert(@BindMethods AdjudicationRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE id = :id")

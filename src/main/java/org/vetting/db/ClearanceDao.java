@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -38,14 +39,20 @@ public interface ClearanceDao {
     @RegisterConstructorMapper(ClearanceRow.class)
     List<ClearanceRow> ofOfficer(@Bind("officerId") String officerId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM clearances WHERE unit = :unit AND officer_id > :after "
-            + "AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = :status) ORDER BY officer_id")
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM clearances
+            WHERE unit = :unit AND officer_id > :after
+              AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = :status)
+            ORDER BY officer_id""")
     @RegisterConstructorMapper(ClearanceRow.class)
     List<ClearanceRow> roster(@Bind("unit") String unit, @Bind("status") String status, @Bind("after") String after,
-                              @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
+                              @MaxRows int limit);
 
-    @SqlQuery("SELECT officer_id, unit FROM clearances WHERE status = 'ACTIVE' AND valid_until < :today "
-            + "ORDER BY officer_id, unit")
+    @SqlQuery("""
+            SELECT officer_id, unit FROM clearances
+             WHERE status = 'ACTIVE' AND valid_until < :today
+             ORDER BY officer_id, unit
+            """)
     @RegisterConstructorMapper(Key.class)
     List<Key> expiredActive(@Bind("today") LocalDate today);
 

@@ -8,6 +8,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -55,28 +57,38 @@ public interface EvaluationDao {
 
     @SqlUpdate("INSERT INTO evaluations (" + COLUMNS + """
             ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,             :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,             :grantRevettingFrom, :conditionalRevettingFrom, :adjudication)""")
-    void insert(@org.jdbi.v3.sqlobject.customizer.BindMethods EvaluationRow row);
+    void insert(@BindMethods EvaluationRow row);
 
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO evaluation_flags (evaluation_id, position, code, category, "
-            + "severity, waivable, evidence, rule_name, message_en, message_es) VALUES (:evaluationId, :position, :code, "
-            + ":category, :severity, :waivable, :evidence, :ruleName, :messageEn, :messageEs)")
-    void insertFlags(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FlagRow> rows);
+    @SqlBatch("""
+            INSERT INTO evaluation_flags (evaluation_id, position, code, category, severity, waivable, evidence,
+                                          rule_name, message_en, message_es)
+            VALUES (:evaluationId, :position, :code, :category, :severity, :waivable, :evidence, :ruleName,
+                    :messageEn, :messageEs)
+            """)
+    void insertFlags(@BindMethods List<FlagRow> rows);
 
-    @org.jdbi.v3.sqlobject.statement.SqlBatch("INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag) "
-            + "VALUES (:evaluationId, :sequence, :ruleName, :flag)")
-    void insertFiredRules(@org.jdbi.v3.sqlobject.customizer.BindMethods List<FiredRuleRow> rows);
+    @SqlBatch("""
+            INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag)
+            VALUES (:evaluationId, :sequence, :ruleName, :flag)
+            """)
+    void insertFiredRules(@BindMethods List<FiredRuleRow> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM evaluations WHERE id = :id")
     @RegisterConstructorMapper(EvaluationRow.class)
     Optional<EvaluationRow> find(@Bind("id") String id);
 
-    @SqlQuery("SELECT evaluation_id, position, code, category, severity, waivable, evidence, rule_name, message_en, "
-            + "message_es FROM evaluation_flags WHERE evaluation_id = :id ORDER BY position")
+    @SqlQuery("""
+            SELECT evaluation_id, position, code, category, severity, waivable, evidence, rule_name, message_en,
+                   message_es
+              FROM evaluation_flags WHERE evaluation_id = :id ORDER BY position
+            """)
     @RegisterConstructorMapper(FlagRow.class)
     List<FlagRow> flags(@Bind("id") String id);
 
-    @SqlQuery("SELECT evaluation_id, sequence, rule_name, flag FROM fired_rules WHERE evaluation_id = :id "
-            + "ORDER BY sequence")
+    @SqlQuery("""
+            SELECT evaluation_id, sequence, rule_name, flag
+              FROM fired_rules WHERE evaluation_id = :id ORDER BY sequence
+            """)
     @RegisterConstructorMapper(FiredRuleRow.class)
     List<FiredRuleRow> firedRules(@Bind("id") String id);
 

@@ -16,8 +16,10 @@ public interface OfficerRecordDao {
     @SqlQuery("SELECT record FROM officer_records WHERE officer_id = :officerId AND version = :version")
     Optional<String> find(@Bind("officerId") String officerId, @Bind("version") int version);
 
-    @SqlUpdate("INSERT INTO officer_records (officer_id, version, record, submitted_by, submitted_at) "
-            + "VALUES (:officerId, :version, :record, :by, :at)")
+    @SqlUpdate("""
+            INSERT INTO officer_records (officer_id, version, record, submitted_by, submitted_at)
+            VALUES (:officerId, :version, :record, :by, :at)
+            """)
     void insert(@Bind("officerId") String officerId, @Bind("version") int version, @Bind("record") String record,
                 @Bind("by") String submittedBy, @Bind("at") Instant at);
 }

@@ -37,8 +37,10 @@ public interface UserDao {
     @SqlUpdate("UPDATE users SET enabled = FALSE WHERE username = :username")
     int disable(@Bind("username") String username);
 
-    @SqlUpdate("INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by) "
-            + "VALUES (:username, :hash, :officerId, TRUE, :at, :by)")
+    @SqlUpdate("""
+            INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by)
+            VALUES (:username, :hash, :officerId, TRUE, :at, :by)
+            """)
     void insertUser(@Bind("username") String username, @Bind("hash") String hash, @Bind("officerId") String officerId,
                     @Bind("at") Instant at, @Bind("by") String createdBy);
 
