@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.FieldError;
@@ -22,16 +21,11 @@ import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
-import org.vetting.rules.AdjudicationPath;
 import org.vetting.rules.EvaluationResult;
-import org.vetting.rules.FiredRule;
 import org.vetting.rules.Flag;
-import org.vetting.rules.Outcome;
 import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
-import org.vetting.rules.Severity;
-import org.vetting.rules.Validity;
 import org.vetting.clearance.Condition;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
@@ -79,7 +73,7 @@ public final class EvaluationService {
                     Instant now = time.now();
                     records.insert(record.officerId(), version, json, actor, now);
                     Evaluation e = evaluated.stored(UUID.randomUUID().toString(), version, now);
-                    EvaluationDao.Rows rows = rows(e);
+                    EvaluationDao.Rows rows = StoredEvaluation.rows(e);
                     h.attach(EvaluationDao.class).insert(rows);
                     AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
                             AuditChain.evaluationContent(rows, json));
@@ -129,7 +123,7 @@ public final class EvaluationService {
                         }
                         Evaluation e = evaluate(ruleSet, merged.forUnit(locked.unit()), asOf, actor)
                                 .stored(UUID.randomUUID().toString(), latest + 1, now);
-                        EvaluationDao.Rows rows = rows(e);
+                        EvaluationDao.Rows rows = StoredEvaluation.rows(e);
                         h.attach(EvaluationDao.class).insert(rows);
                         AuditChain.append(h, EntryType.EVALUATION, e.id(), officerId, actor, now,
                                 AuditChain.evaluationContent(rows, json));
@@ -203,25 +197,7 @@ public final class EvaluationService {
     }
 
     public Optional<Evaluation> find(String id) {
-        return jdbi.withHandle(h -> {
-            EvaluationDao dao = h.attach(EvaluationDao.class);
-            return dao.find(id).map(row -> {
-                List<ExplainedFlag> flags = dao.flags(id).stream()
-                        .map(f -> new ExplainedFlag(f.code(), f.category(), Severity.valueOf(f.severity()), f.waivable(),
-                                Json.read(f.evidence(), new TypeReference<List<String>>() {}), f.ruleName(),
-                                f.messageEn(), f.messageEs()))
-                        .toList();
-                List<FiredRule> fired = dao.firedRules(id).stream()
-                        .map(r -> new FiredRule(r.sequence(), r.ruleName(), r.flag())).toList();
-                return new Evaluation(row.id(), row.officerId(), row.recordVersion(), row.unit(),
-                        Outcome.valueOf(row.outcome()), row.asOf(), validity(row.validUntil(), row.revettingFrom()),
-                        validity(row.grantUntil(), row.grantRevettingFrom()),
-                        validity(row.conditionalUntil(), row.conditionalRevettingFrom()),
-                        row.adjudication() == null ? AdjudicationPath.NONE : AdjudicationPath.valueOf(row.adjudication()),
-                        Json.read(row.conditions(), Condition.LIST), row.rulesetVersion(), row.evaluatedAt(),
-                        row.evaluatedBy(), flags, fired);
-            });
-        });
+        return jdbi.withExtension(EvaluationDao.class, dao -> dao.rows(id)).map(StoredEvaluation::from);
     }
 
     /** Evaluates and explains without storing: for submissions, dry runs and replays. */
@@ -241,33 +217,4 @@ public final class EvaluationService {
                 result.grant(), result.conditionalGrant(), result.adjudication(), List.copyOf(conditions),
                 result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules());
     }
-
-    private static EvaluationDao.Rows rows(Evaluation e) {
-        var row = new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(), e.outcome().name(),
-                e.asOf(), until(e.valid()), until(e.grant()), until(e.conditionalGrant()), Json.write(e.conditions()),
-                e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(), revettingFrom(e.valid()),
-                revettingFrom(e.grant()), revettingFrom(e.conditionalGrant()), e.adjudication().name());
-        List<EvaluationDao.FlagRow> flags = new ArrayList<>();
-        for (int i = 0; i < e.flags().size(); i++) {
-            ExplainedFlag f = e.flags().get(i);
-            flags.add(new EvaluationDao.FlagRow(e.id(), i + 1, f.code(), f.category(), f.severity().name(),
-                    f.waivable(), Json.write(f.evidence()), f.rule(), f.messageEn(), f.messageEs()));
-        }
-        List<EvaluationDao.FiredRuleRow> fired = e.firedRules().stream()
-                .map(r -> new EvaluationDao.FiredRuleRow(e.id(), r.sequence(), r.rule(), r.flag())).toList();
-        return new EvaluationDao.Rows(row, flags, fired);
-    }
-
-    private static LocalDate until(Validity v) {
-        return v == null ? null : v.until();
-    }
-
-    private static LocalDate revettingFrom(Validity v) {
-        return v == null ? null : v.revettingFrom();
-    }
-
-    private static Validity validity(LocalDate until, LocalDate revettingFrom) {
-        return until == null ? null : new Validity(until, revettingFrom);
-    }
-
 }
