@@ -5,11 +5,9 @@ import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.CaffeineSpec;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.CachingAuthenticator;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -36,7 +34,6 @@ import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.common.Json;
 import org.vetting.db.Migrations;
-import org.vetting.db.UserDao;
 import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
 import org.vetting.http.JsonExceptionMapper;
@@ -105,8 +102,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         // a broken rule set stops start-up here, before anything listens
         VettingContext context = VettingContext.build(config, jdbi, clock);
         context.users().bootstrapAdmin(config.getAdminPassword());
+        context.access().listOfficersOnFile();
 
-        var authenticator = registerSecurity(config, environment, jdbi, context.passwords());
+        registerSecurity(config, environment, jdbi, context.passwords());
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
@@ -124,7 +122,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new AdjudicationsResource(context.adjudications()));
         jersey.register(new MeResource());
         jersey.register(new RecordSchemaResource());
-        jersey.register(new UsersResource(context.users(), context.rules(), authenticator::invalidateAll));
+        jersey.register(new UsersResource(context.users(), context.rules()));
         jersey.register(new HealthResource(new Liveness(jdbi, context.rules())));
         jersey.register(new AccessLogFilter(context.accessLog()));
         jersey.register(new AuditResource(context.audit(), context.accessLog(), environment.getObjectMapper()));
@@ -150,12 +148,10 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
     }
 
-    private static CachingAuthenticator<io.dropwizard.auth.basic.BasicCredentials, User> registerSecurity(
-            VettingConfiguration config, Environment environment, Jdbi jdbi, Passwords passwords) {
-        var authenticator = new CachingAuthenticator<>(environment.metrics(),
-                new DatabaseAuthenticator(jdbi.onDemand(UserDao.class), passwords),
-                CaffeineSpec.parse("maximumSize=10000,expireAfterWrite="
-                        + config.getAuthenticationCacheTtl().toSeconds() + "s"));
+    private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,
+                                         Passwords passwords) {
+        var authenticator = new DatabaseAuthenticator(jdbi, passwords,
+                java.time.Duration.ofMillis(config.getAuthenticationCacheTtl().toMilliseconds()));
         environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())
@@ -164,6 +160,5 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 .buildAuthFilter()));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
-        return authenticator;
     }
 }

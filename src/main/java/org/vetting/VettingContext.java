@@ -8,6 +8,7 @@ import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.vetting.access.OfficerAccess;
 import org.vetting.adjudication.AdjudicationService;
 import org.vetting.audit.AccessLog;
 import org.vetting.audit.AuditService;
@@ -25,7 +26,7 @@ import org.vetting.users.UserService;
  * dependence — rule set, time, then the services over one {@link Jdbi}. Compiling and activating
  * the configured rule set comes first, so a broken set stops start-up before anything listens.
  */
-public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords,
+public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords, OfficerAccess access,
                              UserService users, EvaluationService evaluations, ClearanceService clearances,
                              AdjudicationService adjudications, AccessLog accessLog, AuditService audit) {
 
@@ -35,11 +36,12 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         ActiveRuleSet rules = new ActiveRuleSet(jdbi, time);
         rules.activate(ruleSet);
         Passwords passwords = new Passwords(config.getBcryptCost());
-        EvaluationService evaluations = new EvaluationService(jdbi, rules, time);
-        ClearanceService clearances = new ClearanceService(jdbi, rules, time);
-        return new VettingContext(jdbi, time, rules, passwords, new UserService(jdbi, passwords, time), evaluations,
-                clearances, new AdjudicationService(jdbi, evaluations, clearances, time), new AccessLog(jdbi, time),
-                new AuditService(jdbi, evaluations, rules));
+        OfficerAccess access = new OfficerAccess(jdbi);
+        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time);
+        ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
+        return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
+                evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
+                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access));
     }
 
     /** A command's own connection pool over the configured database, closed with it. */

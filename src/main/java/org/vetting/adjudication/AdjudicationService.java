@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
@@ -26,6 +27,10 @@ import org.vetting.clearance.ClearanceService;
 import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
 import org.vetting.clearance.Condition;
+import org.vetting.clearance.Transitions;
+import org.vetting.access.OfficerAccess;
+import org.vetting.policy.ActiveRuleSet;
+import org.vetting.rules.Unit;
 import org.vetting.common.Json;
 import org.vetting.common.Language;
 import org.vetting.common.ServiceTime;
@@ -57,28 +62,44 @@ public final class AdjudicationService {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
+    private final ActiveRuleSet rules;
     private final EvaluationService evaluations;
     private final ClearanceService clearances;
+    private final OfficerAccess access;
     private final ServiceTime time;
 
-    public AdjudicationService(Jdbi jdbi, EvaluationService evaluations, ClearanceService clearances, ServiceTime time) {
+    public AdjudicationService(Jdbi jdbi, ActiveRuleSet rules, EvaluationService evaluations,
+                               ClearanceService clearances, OfficerAccess access, ServiceTime time) {
         this.jdbi = jdbi;
+        this.rules = rules;
         this.evaluations = evaluations;
         this.clearances = clearances;
+        this.access = access;
         this.time = time;
     }
 
-    /** The adjudication queue, oldest first: undecided cases and waivers awaiting their second approval. */
-    public List<PendingCase> queue() {
-        return jdbi.withExtension(AdjudicationDao.class, AdjudicationDao::queue);
+    /**
+     * The adjudication queue, oldest first: undecided cases and waivers awaiting their second
+     * approval, of the adjudicator's countries, without their own file.
+     */
+    public List<PendingCase> queue(User adjudicator) {
+        return jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(adjudicator.countryScoped(),
+                        adjudicator.countries()))
+                .stream().filter(c -> !adjudicator.is(c.officerId())).toList();
     }
 
     /** Records a decision (or a waiver's first approval) and answers it with the clearance afterwards. */
     public AdjudicationView adjudicate(String evaluationId, AdjudicationRequest request, User adjudicator,
-                                       Language language) {
+                                       Language language, Consumer<String> named) {
         validate(request);
         boolean grant = request.decision().equals("GRANT");
         Evaluation e = evaluations.find(evaluationId).orElseThrow(() -> NotFound.evaluation(evaluationId));
+        named.accept(e.officerId());
+        try {
+            access.check(adjudicator, e.officerId());
+        } catch (NotFound outOfScope) {
+            throw NotFound.evaluation(evaluationId);
+        }
         if (adjudicator.username().equals(e.evaluatedBy())) {
             throw new SeparationOfDuties("you submitted this evaluation");
         }
@@ -161,9 +182,13 @@ public final class AdjudicationService {
                 Json.write(row));
         if (!first) {
             List<Condition> kept = new ArrayList<>(new LinkedHashSet<>(conditions));
-            Clearances.change(h, e.officerId(), e.unit(), grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
-                    grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), e.id(),
-                    Clearances.CAUSE_ADJUDICATION, adjudicator.username(), now);
+            Unit unit = rules.ruleSet().unit(e.unit()).orElseThrow(() -> new Conflict("unit " + e.unit()
+                    + " is no longer in the rule set"));
+            Clearances.change(h, e.officerId(), e.unit(), Transitions.decided(
+                            grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
+                            grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), unit,
+                            time.today()),
+                    e.id(), Clearances.CAUSE_ADJUDICATION, adjudicator.username(), now);
         }
         return new Decided(row, h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow());
     }

@@ -8,7 +8,7 @@ import java.util.List;
  * are those of {@link RecordList}; the record's entries are also the rules' facts.
  */
 public record OfficerRecord(@Required String officerId, String givenName, String familyName, LocalDate dateOfBirth,
-                            String country, String agency, @Required LocalDate serviceStartDate,
+                            @Required String country, String agency, @Required LocalDate serviceStartDate,
                             @Required String targetUnit,
                             List<Exam> exams, List<CriminalRecord> criminalRecords,
                             List<DisciplinaryRecord> disciplinaryRecords,

@@ -1,6 +1,19 @@
 package org.vetting.api;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Roles of docs/api.md. */
 public enum Role {
-    VETTING_OFFICER, ADJUDICATOR, COMMANDER, AUDITOR, ADMIN
+    VETTING_OFFICER, ADJUDICATOR, COMMANDER, AUDITOR, POLICY_OFFICER, ADMIN;
+
+    /** Granting these takes a second administrator (docs/api.md "Integrity"). */
+    public static final Set<Role> PRIVILEGED = EnumSet.of(ADJUDICATOR, AUDITOR, POLICY_OFFICER, ADMIN);
+
+    /** Roles that see and act on officers of their countries only. */
+    public static final Set<Role> COUNTRY_SCOPED = EnumSet.of(VETTING_OFFICER, ADJUDICATOR, AUDITOR, POLICY_OFFICER);
+
+    public boolean privileged() {
+        return PRIVILEGED.contains(this);
+    }
 }

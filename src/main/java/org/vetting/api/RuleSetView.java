@@ -17,5 +17,5 @@ public record RuleSetView(String version, Instant activatedAt, List<Rule> rules,
     /** One joint unit as {@code units.yml} declares it. */
     public record Unit(String code, String name, String tier, int minServiceYears, Map<String, Integer> requiredExams,
                        int mediumReferralThreshold, int clearanceMonths, int conditionalMonths, int revettingDueDays,
-                       Map<String, String> severityOverrides) {}
+                       int reapplyAfterMonths, Map<String, String> severityOverrides) {}
 }

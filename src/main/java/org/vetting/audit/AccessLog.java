@@ -6,6 +6,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.AccessEntryView;
 import org.vetting.api.ListPage;
+import org.vetting.auth.User;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.AccessLogDao;
 
@@ -29,11 +30,14 @@ public final class AccessLog {
                 new AccessLogDao.EntryRow(0, time.now(), username, officerId, method, logged, status)));
     }
 
-    /** A page of entries after {@code after} (an id), oldest first, filtered by officer, user and time ([from, to)). */
+    /**
+     * A page of entries after {@code after} (an id), oldest first, filtered by officer, user and time
+     * ([from, to)); for a country-scoped auditor, entries about officers of other countries are left out.
+     */
     public ListPage<AccessEntryView> find(String officerId, String username, Instant from, Instant to, long after,
-                                          int limit) {
-        List<AccessLogDao.EntryRow> rows = jdbi.withExtension(AccessLogDao.class,
-                dao -> dao.find(officerId, username, from, to, after, limit + 1));
+                                          int limit, User auditor) {
+        List<AccessLogDao.EntryRow> rows = jdbi.withExtension(AccessLogDao.class, dao -> dao.find(officerId, username,
+                from, to, auditor.countryScoped(), auditor.countries(), after, limit + 1));
         String next = rows.size() > limit ? Long.toString(rows.get(limit - 1).id()) : null;
         return new ListPage<>(rows.stream().limit(limit)
                 .map(e -> new AccessEntryView(e.at(), e.username(), e.officerId(), e.method(), e.path(), e.status()))

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.OfficerRecord;
@@ -13,6 +14,8 @@ import org.vetting.policy.ActiveRuleSet;
 import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Json;
+import org.vetting.access.OfficerAccess;
+import org.vetting.auth.User;
 import org.vetting.db.AuditDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.rules.RuleSet;
@@ -36,20 +39,23 @@ public final class AuditService {
     private final Jdbi jdbi;
     private final EvaluationService evaluations;
     private final ActiveRuleSet active;
+    private final OfficerAccess access;
 
-    public AuditService(Jdbi jdbi, EvaluationService evaluations, ActiveRuleSet active) {
+    public AuditService(Jdbi jdbi, EvaluationService evaluations, ActiveRuleSet active, OfficerAccess access) {
         this.jdbi = jdbi;
         this.evaluations = evaluations;
         this.active = active;
+        this.access = access;
     }
 
-    /** Evaluations in chain order after the sequence {@code after}, at most {@code limit}. */
-    public List<AuditedEvaluation> evaluations(Query q, long after, int limit) {
+    /** Evaluations of the auditor's countries in chain order after the sequence {@code after}, at most {@code limit}. */
+    public List<AuditedEvaluation> evaluations(Query q, long after, int limit, User auditor) {
         if (q.outcome() != null && Arrays.stream(Outcome.values()).noneMatch(o -> o.name().equals(q.outcome()))) {
             throw ValidationFailed.of("outcome", "unknown outcome " + q.outcome());
         }
         List<AuditDao.EvaluationEntry> entries = jdbi.withExtension(AuditDao.class, dao -> dao.evaluations(
-                q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(), after, limit));
+                q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(),
+                auditor.countryScoped(), auditor.countries(), auditor.officerId(), after, limit));
         List<AuditedEvaluation> items = new ArrayList<>(entries.size());
         for (AuditDao.EvaluationEntry entry : entries) {
             Evaluation e = evaluations.find(entry.ref()).orElseThrow();
@@ -58,18 +64,22 @@ public final class AuditService {
         return items;
     }
 
-    /** One evaluation with its chain entry and the input record exactly as evaluated. */
-    public Optional<AuditedEvaluation> evaluation(String id) {
-        return evaluations.find(id).map(e -> jdbi.withHandle(h -> {
+    /**
+     * One evaluation with its chain entry and the input record exactly as evaluated; outside the
+     * auditor's countries absent, about themselves refused. {@code named} learns the officer first.
+     */
+    public AuditedEvaluation evaluation(String id, User auditor, Consumer<String> named) {
+        Evaluation read = evaluations.read(id, auditor, named);
+        return Optional.of(read).map(e -> jdbi.withHandle(h -> {
             AuditDao.EvaluationEntry entry = h.attach(AuditDao.class).evaluationEntry(id).orElseThrow();
             String input = h.attach(OfficerRecordDao.class).find(e.officerId(), e.recordVersion()).orElseThrow();
             return new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), input);
-        }));
+        })).orElseThrow();
     }
 
     /** Re-runs the stored input under the recorded rule-set version and date, and compares. */
-    public Optional<Replay> replay(String id) {
-        return evaluation(id).map(audited -> {
+    public Replay replay(String id, User auditor, Consumer<String> named) {
+        return Optional.of(evaluation(id, auditor, named)).map(audited -> {
             Evaluation recorded = audited.evaluation();
             // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
             OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
@@ -81,7 +91,7 @@ public final class AuditService {
             compare(differences, "flags", recorded.flags(), replayed.flags());
             compare(differences, "firedRules", recorded.firedRules(), replayed.firedRules());
             return new Replay(differences.isEmpty(), recorded, replayed, differences);
-        });
+        }).orElseThrow();
     }
 
     public ChainStatus verify() {

@@ -1,25 +1,62 @@
 package org.vetting.auth;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
+import org.jdbi.v3.core.Jdbi;
 import org.vetting.db.UserDao;
 
-/** HTTP Basic credentials checked against the users table (enabled users, bcrypt hash). */
+/**
+ * HTTP Basic credentials checked against the users table on every request: a disabled user, a
+ * removed role or a changed password takes effect at once, on every instance. Only the bcrypt
+ * verification is remembered (for {@code ttl}, keyed by user and a digest of the password, valid
+ * while the stored hash is the one it was checked against), so bcrypt runs once per user and period.
+ */
 public class DatabaseAuthenticator implements Authenticator<BasicCredentials, User> {
-    private final UserDao users;
+    private final Jdbi jdbi;
     private final Passwords passwords;
+    private final Cache<String, String> verified;
 
-    public DatabaseAuthenticator(UserDao users, Passwords passwords) {
-        this.users = users;
+    public DatabaseAuthenticator(Jdbi jdbi, Passwords passwords, Duration ttl) {
+        this.jdbi = jdbi;
         this.passwords = passwords;
+        this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
     }
 
     @Override
     public Optional<User> authenticate(BasicCredentials credentials) {
-        return users.find(credentials.getUsername())
-                .filter(row -> row.enabled() && passwords.matches(credentials.getPassword(), row.passwordHash()))
-                .map(row -> User.of(row, users));
+        return jdbi.withExtension(UserDao.class, dao -> dao.find(credentials.getUsername())
+                .filter(UserDao.UserRow::enabled)
+                .filter(row -> matches(credentials, row.passwordHash()))
+                .map(row -> User.of(row, dao)));
+    }
+
+    private boolean matches(BasicCredentials credentials, String hash) {
+        String key = credentials.getUsername() + "\0" + digest(credentials.getPassword());
+        if (hash.equals(verified.getIfPresent(key))) {
+            return true;
+        }
+        if (!passwords.matches(credentials.getPassword(), hash)) {
+            return false;
+        }
+        verified.put(key, hash);
+        return true;
+    }
+
+    private static String digest(String password) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(String.valueOf(password).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

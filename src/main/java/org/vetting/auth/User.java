@@ -7,18 +7,23 @@ import java.util.Set;
 import org.vetting.api.Role;
 import org.vetting.db.UserDao;
 
-/** An authenticated caller: roles, the units a COMMANDER is bound to, and the officer they are (if any). */
-public record User(String username, Set<Role> roles, Set<String> units, String officerId) implements Principal {
+/**
+ * An authenticated caller: roles, the units a COMMANDER is bound to, the countries whose officers
+ * they may see (every role but ADMIN), and the officer they are (if any: nobody vets themselves).
+ */
+public record User(String username, Set<Role> roles, Set<String> units, Set<String> countries, String officerId)
+        implements Principal {
     @Override
     public String getName() {
         return username;
     }
 
-    /** The principal of a stored user: its roles, and the units a commander is bound to. */
+    /** The principal of a stored user: its roles (approved ones only), units and countries. */
     public static User of(UserDao.UserRow row, UserDao dao) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         dao.rolesOf(row.username()).forEach(r -> roles.add(Role.valueOf(r)));
-        return new User(row.username(), Set.copyOf(roles), Set.copyOf(dao.unitsOf(row.username())), row.officerId());
+        return new User(row.username(), Set.copyOf(roles), Set.copyOf(dao.unitsOf(row.username())),
+                Set.copyOf(dao.countriesOf(row.username())), row.officerId());
     }
 
     public boolean has(Role role) {
@@ -28,5 +33,20 @@ public record User(String username, Set<Role> roles, Set<String> units, String o
     /** A user whose only view of clearances is as a commander: bound to their units. */
     public boolean onlyCommander() {
         return has(Role.COMMANDER) && roles.size() == 1;
+    }
+
+    /** Whether officers of this country are within the user's need to know (an ADMIN sees every country). */
+    public boolean sees(String country) {
+        return !countryScoped() || (country != null && countries.contains(country));
+    }
+
+    /** Whether the user's view of officers is limited to their countries. */
+    public boolean countryScoped() {
+        return !has(Role.ADMIN) && roles.stream().anyMatch(Role.COUNTRY_SCOPED::contains);
+    }
+
+    /** Whether this user is the officer (nobody vets themselves). */
+    public boolean is(String officer) {
+        return officerId != null && officerId.equals(officer);
     }
 }

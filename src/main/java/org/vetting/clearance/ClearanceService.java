@@ -8,6 +8,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.access.OfficerAccess;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.ListPage;
 import org.vetting.api.Role;
@@ -30,11 +31,13 @@ public final class ClearanceService {
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
+    private final OfficerAccess access;
     private final ServiceTime time;
 
-    public ClearanceService(Jdbi jdbi, ActiveRuleSet active, ServiceTime time) {
+    public ClearanceService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time) {
         this.jdbi = jdbi;
         this.active = active;
+        this.access = access;
         this.time = time;
     }
 
@@ -52,6 +55,9 @@ public final class ClearanceService {
      * none (docs/api.md).
      */
     public List<ClearanceView> ofOfficer(String officerId, User viewer, Language language) {
+        if (viewer.countryScoped()) {
+            access.check(viewer, officerId);
+        }
         List<ClearanceDao.ClearanceRow> rows = jdbi.withExtension(ClearanceDao.class, dao -> dao.ofOfficer(officerId));
         if (rows.isEmpty() && !officerKnown(officerId)) {
             throw NotFound.officer(officerId);
@@ -82,7 +88,8 @@ public final class ClearanceService {
             throw ValidationFailed.of("status", "unknown status " + status);
         }
         List<ClearanceDao.ClearanceRow> rows = jdbi.withExtension(ClearanceDao.class,
-                dao -> dao.roster(unit, status, after == null ? "" : after, limit + 1));
+                dao -> dao.roster(unit, status, after == null ? "" : after, viewer.countryScoped(), viewer.countries(),
+                        limit + 1));
         String next = rows.size() > limit ? rows.get(limit - 1).officerId() : null;
         return new ListPage<>(rows.stream().limit(limit).map(c -> view(c, language)).toList(), next);
     }
@@ -119,9 +126,9 @@ public final class ClearanceService {
                             && c.validUntil().isBefore(today))
                     .map(c -> {
                         Instant now = time.now();
-                        Clearances.change(h, c.officerId(), c.unit(), ClearanceStatus.EXPIRED,
-                                new Validity(c.validUntil(), c.revettingFrom()),
-                                Json.read(c.conditions(), Condition.LIST),
+                        Clearances.change(h, c.officerId(), c.unit(), new ClearanceState(ClearanceStatus.EXPIRED,
+                                        new Validity(c.validUntil(), c.revettingFrom()),
+                                        Json.read(c.conditions(), Condition.LIST), null),
                                 c.evaluationId(), Clearances.CAUSE_EXPIRY, Actors.EXPIRY_JOB, now);
                         return true;
                     }).orElse(false));

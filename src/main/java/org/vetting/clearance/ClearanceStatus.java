@@ -6,6 +6,11 @@ import org.vetting.rules.Outcome;
 public enum ClearanceStatus {
     ACTIVE, PENDING_ADJUDICATION, PENDING_INFORMATION, DENIED, SUSPENDED, REVOKED, EXPIRED;
 
+    /** A denial: it stands for the unit's reapplyAfterMonths. */
+    public boolean isDenial() {
+        return this == DENIED || this == REVOKED;
+    }
+
     /** What a fresh evaluation's outcome sets the clearance to (section 5, first bullet). */
     public static ClearanceStatus forOutcome(Outcome outcome) {
         return switch (outcome) {

@@ -1,10 +1,12 @@
 package org.vetting.db;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -29,10 +31,13 @@ public interface AccessLogDao {
                AND (CAST(:username AS VARCHAR(64)) IS NULL OR username = :username)
                AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR at >= :from)
                AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR at < :to)
+               AND (:scoped = FALSE OR officer_id IS NULL
+                    OR officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
              ORDER BY id
             """)
     @RegisterConstructorMapper(EntryRow.class)
     List<EntryRow> find(@Bind("officerId") String officerId, @Bind("username") String username,
-                        @Bind("from") Instant from, @Bind("to") Instant to, @Bind("after") long after,
-                        @MaxRows int limit);
+                        @Bind("from") Instant from, @Bind("to") Instant to, @Bind("scoped") boolean scoped,
+                        @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                        Collection<String> countries, @Bind("after") long after, @MaxRows int limit);
 }

@@ -1,12 +1,14 @@
 package org.vetting.db;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.vetting.api.PendingCase;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -40,13 +42,18 @@ public interface AdjudicationDao {
                      WHERE a.evaluation_id = c.evaluation_id AND a.stage = 'FIRST_APPROVAL') AS first_approval_by
               FROM clearances c
               JOIN evaluations e ON e.id = c.evaluation_id
-             WHERE c.status IN ('PENDING_ADJUDICATION', 'SUSPENDED')
-                OR (c.status = 'DENIED' AND e.adjudication = 'WAIVER'
-                    AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id AND a.stage = 'FINAL'))
+              JOIN officers o ON o.officer_id = c.officer_id
+             WHERE (c.status IN ('PENDING_ADJUDICATION', 'SUSPENDED')
+                    OR (c.status = 'DENIED' AND e.adjudication = 'WAIVER'
+                        AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id
+                                                                        AND a.stage = 'FINAL')))
+               AND (:scoped = FALSE OR o.country IN (<countries>))
              ORDER BY e.evaluated_at, c.officer_id
             """)
     @RegisterConstructorMapper(PendingCase.class)
-    List<PendingCase> queue();
+    List<PendingCase> queue(@Bind("scoped") boolean scoped,
+                            @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                            Collection<String> countries);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE evaluation_id = :evaluationId ORDER BY at, id")
     @RegisterConstructorMapper(AdjudicationRow.class)

@@ -1,11 +1,13 @@
 package org.vetting.db;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -67,8 +69,9 @@ public interface AuditDao {
 
     /**
      * Evaluation entries after {@code after} in chain order, at most {@code limit}, filtered by the
-     * evaluation's officer, unit, outcome, actor, time ([from, to)), a fired rule and a flag code;
-     * a null filter means "any".
+     * evaluation's officer, unit, outcome, actor, time ([from, to)), a fired rule and a flag code
+     * (a null filter means "any"); {@code scoped}: of officers of these countries only; never the
+     * reader's own file ({@code self}).
      */
     @SqlQuery("""
             SELECT a.sequence, a.ref, a.hash, a.previous_hash
@@ -85,11 +88,16 @@ public interface AuditDao {
                         SELECT 1 FROM fired_rules r WHERE r.evaluation_id = e.id AND r.rule_name = :rule))
                AND (CAST(:flag AS VARCHAR(64)) IS NULL OR EXISTS (
                         SELECT 1 FROM evaluation_flags g WHERE g.evaluation_id = e.id AND g.code = :flag))
+               AND (:scoped = FALSE OR e.officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
+               AND (CAST(:self AS VARCHAR(64)) IS NULL OR e.officer_id <> :self)
              ORDER BY a.sequence
             """)
     @RegisterConstructorMapper(EvaluationEntry.class)
     List<EvaluationEntry> evaluations(@Bind("officerId") String officerId, @Bind("unit") String unit,
                                       @Bind("outcome") String outcome, @Bind("actor") String actor,
                                       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("rule") String rule,
-                                      @Bind("flag") String flag, @Bind("after") long after, @MaxRows int limit);
+                                      @Bind("flag") String flag, @Bind("scoped") boolean scoped,
+                                      @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                                      Collection<String> countries, @Bind("self") String self,
+                                      @Bind("after") long after, @MaxRows int limit);
 }

@@ -26,10 +26,13 @@ public interface EvaluationDao {
                          @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate revettingFrom,
                          @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate grantRevettingFrom,
                          @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate conditionalRevettingFrom,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) String adjudication) {}
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String adjudication,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate reapplyFrom) {}
 
     String COLUMNS = """
-            id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until,             conditions, ruleset_version, evaluated_at, evaluated_by, revetting_from, grant_revetting_from,             conditional_revetting_from, adjudication""";
+            id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, \
+            conditions, ruleset_version, evaluated_at, evaluated_by, revetting_from, grant_revetting_from, \
+            conditional_revetting_from, adjudication, reapply_from""";
 
     record FlagRow(String evaluationId, int position, String code, String category, String severity, boolean waivable,
                    String evidence, String ruleName, String messageEn, String messageEs) {}
@@ -56,7 +59,9 @@ public interface EvaluationDao {
     }
 
     @SqlUpdate("INSERT INTO evaluations (" + COLUMNS + """
-            ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,             :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,             :grantRevettingFrom, :conditionalRevettingFrom, :adjudication)""")
+            ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,
+                      :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,
+                      :grantRevettingFrom, :conditionalRevettingFrom, :adjudication, :reapplyFrom)""")
     void insert(@BindMethods EvaluationRow row);
 
     @SqlBatch("""

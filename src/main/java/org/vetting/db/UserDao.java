@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -27,6 +28,9 @@ public interface UserDao {
     @SqlQuery("SELECT unit FROM user_units WHERE username = :username ORDER BY unit")
     List<String> unitsOf(@Bind("username") String username);
 
+    @SqlQuery("SELECT country FROM user_countries WHERE username = :username ORDER BY country")
+    List<String> countriesOf(@Bind("username") String username);
+
     @SqlQuery("SELECT COUNT(*) FROM users")
     long count();
 
@@ -34,8 +38,42 @@ public interface UserDao {
     @RegisterConstructorMapper(UserRow.class)
     List<UserRow> all();
 
-    @SqlUpdate("UPDATE users SET enabled = FALSE WHERE username = :username")
-    int disable(@Bind("username") String username);
+    @SqlUpdate("UPDATE users SET enabled = :enabled WHERE username = :username")
+    int setEnabled(@Bind("username") String username, @Bind("enabled") boolean enabled);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM users u
+             WHERE u.enabled AND EXISTS (SELECT 1 FROM user_roles r WHERE r.username = u.username AND r.role = 'ADMIN')
+            """)
+    long enabledAdmins();
+
+    @SqlUpdate("DELETE FROM user_roles WHERE username = :username AND role = :role")
+    void deleteRole(@Bind("username") String username, @Bind("role") String role);
+
+    @SqlUpdate("DELETE FROM user_units WHERE username = :username")
+    void deleteUnits(@Bind("username") String username);
+
+    @SqlUpdate("DELETE FROM user_countries WHERE username = :username")
+    void deleteCountries(@Bind("username") String username);
+
+    @SqlUpdate("INSERT INTO user_countries (username, country) VALUES (:username, :country)")
+    void insertCountry(@Bind("username") String username, @Bind("country") String country);
+
+    /** Privileged roles (and re-enabling) waiting for a second administrator; {@code roles} is a JSON list. */
+    record PendingGrant(String username, String roles, boolean enable, String requestedBy, Instant requestedAt) {}
+
+    @SqlQuery("SELECT username, roles, enable, requested_by, requested_at FROM pending_grants WHERE username = :username")
+    @RegisterConstructorMapper(PendingGrant.class)
+    Optional<PendingGrant> pending(@Bind("username") String username);
+
+    @SqlUpdate("""
+            INSERT INTO pending_grants (username, roles, enable, requested_by, requested_at)
+            VALUES (:username, :roles, :enable, :requestedBy, :requestedAt)
+            """)
+    void insertPending(@BindMethods PendingGrant grant);
+
+    @SqlUpdate("DELETE FROM pending_grants WHERE username = :username")
+    int deletePending(@Bind("username") String username);
 
     @SqlUpdate("""
             INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by)
@@ -51,10 +89,18 @@ public interface UserDao {
     void insertUnit(@Bind("username") String username, @Bind("unit") String unit);
 
     @Transaction
-    default void create(String username, String hash, Set<String> roles, Set<String> units, String officerId,
-                        Instant at, String createdBy) {
+    default void create(String username, String hash, Set<String> roles, Set<String> units, Set<String> countries,
+                        String officerId, Instant at, String createdBy) {
         insertUser(username, hash, officerId, at, createdBy);
         roles.forEach(r -> insertRole(username, r));
+        bind(username, units, countries);
+    }
+
+    /** Replaces a user's units and countries. */
+    default void bind(String username, Set<String> units, Set<String> countries) {
+        deleteUnits(username);
+        deleteCountries(username);
         units.forEach(u -> insertUnit(username, u));
+        countries.forEach(c -> insertCountry(username, c));
     }
 }

@@ -9,6 +9,11 @@ public abstract class DomainException extends RuntimeException {
         super(message);
     }
 
+    /** The fields at fault, where the refusal names any (a 422, a 409 naming records on file). */
+    public java.util.List<org.vetting.api.FieldError> errors() {
+        return null;
+    }
+
     /** The DomainException behind a wrapped failure (Jackson and Jersey wrap what a stream throws), if any. */
     public static java.util.Optional<DomainException> causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -32,6 +32,7 @@ public class ValidationFailed extends DomainException {
         }
     }
 
+    @Override
     public List<FieldError> errors() {
         return errors;
     }

@@ -19,12 +19,14 @@ import org.vetting.rules.Validity;
  * Everything that follows from the outcome was decided by the rules: {@code valid} (the clearance
  * it sets, ELIGIBLE and CONDITIONAL only), {@code grant} and {@code conditionalGrant} (what an
  * adjudicated grant would get without and with conditions), {@code conditions} (what a CONDITIONAL
- * outcome requires) and {@code adjudication} (what an adjudicator may do with it).
+ * outcome requires) and {@code adjudication} (what an adjudicator may do with it). {@code reapplyFrom}
+ * is set when the evaluation met a standing denial: the clearance stayed, and a new application
+ * counts from that day.
  */
 public record Evaluation(String id, String officerId, int recordVersion, String unit, Outcome outcome, LocalDate asOf,
                          Validity valid, Validity grant, Validity conditionalGrant, AdjudicationPath adjudication,
                          List<Condition> conditions, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
-                         List<ExplainedFlag> flags, List<FiredRule> firedRules) {
+                         List<ExplainedFlag> flags, List<FiredRule> firedRules, LocalDate reapplyFrom) {
 
     public LocalDate validUntil() {
         return valid == null ? null : valid.until();
@@ -43,11 +45,11 @@ public record Evaluation(String id, String officerId, int recordVersion, String 
                 .toList();
         return new EvaluationView(id, officerId, unit, outcome.name(), asOf, validUntil(), rulesetVersion, evaluatedAt,
                 evaluatedBy, flagViews, firedRules.stream().map(r -> new FiredRuleView(r.sequence(), r.rule(), r.flag()))
-                        .toList());
+                        .toList(), reapplyFrom);
     }
 
-    Evaluation stored(String newId, int newRecordVersion, Instant at) {
+    Evaluation stored(String newId, int newRecordVersion, Instant at, LocalDate standingDenialUntil) {
         return new Evaluation(newId, officerId, newRecordVersion, unit, outcome, asOf, valid, grant, conditionalGrant,
-                adjudication, conditions, rulesetVersion, at, evaluatedBy, flags, firedRules);
+                adjudication, conditions, rulesetVersion, at, evaluatedBy, flags, firedRules, standingDenialUntil);
     }
 }

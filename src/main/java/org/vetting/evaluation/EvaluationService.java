@@ -9,7 +9,14 @@ import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.vetting.access.OfficerAccess;
+import org.vetting.auth.User;
+import org.vetting.clearance.Transitions;
+import org.vetting.db.OfficerDao;
+import org.vetting.errors.RecordsOnFileChanged;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.FieldError;
 import org.vetting.chain.AuditChain;
@@ -17,7 +24,6 @@ import org.vetting.chain.EntryType;
 import org.vetting.api.OfficerRecord;
 import org.vetting.api.RecordList;
 import org.vetting.db.ClearanceDao;
-import org.vetting.clearance.ClearanceStatus;
 import org.vetting.clearance.Clearances;
 import org.vetting.db.EvaluationDao;
 import org.vetting.db.OfficerRecordDao;
@@ -34,20 +40,22 @@ import org.vetting.errors.NotFound;
 import org.vetting.errors.ValidationFailed;
 
 /**
- * Submissions and dry runs: validate, evaluate under the active rule set, and for a submission
- * store the record version, the evaluation with its flags and fired rules, and the clearance in
- * one transaction.
+ * Submissions, continuous vetting and dry runs: validate, evaluate under the active rule set, and
+ * (but for a dry run) store the record version, the evaluation with its flags and fired rules, and
+ * the clearance in one transaction. Every path to an officer's file checks {@link OfficerAccess}.
  */
 public final class EvaluationService {
     private static final int MAX_ATTEMPTS = 3;
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
+    private final OfficerAccess access;
     private final ServiceTime time;
 
-    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, ServiceTime time) {
+    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time) {
         this.jdbi = jdbi;
         this.active = active;
+        this.access = access;
         this.time = time;
     }
 
@@ -55,86 +63,115 @@ public final class EvaluationService {
         return time.today();
     }
 
-    /** Stores the record as a new version, evaluates it for its target unit today, sets the clearance. */
-    public Evaluation submit(OfficerRecord record, String actor) {
+    /**
+     * Stores the record as a new version, evaluates it for its target unit today and sets the
+     * clearance (docs/api.md "Clearances"). A record on file must come back whole: leaving out or
+     * changing one is a correction (409 naming each).
+     */
+    public Evaluation submit(OfficerRecord record, User actor) {
         LocalDate asOf = today();
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
-        Evaluation evaluated = evaluate(ruleSet, record, asOf, actor);
-        String json = Json.write(record);
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                return jdbi.inTransaction(h -> {
-                    // lock order for every decision: the clearance row, then (when auditing) the audit head
-                    h.attach(ClearanceDao.class).lock(record.officerId(), record.targetUnit());
-                    OfficerRecordDao records = h.attach(OfficerRecordDao.class);
-                    int version = records.latestVersion(record.officerId()) + 1;
-                    Instant now = time.now();
-                    records.insert(record.officerId(), version, json, actor, now);
-                    Evaluation e = evaluated.stored(UUID.randomUUID().toString(), version, now);
-                    EvaluationDao.Rows rows = StoredEvaluation.rows(e);
-                    h.attach(EvaluationDao.class).insert(rows);
-                    AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
-                            AuditChain.evaluationContent(rows, json));
-                    Clearances.change(h, e.officerId(), e.unit(), ClearanceStatus.forOutcome(e.outcome()),
-                            e.valid(), e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
-                    return e;
-                });
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
-                // two submissions for one officer took the same version number: try again
-                last = race;
+        access.checkSubmission(actor, record);
+        return retryingVersionRace(() -> jdbi.inTransaction(h -> {
+            // lock order for every decision: the clearance row, then (when auditing) the audit head
+            ClearanceDao.ClearanceRow current = h.attach(ClearanceDao.class)
+                    .lock(record.officerId(), record.targetUnit()).orElse(null);
+            OfficerRecordDao records = h.attach(OfficerRecordDao.class);
+            int latest = records.latestVersion(record.officerId());
+            if (latest > 0) {
+                OfficerRecord onFile = Json.read(records.find(record.officerId(), latest).orElseThrow(),
+                        OfficerRecord.class);
+                List<FieldError> changed = EvidenceOnFile.changes(onFile, record);
+                if (!changed.isEmpty()) {
+                    throw new RecordsOnFileChanged(record.officerId(), changed);
+                }
+                h.attach(OfficerDao.class).fillCountry(record.officerId(), record.country());
+            } else {
+                h.attach(OfficerDao.class).insert(record.officerId(), record.country());
             }
-        }
-        throw last;
+            Instant now = time.now();
+            String json = Json.write(record);
+            records.insert(record.officerId(), latest + 1, json, actor.username(), now);
+            return evaluateAndSet(h, ruleSet, record, json, latest + 1, List.of(current == null
+                    ? new Held(record.targetUnit(), null) : new Held(record.targetUnit(), current)), false,
+                    Clearances.CAUSE_EVALUATION, actor.username(), now, asOf).get(0);
+        }));
     }
 
     /**
      * Continuous vetting: appends records to the officer's stored record as a new version and
      * re-evaluates every clearance the officer holds, each for its own unit, in one transaction.
      */
-    public List<Evaluation> appendRecords(String officerId, OfficerRecord additions, String actor) {
+    public List<Evaluation> appendRecords(String officerId, OfficerRecord additions, User actor) {
+        access.check(actor, officerId);
         checkAdditions(additions);
         LocalDate asOf = today();
         RuleSet ruleSet = active.ruleSet();
+        return retryingVersionRace(() -> jdbi.inTransaction(h -> {
+            OfficerRecordDao records = h.attach(OfficerRecordDao.class);
+            int latest = records.latestVersion(officerId);
+            if (latest == 0) {
+                throw NotFound.officer(officerId);
+            }
+            OfficerRecord current = Json.read(records.find(officerId, latest).orElseThrow(), OfficerRecord.class);
+            OfficerRecord merged = RecordList.append(current, additions);
+            ValidationFailed.check(additionErrors(merged, current, asOf, ruleSet));
+            return storeAndReevaluate(h, ruleSet, merged, latest + 1, false, Clearances.CAUSE_EVALUATION,
+                    actor.username(), asOf);
+        }));
+    }
+
+    /**
+     * Stores a new version of an officer's record and re-evaluates every clearance they hold, in the
+     * caller's transaction: continuous vetting, or ({@code fresh}) an approved correction, whose
+     * evaluations set each clearance to their outcome's status whatever stood before.
+     */
+    public List<Evaluation> storeAndReevaluate(Handle h, RuleSet ruleSet, OfficerRecord record, int version,
+                                               boolean fresh, String cause, String actor, LocalDate asOf) {
+        Instant now = time.now();
+        String json = Json.write(record);
+        h.attach(OfficerRecordDao.class).insert(record.officerId(), version, json, actor, now);
+        // lock every held clearance before the first audit append (clearance rows, then the head)
+        ClearanceDao clearances = h.attach(ClearanceDao.class);
+        List<Held> held = clearances.ofOfficer(record.officerId()).stream()
+                .filter(c -> ruleSet.unit(c.unit()).isPresent()) // a unit that left the rule set has nothing to judge by
+                .map(c -> new Held(c.unit(), clearances.lock(record.officerId(), c.unit()).orElseThrow()))
+                .toList();
+        return evaluateAndSet(h, ruleSet, record, json, version, held, fresh, cause, actor, now, asOf);
+    }
+
+    /** A clearance to evaluate: its unit, and its row when the officer has one there. */
+    private record Held(String unit, ClearanceDao.ClearanceRow row) {}
+
+    private List<Evaluation> evaluateAndSet(Handle h, RuleSet ruleSet, OfficerRecord record, String json, int version,
+                                            List<Held> held, boolean fresh, String cause, String actor, Instant now,
+                                            LocalDate asOf) {
+        List<Evaluation> evaluated = new ArrayList<>();
+        for (Held clearance : held) {
+            Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor);
+            Transitions.Result result = Transitions.afterEvaluation(clearance.row(), e.outcome(), e.valid(),
+                    e.conditions(), ruleSet.unit(clearance.unit()).orElseThrow(), asOf, fresh);
+            e = e.stored(UUID.randomUUID().toString(), version, now, result.reapplyFrom());
+            EvaluationDao.Rows rows = StoredEvaluation.rows(e);
+            h.attach(EvaluationDao.class).insert(rows);
+            AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
+                    AuditChain.evaluationContent(rows, json));
+            if (!result.stands()) {
+                Clearances.change(h, e.officerId(), e.unit(), result.next(), e.id(), cause, actor, now);
+            }
+            evaluated.add(e);
+        }
+        return evaluated;
+    }
+
+    /** Two writers of one officer may take the same record version number: the loser tries again. */
+    private static <T> T retryingVersionRace(java.util.function.Supplier<T> work) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                return jdbi.inTransaction(h -> {
-                    OfficerRecordDao records = h.attach(OfficerRecordDao.class);
-                    int latest = records.latestVersion(officerId);
-                    if (latest == 0) {
-                        throw NotFound.officer(officerId);
-                    }
-                    OfficerRecord current = Json.read(records.find(officerId, latest).orElseThrow(), OfficerRecord.class);
-                    OfficerRecord merged = RecordList.append(current, additions);
-                    ValidationFailed.check(additionErrors(merged, current, asOf, ruleSet));
-                    String json = Json.write(merged);
-                    Instant now = time.now();
-                    records.insert(officerId, latest + 1, json, actor, now);
-                    // lock every held clearance before the first audit append (clearance rows, then the head)
-                    ClearanceDao clearances = h.attach(ClearanceDao.class);
-                    List<ClearanceDao.ClearanceRow> held = clearances.ofOfficer(officerId).stream()
-                            .map(c -> clearances.lock(officerId, c.unit()).orElseThrow()).toList();
-                    List<Evaluation> evaluated = new ArrayList<>();
-                    for (ClearanceDao.ClearanceRow locked : held) {
-                        if (ruleSet.unit(locked.unit()).isEmpty()) {
-                            continue; // the unit left the rule set: nothing to evaluate it against
-                        }
-                        Evaluation e = evaluate(ruleSet, merged.forUnit(locked.unit()), asOf, actor)
-                                .stored(UUID.randomUUID().toString(), latest + 1, now);
-                        EvaluationDao.Rows rows = StoredEvaluation.rows(e);
-                        h.attach(EvaluationDao.class).insert(rows);
-                        AuditChain.append(h, EntryType.EVALUATION, e.id(), officerId, actor, now,
-                                AuditChain.evaluationContent(rows, json));
-                        ClearanceStatus next = ClearanceStatus.valueOf(locked.status()).afterReevaluation(e.outcome());
-                        Clearances.change(h, officerId, e.unit(), next, next == ClearanceStatus.ACTIVE ? e.valid() : null,
-                                e.conditions(), e.id(), Clearances.CAUSE_EVALUATION, actor, now);
-                        evaluated.add(e);
-                    }
-                    return evaluated;
-                });
-            } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException race) {
+                return work.get();
+            } catch (UnableToExecuteStatementException race) {
                 last = race;
             }
         }
@@ -186,18 +223,33 @@ public final class EvaluationService {
     }
 
     /** The stored evaluations of an officer, oldest first, without their flags. */
-    public List<EvaluationSummary> ofOfficer(String officerId) {
-        if (jdbi.withExtension(OfficerRecordDao.class, dao -> dao.latestVersion(officerId)) == 0) {
-            throw NotFound.officer(officerId);
-        }
+    public List<EvaluationSummary> ofOfficer(String officerId, User reader) {
+        access.check(reader, officerId);
         return jdbi.withExtension(EvaluationDao.class, dao -> dao.ofOfficer(officerId)).stream()
                 .map(e -> new EvaluationSummary(e.id(), e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.evaluatedAt(),
                         e.evaluatedBy()))
                 .toList();
     }
 
+    /** A stored evaluation, as the service itself reads it (no reader's scope applies). */
     public Optional<Evaluation> find(String id) {
         return jdbi.withExtension(EvaluationDao.class, dao -> dao.rows(id)).map(StoredEvaluation::from);
+    }
+
+    /**
+     * A stored evaluation as {@code reader} may read it: one about an officer outside their
+     * countries is absent (404), one about themselves refused (403). {@code named} learns the
+     * officer first, so the attempt is logged with it.
+     */
+    public Evaluation read(String id, User reader, java.util.function.Consumer<String> named) {
+        Evaluation e = find(id).orElseThrow(() -> NotFound.evaluation(id));
+        named.accept(e.officerId());
+        try {
+            access.check(reader, e.officerId());
+        } catch (NotFound outOfScope) {
+            throw NotFound.evaluation(id);
+        }
+        return e;
     }
 
     /** Evaluates and explains without storing: for submissions, dry runs and replays. */
@@ -215,6 +267,6 @@ public final class EvaluationService {
         }
         return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.valid(),
                 result.grant(), result.conditionalGrant(), result.adjudication(), List.copyOf(conditions),
-                result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules());
+                result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules(), null);
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import org.vetting.rules.RuleSet;
  */
 public final class RecordValidator {
     private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    /** ISO 3166-1 alpha-2, as the JDK knows it. */
+    public static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_TEXT = 200;
     private static final int MAX_ID = 64;
     private static final int FIRST_YEAR = 1900;
@@ -49,7 +52,9 @@ public final class RecordValidator {
         }
         v.text("givenName", r.givenName());
         v.text("familyName", r.familyName());
-        v.text("country", r.country());
+        if (v.required("country", r.country()) && !COUNTRIES.contains(r.country())) {
+            v.add("country", "must be an ISO 3166-1 alpha-2 code such as MX or US, got " + r.country());
+        }
         v.text("agency", r.agency());
         v.notAfter("dateOfBirth", r.dateOfBirth());
         v.required("serviceStartDate", r.serviceStartDate());

@@ -32,7 +32,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     public Response toResponse(DomainException e) {
         int status = status(e);
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status, e.getMessage(), e instanceof ValidationFailed v ? v.errors() : null))
+                .entity(new ErrorBody(status, e.getMessage(), e.errors()))
                 .build();
     }
 

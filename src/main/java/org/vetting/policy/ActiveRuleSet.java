@@ -41,7 +41,8 @@ public final class ActiveRuleSet {
             List<RuleSetView.Unit> units = ruleSet.units().values().stream().sorted(Comparator.comparing(Unit::code))
                     .map(u -> new RuleSetView.Unit(u.code(), u.name(), u.tier(), u.minServiceYears(),
                             names(u.requiredExams(), m -> m), u.mediumReferralThreshold(), u.clearanceMonths(),
-                            u.conditionalMonths(), u.revettingDueDays(), names(u.severityOverrides(), Enum::name)))
+                            u.conditionalMonths(), u.revettingDueDays(), u.reapplyAfterMonths(),
+                            names(u.severityOverrides(), Enum::name)))
                     .toList();
             return new RuleSetView(ruleSet.version(), activatedAt, rules, units);
         }

@@ -28,6 +28,6 @@ public class AdjudicationsResource {
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
     public List<PendingCase> queue(@Auth User user) {
-        return adjudications.queue();
+        return adjudications.queue(user);
     }
 }

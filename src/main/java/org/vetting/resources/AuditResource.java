@@ -39,7 +39,6 @@ import org.vetting.api.ChainStatus;
 import org.vetting.auth.User;
 import org.vetting.common.Language;
 import org.vetting.api.FiredRuleView;
-import org.vetting.errors.NotFound;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.http.AccessLogFilter;
 
@@ -79,7 +78,8 @@ public class AuditResource {
         int size = Paging.limit(limit);
         var query = new AuditService.Query(officerId, unit, rule, flag, outcome, actor, time("from", from, false),
                 time("to", to, true));
-        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(cursor), size + 1);
+        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(cursor), size + 1,
+                user);
         String next = rows.size() > size ? Long.toString(rows.get(size - 1).sequence()) : null;
         Language language = Language.from(headers.getAcceptableLanguages());
         List<AuditedEvaluationView> items = rows.stream().limit(size)
@@ -96,9 +96,7 @@ public class AuditResource {
     @Path("/evaluations/{id}")
     public AuditedEvaluationView evaluation(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                                             @Context ContainerRequestContext request) {
-        AuditService.AuditedEvaluation a = audit.evaluation(id)
-                .orElseThrow(() -> NotFound.evaluation(id));
-        AccessLogFilter.officer(request, a.evaluation().officerId());
+        AuditService.AuditedEvaluation a = audit.evaluation(id, user, officer -> AccessLogFilter.officer(request, officer));
         try {
             return new AuditedEvaluationView(a.evaluation().view(Language.from(headers.getAcceptableLanguages())),
                     a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
@@ -111,8 +109,7 @@ public class AuditResource {
     @Path("/evaluations/{id}/replay")
     public ReplayView replay(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
-        AuditService.Replay r = audit.replay(id).orElseThrow(() -> NotFound.evaluation(id));
-        AccessLogFilter.officer(request, r.recorded().officerId());
+        AuditService.Replay r = audit.replay(id, user, officer -> AccessLogFilter.officer(request, officer));
         Language language = Language.from(headers.getAcceptableLanguages());
         return new ReplayView(r.matches(), r.recorded().view(language),
                 r.replayed().view(language), r.differences());
@@ -134,7 +131,7 @@ public class AuditResource {
         AccessLogFilter.officer(request, officerId);
         int size = Paging.limit(limit);
         return accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
-                Paging.numericCursor(cursor), size);
+                Paging.numericCursor(cursor), size, user);
     }
 
     private static Response csv(List<AuditedEvaluationView> items, String next) {

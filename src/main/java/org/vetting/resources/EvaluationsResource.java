@@ -22,7 +22,6 @@ import org.vetting.auth.User;
 import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
-import org.vetting.errors.NotFound;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.http.AccessLogFilter;
 
@@ -54,12 +53,14 @@ public class EvaluationsResource {
     @Path("/{id}/adjudication")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADJUDICATOR")
+    @AccessLogged
     public AdjudicationView adjudicate(@Auth User user, @PathParam("id") String id, AdjudicationRequest request,
-                                       @Context HttpHeaders headers) {
+                                       @Context HttpHeaders headers, @Context ContainerRequestContext http) {
         if (request == null) {
             throw ValidationFailed.of("(body)", "required: decision and reasons");
         }
-        return adjudications.adjudicate(id, request, user, Language.from(headers.getAcceptableLanguages()));
+        return adjudications.adjudicate(id, request, user, Language.from(headers.getAcceptableLanguages()),
+                officer -> AccessLogFilter.officer(http, officer));
     }
 
     @GET
@@ -68,8 +69,7 @@ public class EvaluationsResource {
     @AccessLogged
     public EvaluationView get(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                               @Context ContainerRequestContext request) {
-        Evaluation e = evaluations.find(id).orElseThrow(() -> NotFound.evaluation(id));
-        AccessLogFilter.officer(request, e.officerId());
+        Evaluation e = evaluations.read(id, user, officer -> AccessLogFilter.officer(request, officer));
         return e.view(Language.from(headers.getAcceptableLanguages()));
     }
 }

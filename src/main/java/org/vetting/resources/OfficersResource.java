@@ -56,17 +56,20 @@ public class OfficersResource {
     public List<EvaluationSummary> evaluations(@Auth User user, @PathParam("officerId") String officerId,
                                                  @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        return evaluations.ofOfficer(officerId);
+        return evaluations.ofOfficer(officerId, user);
     }
 
     @POST
     @Path("/records")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("VETTING_OFFICER")
+    @AccessLogged
     public Map<String, Object> addRecords(@Auth User user, @PathParam("officerId") String officerId,
-                                          OfficerRecord additions, @Context HttpHeaders headers) {
+                                          OfficerRecord additions, @Context HttpHeaders headers,
+                                          @Context ContainerRequestContext request) {
+        AccessLogFilter.officer(request, officerId);
         Language language = Language.from(headers.getAcceptableLanguages());
-        List<EvaluationView> views = evaluations.appendRecords(officerId, additions, user.username()).stream()
+        List<EvaluationView> views = evaluations.appendRecords(officerId, additions, user).stream()
                 .map(e -> e.view(language)).toList();
         return Map.of("officerId", officerId, "evaluations", views);
     }

@@ -1,60 +1,84 @@
 package org.vetting.resources;
 
 import java.net.URI;
+import java.util.List;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.NewUser;
+import org.vetting.api.RoleChange;
 import org.vetting.api.UserView;
 import org.vetting.auth.User;
+import org.vetting.errors.ValidationFailed;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.users.UserService;
-import org.vetting.errors.ValidationFailed;
 
-/** {@code POST /api/users}: an administrator creates a user with roles (and units for a commander). */
+/**
+ * Users, for administrators: create (201, or 202 while a privileged role waits for a second
+ * administrator), change roles, approve what waits, disable and enable, list.
+ */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed("ADMIN")
 public class UsersResource {
     private final UserService users;
     private final ActiveRuleSet active;
-    private final Runnable forgetCredentials;
 
-    /** {@code forgetCredentials} empties the authentication cache, so a disabled user is refused at once. */
-    public UsersResource(UserService users, ActiveRuleSet active, Runnable forgetCredentials) {
+    public UsersResource(UserService users, ActiveRuleSet active) {
         this.users = users;
         this.active = active;
-        this.forgetCredentials = forgetCredentials;
     }
 
-    @jakarta.ws.rs.GET
-    @RolesAllowed("ADMIN")
-    public java.util.List<UserView> list(@Auth User admin) {
+    @GET
+    public List<UserView> list(@Auth User admin) {
         return users.list();
     }
 
     @POST
-    @Path("/{username}/disable")
-    @RolesAllowed("ADMIN")
-    public UserView disable(@Auth User admin, @jakarta.ws.rs.PathParam("username") String username) {
-        UserView disabled = users.disable(username, admin.username());
-        forgetCredentials.run();
-        return disabled;
-    }
-
-    @POST
-    @RolesAllowed("ADMIN")
     public Response create(@Auth User admin, NewUser request) {
         if (request == null) {
             throw ValidationFailed.of("(body)", "required");
         }
-        UserView created = users.create(request, active.ruleSet().units().keySet(), admin.username());
-        return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
+        UserService.Outcome created = users.create(request, active.ruleSet().units().keySet(), admin);
+        return (created.pending() ? Response.accepted() : Response.created(URI.create("/api/users/"
+                + created.user().username()))).entity(created.user()).build();
+    }
+
+    @POST
+    @Path("/{username}/roles")
+    public Response changeRoles(@Auth User admin, @PathParam("username") String username, RoleChange change) {
+        if (change == null) {
+            throw ValidationFailed.of("(body)", "required: roles, units, countries");
+        }
+        UserService.Outcome changed = users.changeRoles(username, change, active.ruleSet().units().keySet(), admin);
+        return (changed.pending() ? Response.accepted() : Response.ok()).entity(changed.user()).build();
+    }
+
+    @POST
+    @Path("/{username}/approve")
+    public UserView approve(@Auth User admin, @PathParam("username") String username) {
+        return users.approve(username, admin);
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    public UserView disable(@Auth User admin, @PathParam("username") String username) {
+        return users.disable(username, admin);
+    }
+
+    @POST
+    @Path("/{username}/enable")
+    public Response enable(@Auth User admin, @PathParam("username") String username) {
+        UserService.Outcome enabled = users.enable(username, admin);
+        return (enabled.pending() ? Response.accepted() : Response.ok()).entity(enabled.user()).build();
     }
 }

@@ -168,13 +168,14 @@ public final class PolicyDocument {
             md.append(String.join("\n", header)).append("\n\n");
         }
         md.append("| unit | name | tier | min. service (years) | required exams (max. age in months) | MEDIUM flags "
-                + "to refer | clearance (months) | conditional (months) | re-vetting notice (days) | severity "
-                + "overrides |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + "to refer | clearance (months) | conditional (months) | re-vetting notice (days) | denial stands "
+                + "(months) | severity overrides |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         ruleSet.units().values().stream().sorted(Comparator.comparing(Unit::code)).forEach(u -> md.append("| ")
                 .append(u.code()).append(" | ").append(u.name()).append(" | ").append(u.tier()).append(" | ")
                 .append(u.minServiceYears()).append(" | ").append(join(new TreeMap<>(u.requiredExams()))).append(" | ")
                 .append(u.mediumReferralThreshold()).append(" | ").append(u.clearanceMonths()).append(" | ")
                 .append(u.conditionalMonths()).append(" | ").append(u.revettingDueDays()).append(" | ")
+                .append(u.reapplyAfterMonths()).append(" | ")
                 .append(u.severityOverrides().isEmpty() ? "—" : join(new TreeMap<>(u.severityOverrides())))
                 .append(" |\n"));
         md.append("\n");

@@ -8,7 +8,7 @@ import org.vetting.api.ExamType;
 /** A joint unit as declared in {@code rules/units.yml} (docs/policy.md "Units"). Also a fact for the rules. */
 public record Unit(String code, String name, String tier, int minServiceYears,
                    Map<ExamType, Integer> requiredExams, int mediumReferralThreshold,
-                   int clearanceMonths, int conditionalMonths, int revettingDueDays,
+                   int clearanceMonths, int conditionalMonths, int revettingDueDays, int reapplyAfterMonths,
                    Map<String, Severity> severityOverrides) {
     public Unit {
         requiredExams = Map.copyOf(requiredExams);

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class UnitsFile {
     private static final Set<String> FIELDS = Set.of("name", "tier", "minServiceYears", "requiredExams",
-            "mediumReferralThreshold", "clearanceMonths", "conditionalMonths", "revettingDueDays", "severityOverrides");
+            "mediumReferralThreshold", "clearanceMonths", "conditionalMonths", "revettingDueDays", "reapplyAfterMonths",
+            "severityOverrides");
 
     private final String file;
     private final List<String> errors;
@@ -90,6 +91,7 @@ final class UnitsFile {
         int clearance = number(f, body, code, "clearanceMonths", 1);
         int conditional = number(f, body, code, "conditionalMonths", 1);
         int revettingDue = number(f, body, code, "revettingDueDays", 0);
+        int reapplyAfter = number(f, body, code, "reapplyAfterMonths", 0);
 
         Map<ExamType, Integer> exams = new EnumMap<>(ExamType.class);
         MappingNode examsNode = f.containsKey("requiredExams") ? mapping(f.get("requiredExams"), code + ".requiredExams") : null;
@@ -139,7 +141,8 @@ final class UnitsFile {
         if (errors.size() > before) {
             return null;
         }
-        return new Unit(code, name, tier, minService, exams, threshold, clearance, conditional, revettingDue, overrides);
+        return new Unit(code, name, tier, minService, exams, threshold, clearance, conditional, revettingDue, reapplyAfter,
+                overrides);
     }
 
     private String requiredText(Map<String, Node> f, Node at, String unit, String key) {

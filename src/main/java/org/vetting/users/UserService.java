@@ -1,40 +1,59 @@
 package org.vetting.users;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.FieldError;
 import org.vetting.api.NewUser;
 import org.vetting.api.Role;
+import org.vetting.api.RoleChange;
 import org.vetting.api.UserView;
-import org.vetting.chain.AuditChain;
-import org.vetting.chain.EntryType;
 import org.vetting.auth.Passwords;
 import org.vetting.auth.User;
-import org.vetting.db.UserDao;
+import org.vetting.chain.AuditChain;
+import org.vetting.chain.EntryType;
+import org.vetting.common.Actors;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
-import org.vetting.errors.NotFound;
-import org.vetting.errors.ValidationFailed;
+import org.vetting.db.UserDao;
 import org.vetting.errors.Conflict;
-import org.vetting.common.Actors;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.SeparationOfDuties;
+import org.vetting.errors.ValidationFailed;
 
-/** Creating users, and the first-start {@code admin} user of docs/api.md. */
+/**
+ * Users and their roles (docs/api.md "Integrity"). Granting a privileged role (ADJUDICATOR, AUDITOR,
+ * POLICY_OFFICER, ADMIN) to a new or an existing user, or enabling a disabled user who holds one,
+ * waits for a second ADMIN while two or more are enabled; with one (first start) it takes effect at
+ * once and the audit entry says it was made without a second approver. An ADMIN holds no other
+ * role; every other user is bound to countries. Every change is a USER entry of the audit chain.
+ */
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final TypeReference<List<Role>> ROLES = new TypeReference<>() {};
     public static final String ADMIN = "admin";
+
+    /** The answer to a change: the user, and whether part of it waits for a second administrator. */
+    public record Outcome(UserView user, boolean pending) {}
 
     private final Jdbi jdbi;
     private final Passwords passwords;
@@ -57,8 +76,11 @@ public final class UserService {
         boolean generated = configuredPassword == null || configuredPassword.isEmpty();
         String password = generated ? randomPassword() : configuredPassword;
         try {
-            jdbi.useTransaction(h -> created(h, ADMIN, passwords.hash(password), Set.of(Role.ADMIN), Set.of(), null,
-                    Actors.SYSTEM));
+            jdbi.useTransaction(h -> {
+                h.attach(UserDao.class).create(ADMIN, passwords.hash(password), Set.of(Role.ADMIN.name()), Set.of(),
+                        Set.of(), null, time.now(), Actors.SYSTEM);
+                audit(h, ADMIN, "CREATED", Actors.SYSTEM, Map.of("withoutSecondApprover", true));
+            });
         } catch (RuntimeException alreadyCreated) {
             LOG.info("first-start admin user was created by another instance");
             return;
@@ -71,7 +93,8 @@ public final class UserService {
         }
     }
 
-    public UserView create(NewUser request, Set<String> knownUnits, String actor) {
+    /** Creates a user; privileged roles wait for a second administrator when there is one to ask. */
+    public Outcome create(NewUser request, Set<String> knownUnits, User admin) {
         List<FieldError> errors = new ArrayList<>();
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             errors.add(new FieldError("username", "required: 3-64 letters, digits, '.', '_', '@' or '-'"));
@@ -80,47 +103,97 @@ public final class UserService {
         if (pw != null) {
             errors.add(new FieldError("password", pw));
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (request.roles().isEmpty()) {
-            errors.add(new FieldError("roles", "at least one role"));
-        }
-        for (int i = 0; i < request.roles().size(); i++) {
-            String r = request.roles().get(i);
-            try {
-                roles.add(Role.valueOf(String.valueOf(r)));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("roles[" + i + "]", "unknown role " + r + "; expected one of "
-                        + String.join(", ", java.util.Arrays.stream(Role.values()).map(Enum::name).toList())));
-            }
-        }
-        Set<String> units = new LinkedHashSet<>();
-        for (int i = 0; i < request.units().size(); i++) {
-            String u = request.units().get(i);
-            if (!knownUnits.contains(u)) {
-                errors.add(new FieldError("units[" + i + "]", "unknown unit " + u));
-            }
-            units.add(u);
-        }
-        if (roles.contains(Role.COMMANDER) && units.isEmpty()) {
-            errors.add(new FieldError("units", "a COMMANDER must be bound to at least one unit"));
-        }
-        if (!roles.contains(Role.COMMANDER) && !units.isEmpty()) {
-            errors.add(new FieldError("units", "only a COMMANDER is bound to units"));
-        }
         if (request.officerId() != null && !OFFICER_ID.matcher(request.officerId()).matches()) {
             errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
         }
-        if (!errors.isEmpty()) {
-            throw ValidationFailed.of(errors);
-        }
+        Grant grant = grant(request.roles(), request.units(), request.countries(), knownUnits, errors);
+        ValidationFailed.check(errors);
         String hash = passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             if (dao.find(request.username()).isPresent()) {
                 throw new Conflict("user " + request.username() + " already exists");
             }
-            created(h, request.username(), hash, roles, units, request.officerId(), actor);
-            return view(dao, request.username());
+            boolean ask = asksSecondAdmin(dao, grant.privileged());
+            Set<Role> now = ask ? grant.ordinary() : grant.roles();
+            dao.create(request.username(), hash, names(now), grant.units(), grant.countries(), request.officerId(),
+                    time.now(), admin.username());
+            if (ask) {
+                dao.insertPending(new UserDao.PendingGrant(request.username(), Json.write(grant.privileged()), false,
+                        admin.username(), time.now()));
+            }
+            audit(h, request.username(), "CREATED", admin.username(), secondApprover(ask, grant.privileged()));
+            return new Outcome(view(dao, request.username()), ask);
+        });
+    }
+
+    /**
+     * Sets a user's roles, units and countries. Removals and units and countries take effect at once;
+     * a privileged role the user does not hold waits for a second administrator.
+     */
+    public Outcome changeRoles(String username, RoleChange change, Set<String> knownUnits, User admin) {
+        List<FieldError> errors = new ArrayList<>();
+        Grant grant = grant(change.roles(), change.units(), change.countries(), knownUnits, errors);
+        ValidationFailed.check(errors);
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            UserDao.UserRow row = dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
+            User current = User.of(row, dao);
+            if (current.has(Role.ADMIN) && !grant.roles().contains(Role.ADMIN) && row.enabled()
+                    && dao.enabledAdmins() <= 1) {
+                throw new Conflict("user " + username + " is the last enabled administrator");
+            }
+            Set<Role> added = EnumSet.noneOf(Role.class);
+            added.addAll(grant.privileged());
+            added.removeAll(current.roles());
+            boolean ask = asksSecondAdmin(dao, added);
+            for (Role r : current.roles()) {
+                if (!grant.roles().contains(r)) {
+                    dao.deleteRole(username, r.name());
+                }
+            }
+            for (Role r : grant.roles()) {
+                if (!current.roles().contains(r) && !(ask && added.contains(r))) {
+                    dao.insertRole(username, r.name());
+                }
+            }
+            dao.bind(username, grant.units(), grant.countries());
+            dao.deletePending(username);
+            if (ask) {
+                dao.insertPending(new UserDao.PendingGrant(username, Json.write(added), false, admin.username(),
+                        time.now()));
+            }
+            audit(h, username, "ROLES_CHANGED", admin.username(), secondApprover(ask, added));
+            return new Outcome(view(dao, username), ask);
+        });
+    }
+
+    /** A second administrator approves what waits for a user: the privileged roles, the re-enabling. */
+    public UserView approve(String username, User admin) {
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
+            UserDao.PendingGrant pending = dao.pending(username)
+                    .orElseThrow(() -> new Conflict("nothing waits for approval for user " + username));
+            if (pending.requestedBy().equals(admin.username())) {
+                throw new SeparationOfDuties("a grant is approved by a second administrator, not the one who asked");
+            }
+            if (username.equals(admin.username())) {
+                throw new SeparationOfDuties("nobody approves a grant to themselves");
+            }
+            List<Role> roles = Json.read(pending.roles(), ROLES);
+            Set<String> held = new TreeSet<>(dao.rolesOf(username));
+            roles.stream().map(Role::name).filter(r -> !held.contains(r)).forEach(r -> dao.insertRole(username, r));
+            if (pending.enable()) {
+                dao.setEnabled(username, true);
+            }
+            dao.deletePending(username);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("approvedRoles", roles.stream().map(Role::name).sorted().toList());
+            extra.put("approvedEnable", pending.enable());
+            extra.put("requestedBy", pending.requestedBy());
+            audit(h, username, "APPROVED", admin.username(), extra);
+            return view(dao, username);
         });
     }
 
@@ -133,47 +206,153 @@ public final class UserService {
     }
 
     /**
-     * Disables a user: they can no longer sign in (the authentication cache is emptied by the
-     * caller). The change is audited; users are never deleted, so history keeps naming them.
+     * Disables a user: they are refused from their next request on, on every instance (credentials
+     * are checked against the users table on each request). Users are never deleted, so history keeps
+     * naming them. The last enabled administrator stays.
      */
-    public UserView disable(String username, String actor) {
-        if (username.equals(actor)) {
+    public UserView disable(String username, User admin) {
+        if (username.equals(admin.username())) {
             throw new Conflict("administrators cannot disable themselves");
         }
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             UserDao.UserRow row = dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
             if (row.enabled()) {
-                dao.disable(username);
-                var user = User.of(row, dao);
-                var content = new java.util.LinkedHashMap<String, Object>();
-                content.put("change", "DISABLED");
-                content.put("username", username);
-                content.put("roles", user.roles().stream().map(Enum::name).sorted().toList());
-                content.put("units", user.units().stream().sorted().toList());
-                content.put("officerId", row.officerId());
-                content.put("enabled", false);
-                AuditChain.append(h, EntryType.USER, username, row.officerId(), actor,
-                        time.now(), Json.write(content));
+                if (User.of(row, dao).has(Role.ADMIN) && dao.enabledAdmins() <= 1) {
+                    throw new Conflict("user " + username + " is the last enabled administrator");
+                }
+                dao.setEnabled(username, false);
+                audit(h, username, "DISABLED", admin.username(), Map.of());
             }
-            return view(dao, dao.find(username).orElseThrow());
+            return view(dao, username);
         });
     }
 
-    /** Stores a new user and appends the USER entry (a snapshot: user rows change later) in one transaction. */
-    private void created(org.jdbi.v3.core.Handle h, String username, String hash, Set<Role> roles, Set<String> units,
-                         String officerId, String actor) {
-        java.time.Instant now = time.now();
-        h.attach(UserDao.class).create(username, hash, roles.stream().map(Enum::name).collect(Collectors.toSet()), units,
-                officerId, now, actor);
-        var content = new java.util.LinkedHashMap<String, Object>();
-        content.put("change", "CREATED");
+    /** Enables a user again; one who holds a privileged role waits for a second administrator. */
+    public Outcome enable(String username, User admin) {
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            UserDao.UserRow row = dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
+            if (row.enabled()) {
+                return new Outcome(view(dao, username), false);
+            }
+            Set<Role> privileged = EnumSet.noneOf(Role.class);
+            User.of(row, dao).roles().stream().filter(Role::privileged).forEach(privileged::add);
+            boolean ask = asksSecondAdmin(dao, privileged);
+            if (ask) {
+                List<Role> waiting = dao.pending(username).map(p -> Json.read(p.roles(), ROLES)).orElse(List.of());
+                dao.deletePending(username);
+                dao.insertPending(new UserDao.PendingGrant(username, Json.write(waiting), true, admin.username(),
+                        time.now()));
+            } else {
+                dao.setEnabled(username, true);
+            }
+            audit(h, username, "ENABLED", admin.username(), secondApprover(ask, privileged));
+            return new Outcome(view(dao, username), ask);
+        });
+    }
+
+    /** The roles, units and countries of a request, checked: the parts that wait, and those that do not. */
+    private record Grant(Set<Role> roles, Set<String> units, Set<String> countries) {
+        Set<Role> privileged() {
+            Set<Role> p = EnumSet.noneOf(Role.class);
+            roles.stream().filter(Role::privileged).forEach(p::add);
+            return p;
+        }
+
+        Set<Role> ordinary() {
+            Set<Role> o = EnumSet.noneOf(Role.class);
+            roles.stream().filter(r -> !r.privileged()).forEach(o::add);
+            return o;
+        }
+    }
+
+    private static Grant grant(List<String> roleNames, List<String> unitList, List<String> countryList,
+                               Set<String> knownUnits, List<FieldError> errors) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (roleNames.isEmpty()) {
+            errors.add(new FieldError("roles", "at least one role"));
+        }
+        for (int i = 0; i < roleNames.size(); i++) {
+            String r = roleNames.get(i);
+            try {
+                roles.add(Role.valueOf(String.valueOf(r)));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("roles[" + i + "]", "unknown role " + r + "; expected one of "
+                        + String.join(", ", Arrays.stream(Role.values()).map(Enum::name).toList())));
+            }
+        }
+        if (roles.contains(Role.ADMIN) && roles.size() > 1) {
+            errors.add(new FieldError("roles", "an ADMIN holds no other role"));
+        }
+        Set<String> units = new TreeSet<>();
+        for (int i = 0; i < unitList.size(); i++) {
+            String u = unitList.get(i);
+            if (!knownUnits.contains(u)) {
+                errors.add(new FieldError("units[" + i + "]", "unknown unit " + u));
+            }
+            units.add(u);
+        }
+        if (roles.contains(Role.COMMANDER) && units.isEmpty()) {
+            errors.add(new FieldError("units", "a COMMANDER must be bound to at least one unit"));
+        }
+        if (!roles.contains(Role.COMMANDER) && !units.isEmpty()) {
+            errors.add(new FieldError("units", "only a COMMANDER is bound to units"));
+        }
+        Set<String> countries = new TreeSet<>();
+        for (int i = 0; i < countryList.size(); i++) {
+            String c = countryList.get(i);
+            if (!COUNTRIES.contains(c)) {
+                errors.add(new FieldError("countries[" + i + "]", "not an ISO 3166-1 alpha-2 code: " + c));
+            }
+            countries.add(c);
+        }
+        if (roles.contains(Role.ADMIN) && !countries.isEmpty()) {
+            errors.add(new FieldError("countries", "an ADMIN is not bound to countries"));
+        }
+        if (!roles.isEmpty() && !roles.contains(Role.ADMIN) && countries.isEmpty()) {
+            errors.add(new FieldError("countries", "required: the countries whose officers this user may see"));
+        }
+        return new Grant(roles, units, countries);
+    }
+
+    /** Whether a grant of these roles must wait: it is privileged and a second administrator exists. */
+    private static boolean asksSecondAdmin(UserDao dao, Set<Role> privileged) {
+        return !privileged.isEmpty() && dao.enabledAdmins() >= 2;
+    }
+
+    private static Map<String, Object> secondApprover(boolean ask, Set<Role> privileged) {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (!privileged.isEmpty()) {
+            extra.put("privilegedRoles", privileged.stream().map(Role::name).sorted().toList());
+            extra.put(ask ? "awaitingSecondApprover" : "withoutSecondApprover", true);
+        }
+        return extra;
+    }
+
+    /** A USER entry: a snapshot of the user after the change (user rows change later), and what changed. */
+    private void audit(Handle h, String username, String change, String actor, Map<String, Object> extra) {
+        UserDao dao = h.attach(UserDao.class);
+        UserView v = view(dao, username);
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("change", change);
         content.put("username", username);
-        content.put("roles", roles.stream().map(Enum::name).sorted().toList());
-        content.put("units", units.stream().sorted().toList());
-        content.put("officerId", officerId);
-        content.put("enabled", true);
-        AuditChain.append(h, EntryType.USER, username, officerId, actor, now, Json.write(content));
+        content.put("roles", v.roles().stream().map(Enum::name).toList());
+        content.put("units", v.units());
+        content.put("countries", v.countries());
+        content.put("officerId", v.officerId());
+        content.put("enabled", v.enabled());
+        content.put("pendingRoles", v.pendingRoles().stream().map(Enum::name).toList());
+        content.put("pendingEnable", v.pendingEnable());
+        content.putAll(extra);
+        Instant now = time.now();
+        AuditChain.append(h, EntryType.USER, username, v.officerId(), actor, now, Json.write(content));
+    }
+
+    private static Set<String> names(Set<Role> roles) {
+        Set<String> names = new TreeSet<>();
+        roles.forEach(r -> names.add(r.name()));
+        return names;
     }
 
     private static UserView view(UserDao dao, String username) {
@@ -181,9 +360,15 @@ public final class UserService {
     }
 
     private static UserView view(UserDao dao, UserDao.UserRow row) {
-        var user = User.of(row, dao);
-        return new UserView(row.username(), user.roles().stream().sorted().toList(),
-                user.units().stream().sorted().toList(), row.officerId(), row.enabled(), row.createdAt());
+        User user = User.of(row, dao);
+        var pending = dao.pending(row.username());
+        List<Role> pendingRoles = pending.map(p -> Json.read(p.roles(), ROLES)).orElse(List.of());
+        boolean pendingEnable = pending.map(UserDao.PendingGrant::enable).orElse(false);
+        String status = pending.isPresent() ? "PENDING_APPROVAL" : row.enabled() ? "ACTIVE" : "DISABLED";
+        return new UserView(row.username(), status, user.roles().stream().sorted().toList(),
+                user.units().stream().sorted().toList(), user.countries().stream().sorted().toList(), row.officerId(),
+                row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
+                row.createdAt());
     }
 
     private static String randomPassword() {

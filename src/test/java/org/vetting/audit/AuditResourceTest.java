@@ -30,17 +30,21 @@ class AuditResourceTest {
     static final DropwizardAppExtension<?> EXT = APP.app;
     static final List<String> IDS = new ArrayList<>();
 
-    /** Officer A three times (ELIGIBLE, INCOMPLETE, INELIGIBLE) by hr.lopez; officer B for LIAISON by hr.diaz. */
+    /**
+     * Officer A three times by hr.lopez, each submission carrying the records on file (evidence is
+     * append-only): INCOMPLETE (an exam missing), ELIGIBLE (it added), INELIGIBLE (a later failed
+     * polygraph added); officer B for LIAISON by hr.diaz.
+     */
     @BeforeAll
     static void history() {
         APP.createStaff();
         APP.createUser("hr.diaz", "VETTING_OFFICER");
-        IDS.add(submit("hr.lopez", Records.clean("MX-A")));
         var missing = Records.clean("MX-A");
         Records.list(missing, "exams").remove(0);
         IDS.add(submit("hr.lopez", missing));
+        IDS.add(submit("hr.lopez", Records.clean("MX-A")));
         var failed = Records.clean("MX-A");
-        Records.list(failed, "exams").set(0, Records.exam("e1", "POLYGRAPH", "FAIL", "2026-03-10"));
+        Records.list(failed, "exams").add(Records.exam("e9", "POLYGRAPH", "FAIL", "2026-06-10"));
         IDS.add(submit("hr.lopez", failed));
         var liaison = Records.clean("MX-B");
         liaison.put("targetUnit", "LIAISON");
@@ -76,7 +80,7 @@ class AuditResourceTest {
             JsonNode page = get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
             JsonNode items = page.get("items");
             assertThat(items.findValuesAsText("evaluationId")).containsExactly(IDS.get(0), IDS.get(1), IDS.get(2));
-            assertThat(items.findValuesAsText("outcome")).containsExactly("ELIGIBLE", "INCOMPLETE", "INELIGIBLE");
+            assertThat(items.findValuesAsText("outcome")).containsExactly("INCOMPLETE", "ELIGIBLE", "INELIGIBLE");
             assertThat(page.get("next").isNull()).isTrue();
             for (JsonNode item : items) {
                 assertThat(item.get("hash").asText()).matches("[0-9a-f]{64}");
@@ -92,7 +96,7 @@ class AuditResourceTest {
 
         @Test
         void shouldReturnOneEntryWithItsInputExactlyAsEvaluated() {
-            JsonNode e = get("aud.garcia", "/api/audit/evaluations/" + IDS.get(1));
+            JsonNode e = get("aud.garcia", "/api/audit/evaluations/" + IDS.get(0));
             assertThat(e.get("outcome").asText()).isEqualTo("INCOMPLETE");
             assertThat(e.get("input").get("officerId").asText()).isEqualTo("MX-A");
             assertThat(e.get("input").get("exams")).hasSize(4);
@@ -107,8 +111,8 @@ class AuditResourceTest {
                 "?unit=JU-FENTANYL | 0,1,2",
                 "?outcome=INELIGIBLE | 2",
                 "?actor=hr.diaz | 3",
-                "?actor=hr.lopez&outcome=ELIGIBLE | 0",
-                "?flag=EXAM_MISSING | 1",
+                "?actor=hr.lopez&outcome=ELIGIBLE | 1",
+                "?flag=EXAM_MISSING | 0",
                 "?from=2026-11-27&to=2026-11-27 | 0,1,2,3",
                 "?to=2026-11-26 | ''",
                 "?from=2026-11-28 | ''",
@@ -123,9 +127,9 @@ class AuditResourceTest {
         @Test
         void shouldFilterByFiredRule() {
             String rule = "EXAMS-01 EXAM_MISSING: the unit requires an exam type the record does not have";
-            assertThat(ids("?rule=" + enc(rule))).containsExactly(IDS.get(1));
+            assertThat(ids("?rule=" + enc(rule))).containsExactly(IDS.get(0));
             assertThat(ids("?rule=" + enc("OUTCOME-6 ELIGIBLE: no DISQUALIFYING, INCOMPLETE, HIGH or MEDIUM flag")))
-                    .containsExactly(IDS.get(0), IDS.get(3));
+                    .containsExactly(IDS.get(1), IDS.get(3));
         }
 
         @Test

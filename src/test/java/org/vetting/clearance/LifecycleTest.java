@@ -189,7 +189,11 @@ class LifecycleTest {
         @Test
         void shouldRefuseASupersededEvaluation() {
             String old = referred("MX-ADJ-5");
-            submit(Records.clean("MX-ADJ-5"));
+            // the same record again, as evidence is append-only: a newer evaluation of the case
+            var again = Records.clean("MX-ADJ-5");
+            Records.list(again, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
+                    "date", "2026-01-01"));
+            submit(again);
             ok(APP.post("adj.smith", "/api/evaluations/" + old + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Old case.")), 409);
         }

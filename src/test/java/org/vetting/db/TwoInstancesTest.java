@@ -62,7 +62,7 @@ class TwoInstancesTest {
         for (String[] u : new String[][] {{"hr.a", "VETTING_OFFICER"}, {"hr.b", "VETTING_OFFICER"},
                 {"adj.a", "ADJUDICATOR"}, {"adj.b", "ADJUDICATOR"}, {"aud", "AUDITOR"}}) {
             try (Response r = post(0, "admin", "/api/users", Map.of("username", u[0], "password", TestApp.PASSWORD,
-                    "roles", List.of(u[1])))) {
+                    "roles", List.of(u[1]), "countries", TestApp.COUNTRIES))) {
                 assertThat(r.getStatus()).isEqualTo(201);
             }
         }

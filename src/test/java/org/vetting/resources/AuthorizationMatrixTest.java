@@ -73,6 +73,10 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
                 new Endpoint("GET", "/api/users", List.of("admin"), null),
                 new Endpoint("POST", "/api/users/FRESHUSER/disable", List.of("admin"), Map.of()),
+                new Endpoint("POST", "/api/users/FRESHUSER/enable", List.of("admin"), Map.of()),
+                new Endpoint("POST", "/api/users/PENDINGUSER/approve", List.of("admin"), Map.of()),
+                new Endpoint("POST", "/api/users/FRESHUSER/roles", List.of("admin"),
+                        Map.of("roles", List.of("VETTING_OFFICER"), "countries", List.of("MX"))),
                 new Endpoint("GET", "/api/record-schema", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
                         "admin"), null));
     }
@@ -112,6 +116,7 @@ class AuthorizationMatrixTest {
     @BeforeAll
     static void data() {
         APP.createStaff();
+        APP.createAdmin("admin2");
         try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-M-1"))) {
             eligible = r.readEntity(JsonNode.class).get("evaluationId").asText();
         }
@@ -131,9 +136,18 @@ class AuthorizationMatrixTest {
     @MethodSource("matrix")
     void shouldAuthorizeByRole(String name, String caller, Endpoint e) {
         String path = e.path().replace("ELIGIBLE", eligible);
+        if (path.contains("PENDINGUSER")) {
+            // a privileged grant asked for by the second administrator, for the first to approve
+            String target = "u-pending-" + System.nanoTime();
+            try (Response r = APP.post("admin2", "/api/users", Map.of("username", target, "password",
+                    TestApp.PASSWORD, "roles", List.of("ADJUDICATOR"), "countries", TestApp.COUNTRIES))) {
+                assertThat(r.getStatus()).isEqualTo(202);
+            }
+            path = path.replace("PENDINGUSER", target);
+        }
         if (path.contains("FRESHUSER")) {
             String target = "u-target-" + System.nanoTime();
-            APP.createUser(target, "AUDITOR");
+            APP.createUser(target, "VETTING_OFFICER");
             path = path.replace("FRESHUSER", target);
         }
         if (path.contains("REFERRED")) {
@@ -143,7 +157,8 @@ class AuthorizationMatrixTest {
         if ("candidate".equals(body)) {
             body = Records.clean("MX-M-C-" + System.nanoTime());
         } else if ("user".equals(body)) {
-            body = Map.of("username", "u" + System.nanoTime(), "password", TestApp.PASSWORD, "roles", List.of("AUDITOR"));
+            body = Map.of("username", "u" + System.nanoTime(), "password", TestApp.PASSWORD, "roles", List.of("AUDITOR"),
+                    "countries", TestApp.COUNTRIES);
         }
         Invocation.Builder b = caller.equals("(none)") ? APP.request(path, null, null) : APP.as(caller, path);
         int status;

@@ -105,7 +105,7 @@ class SecurityTest {
             Response r = method.equals("GET") ? APP.as(user, path).get()
                     : APP.post(user, path, path.endsWith("dry-run") ? Map.of("record", Records.clean("MX-S-1"))
                     : path.endsWith("users") ? Map.of("username", "x.y", "password", TestApp.PASSWORD, "roles",
-                    List.of("AUDITOR")) : Records.clean("MX-S-1"));
+                    List.of("AUDITOR"), "countries", TestApp.COUNTRIES) : Records.clean("MX-S-1"));
             if (status >= 400) {
                 assertJsonError(r, status);
             } else {
@@ -128,7 +128,8 @@ class SecurityTest {
         @Test
         void shouldCreateAUserWhoCanSignIn() {
             try (Response r = APP.post("admin", "/api/users", Map.of("username", "cmd.arms", "password",
-                    TestApp.PASSWORD, "roles", List.of("COMMANDER"), "units", List.of("JU-ARMS")))) {
+                    TestApp.PASSWORD, "roles", List.of("COMMANDER"), "units", List.of("JU-ARMS"), "countries",
+                    TestApp.COUNTRIES))) {
                 assertThat(r.getStatus()).isEqualTo(201);
                 JsonNode u = r.readEntity(JsonNode.class);
                 assertThat(u.get("roles").get(0).asText()).isEqualTo("COMMANDER");
@@ -172,7 +173,7 @@ class SecurityTest {
         @Test
         void shouldRefuseADuplicateUser_With409() {
             assertJsonError(APP.post("admin", "/api/users", Map.of("username", "hr.lopez", "password",
-                    TestApp.PASSWORD, "roles", List.of("AUDITOR"))), 409);
+                    TestApp.PASSWORD, "roles", List.of("AUDITOR"), "countries", TestApp.COUNTRIES)), 409);
         }
 
         @Test

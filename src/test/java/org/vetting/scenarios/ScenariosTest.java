@@ -51,7 +51,7 @@ class ScenariosTest {
     @Test
     void aFailingScenarioIsReported_WithWhatDiffered() {
         Scenario wrong = new Scenario("x.yml", "wrong on purpose", LocalDate.of(2026, 11, 27),
-                Map.of("officerId", "MX-1", "serviceStartDate", "2012-06-01", "targetUnit", "LIAISON"),
+                Map.of("officerId", "MX-1", "country", "MX", "serviceStartDate", "2012-06-01", "targetUnit", "LIAISON"),
                 "ELIGIBLE", List.of(), false, null);
         ScenarioResult r = Scenarios.run(RULE_SET, wrong);
         assertThat(r.passed()).isFalse();
@@ -76,11 +76,12 @@ class ScenariosTest {
                     clearanceMonths: 9
                     conditionalMonths: 3
                     revettingDueDays: 30
+                    reapplyAfterMonths: 24
                     severityOverrides: {PRIOR_DENIAL: HIGH}
                 """);
         RuleSet withCyber = RuleSetLoader.fromDirectory(dir);
         assertThat(withCyber.version()).isNotEqualTo(RULE_SET.version());
-        Map<String, Object> record = Map.of("officerId", "MX-C-1", "serviceStartDate", "2020-01-01",
+        Map<String, Object> record = Map.of("officerId", "MX-C-1", "country", "MX", "serviceStartDate", "2020-01-01",
                 "targetUnit", "JU-CYBER",
                 "exams", List.of(Map.of("id", "e1", "type", "POLYGRAPH", "result", "PASS", "date", "2026-08-01"),
                         Map.of("id", "e2", "type", "TOXICOLOGICAL", "result", "PASS", "date", "2026-08-01")),

@@ -35,6 +35,8 @@ public final class TestApp {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String PASSWORD = "correct-horse-battery";
+    /** The countries every test user may see unless a test says otherwise. */
+    public static final List<String> COUNTRIES = List.of("MX", "US");
 
     /** {@code -Dvetting.test.db=postgres} runs the same suites on PostgreSQL (a database per test class). */
     public static final boolean POSTGRES = "postgres".equals(System.getProperty("vetting.test.db"));
@@ -141,7 +143,7 @@ public final class TestApp {
     /** Creates a user through {@code POST /api/users} as the first-start admin. */
     public void createUser(String username, String role, String... units) {
         try (Response r = as("admin", "/api/users").post(Entity.json(Map.of("username", username, "password",
-                PASSWORD, "roles", List.of(role), "units", List.of(units))))) {
+                PASSWORD, "roles", List.of(role), "units", List.of(units), "countries", COUNTRIES)))) {
             if (r.getStatus() != 201) {
                 throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
             }
@@ -156,10 +158,20 @@ public final class TestApp {
         createUser("aud.garcia", "AUDITOR");
     }
 
+    /** A further administrator (no countries: an ADMIN sees every country and holds no other role). */
+    public void createAdmin(String username) {
+        try (Response r = as("admin", "/api/users").post(Entity.json(Map.of("username", username, "password",
+                PASSWORD, "roles", List.of("ADMIN"))))) {
+            if (r.getStatus() != 201) {
+                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
+            }
+        }
+    }
+
     /** A user with a role and, optionally, the officer they are (separation of duties). */
     public void createUser(String username, List<String> roles, String officerId) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD,
-                "roles", roles));
+                "roles", roles, "countries", COUNTRIES));
         if (officerId != null) {
             body.put("officerId", officerId);
         }

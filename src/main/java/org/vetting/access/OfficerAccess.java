@@ -1,0 +1,80 @@
+package org.vetting.access;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vetting.api.OfficerRecord;
+import org.vetting.auth.User;
+import org.vetting.common.Json;
+import org.vetting.db.OfficerDao;
+import org.vetting.db.OfficerRecordDao;
+import org.vetting.errors.NotFound;
+import org.vetting.errors.SeparationOfDuties;
+
+/**
+ * Need to know and separation of duties for every call on an officer's data (docs/api.md
+ * "Integrity"): nobody acts on or reads their own file (403), and a user whose roles are limited to
+ * their countries finds any other officer absent (404, as for an officer never submitted). The
+ * resource names the officer before calling, so refused attempts reach the access log.
+ */
+public final class OfficerAccess {
+    private static final Logger LOG = LoggerFactory.getLogger(OfficerAccess.class);
+
+    private final Jdbi jdbi;
+
+    public OfficerAccess(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** An officer on file that the user may act on; refuses themselves and other countries. */
+    public OfficerDao.OfficerRow check(User user, String officerId) {
+        Optional<OfficerDao.OfficerRow> officer = jdbi.withExtension(OfficerDao.class, dao -> dao.find(officerId));
+        if (officer.isEmpty() || !user.sees(officer.get().country())) {
+            throw NotFound.officer(officerId);
+        }
+        if (user.is(officerId)) {
+            throw new SeparationOfDuties("this is your own record");
+        }
+        return officer.get();
+    }
+
+    /** A record the user is about to submit: their own is refused, another country looks absent. */
+    public void checkSubmission(User user, OfficerRecord record) {
+        if (user.is(record.officerId())) {
+            throw new SeparationOfDuties("nobody submits their own record");
+        }
+        Optional<OfficerDao.OfficerRow> onFile = jdbi.withExtension(OfficerDao.class,
+                dao -> dao.find(record.officerId()));
+        // an officer stored before countries were required takes the country this record gives
+        String country = onFile.map(OfficerDao.OfficerRow::country).orElse(record.country());
+        country = country == null ? record.country() : country;
+        if (!user.sees(country)) {
+            throw NotFound.officer(record.officerId());
+        }
+    }
+
+    /**
+     * Lists officers stored before countries were recorded: each gets its country from its latest
+     * record. Answers those whose records carry none — they stay out of every scoped user's sight
+     * until a submission records their country; the migrate command prints them.
+     */
+    public List<String> listOfficersOnFile() {
+        jdbi.useTransaction(h -> {
+            OfficerDao officers = h.attach(OfficerDao.class);
+            OfficerRecordDao records = h.attach(OfficerRecordDao.class);
+            for (String officerId : officers.unlisted()) {
+                String json = records.find(officerId, records.latestVersion(officerId)).orElseThrow();
+                officers.insert(officerId, Json.read(json, OfficerRecord.class).country());
+            }
+        });
+        List<String> without = jdbi.withExtension(OfficerDao.class, OfficerDao::withoutCountry);
+        if (!without.isEmpty()) {
+            LOG.warn("{} officer(s) on file have no country and are hidden from country-scoped users: {}",
+                    without.size(), without);
+        }
+        return without;
+    }
+}

@@ -1,0 +1,37 @@
+package org.vetting.db;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The officers on file and their country: what need-to-know by country compares with. */
+public interface OfficerDao {
+    /** An officer on file; {@code country} is null only for officers stored before it was required. */
+    record OfficerRow(String officerId, String country) {}
+
+    @SqlQuery("SELECT officer_id, country FROM officers WHERE officer_id = :officerId")
+    @RegisterConstructorMapper(OfficerRow.class)
+    Optional<OfficerRow> find(@Bind("officerId") String officerId);
+
+    @SqlUpdate("INSERT INTO officers (officer_id, country) VALUES (:officerId, :country)")
+    void insert(@Bind("officerId") String officerId, @Bind("country") String country);
+
+    /** Records the country of an officer stored before countries were required; never changes one. */
+    @SqlUpdate("UPDATE officers SET country = :country WHERE officer_id = :officerId AND country IS NULL")
+    int fillCountry(@Bind("officerId") String officerId, @Bind("country") String country);
+
+    /** Officers with records but no row here: stored before this table existed. */
+    @SqlQuery("""
+            SELECT DISTINCT r.officer_id FROM officer_records r
+             WHERE NOT EXISTS (SELECT 1 FROM officers o WHERE o.officer_id = r.officer_id)
+             ORDER BY r.officer_id
+            """)
+    List<String> unlisted();
+
+    @SqlQuery("SELECT officer_id FROM officers WHERE country IS NULL ORDER BY officer_id")
+    List<String> withoutCountry();
+}
