@@ -15,6 +15,7 @@ import org.vetting.audit.AuditService;
 import org.vetting.auth.Passwords;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.common.ServiceTime;
+import org.vetting.correction.CorrectionService;
 import org.vetting.db.Migrations;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.policy.ActiveRuleSet;
@@ -28,7 +29,8 @@ import org.vetting.users.UserService;
  */
 public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords, OfficerAccess access,
                              UserService users, EvaluationService evaluations, ClearanceService clearances,
-                             AdjudicationService adjudications, AccessLog accessLog, AuditService audit) {
+                             AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
+                             AuditService audit) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
@@ -41,6 +43,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
                 evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
+                new CorrectionService(jdbi, rules, evaluations, access, time),
                 new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access));
     }
 

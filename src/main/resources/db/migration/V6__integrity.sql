@@ -52,3 +52,6 @@ ALTER TABLE evaluations ADD COLUMN reapply_from DATE;
 -- Denials set before this version stand for the 12 months every unit gives from this version on.
 UPDATE clearances SET stands_until = CAST(updated_at + INTERVAL '12' MONTH AS DATE)
  WHERE status IN ('DENIED', 'REVOKED');
+
+-- An adjudicator's condition is a commander text and, separately, a note for the file.
+ALTER TABLE adjudications ADD COLUMN notes ${text};

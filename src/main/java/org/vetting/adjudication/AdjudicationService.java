@@ -18,6 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.vetting.api.AdjudicationRequest;
 import org.vetting.api.AdjudicationView;
+import org.vetting.api.ConditionText;
+import org.vetting.rules.CommanderText;
 import org.vetting.api.FieldError;
 import org.vetting.api.PendingCase;
 import org.vetting.auth.User;
@@ -91,7 +93,7 @@ public final class AdjudicationService {
     /** Records a decision (or a waiver's first approval) and answers it with the clearance afterwards. */
     public AdjudicationView adjudicate(String evaluationId, AdjudicationRequest request, User adjudicator,
                                        Language language, Consumer<String> named) {
-        validate(request);
+        validate(request, rules.ruleSet().findingTerms());
         boolean grant = request.decision().equals("GRANT");
         Evaluation e = evaluations.find(evaluationId).orElseThrow(() -> NotFound.evaluation(evaluationId));
         named.accept(e.officerId());
@@ -123,7 +125,7 @@ public final class AdjudicationService {
             AdjudicationRow row = decided.adjudication();
             return new AdjudicationView(row.id(), row.evaluationId(), row.officerId(), row.unit(), row.stage(),
                     row.decision(), row.reasons(), Condition.in(Json.read(row.conditions(), Condition.LIST), language),
-                    Json.read(row.waived(), STRINGS), row.adjudicator(), row.at(), clearances.view(decided.clearance(), language));
+                    row.notes() == null ? List.of() : Json.read(row.notes(), STRINGS), Json.read(row.waived(), STRINGS), row.adjudicator(), row.at(), clearances.view(decided.clearance(), language));
         } catch (UnableToExecuteStatementException race) {
             // the unique first_for/final_for columns: another adjudicator recorded the same step first
             throw new Conflict("evaluation " + evaluationId + " was adjudicated concurrently; reload it");
@@ -170,13 +172,17 @@ public final class AdjudicationService {
         Instant now = time.now();
         List<Condition> conditions = new ArrayList<>();
         firstApproval.ifPresent(a -> Json.read(a.conditions(), Condition.LIST).forEach(conditions::add));
-        request.conditions().forEach(c -> conditions.add(new Condition(c.strip(), c.strip())));
+        request.conditions().forEach(c -> conditions.add(new Condition(c.commander().strip(), c.commander().strip())));
+        List<String> notes = new ArrayList<>();
+        firstApproval.filter(a -> a.notes() != null).ifPresent(a -> notes.addAll(Json.read(a.notes(), STRINGS)));
+        request.conditions().stream().filter(c -> c.note() != null && !c.note().isBlank())
+                .forEach(c -> notes.add(c.note().strip()));
         boolean first = waiver && grant && firstApproval.isEmpty();
         String stage = first ? FIRST_APPROVAL : FINAL;
         AdjudicationRow row = new AdjudicationRow(UUID.randomUUID().toString(), e.id(), e.officerId(), e.unit(), stage,
                 request.decision(), request.reasons().strip(), Json.write(conditions),
                 Json.write(grant ? new TreeSet<>(request.waive()) : List.of()), adjudicator.username(), now,
-                first ? e.id() : null, first ? null : e.id());
+                first ? e.id() : null, first ? null : e.id(), notes.isEmpty() ? null : Json.write(notes));
         dao.insert(row);
         AuditChain.append(h, EntryType.ADJUDICATION, row.id(), e.officerId(), adjudicator.username(), now,
                 Json.write(row));
@@ -219,7 +225,7 @@ public final class AdjudicationService {
         return codes;
     }
 
-    private static void validate(AdjudicationRequest r) {
+    private static void validate(AdjudicationRequest r, java.util.Set<String> findingTerms) {
         List<FieldError> errors = new ArrayList<>();
         if (r.decision() == null || !(r.decision().equals("GRANT") || r.decision().equals("DENY"))) {
             errors.add(new FieldError("decision", "required: GRANT or DENY"));
@@ -230,9 +236,18 @@ public final class AdjudicationService {
             errors.add(new FieldError("reasons", "at most 10000 characters"));
         }
         for (int i = 0; i < r.conditions().size(); i++) {
-            String c = r.conditions().get(i);
-            if (c == null || c.isBlank() || c.length() > 500) {
-                errors.add(new FieldError("conditions[" + i + "]", "a condition is 1-500 characters"));
+            ConditionText c = r.conditions().get(i);
+            String commander = c == null ? null : c.commander();
+            if (commander == null || commander.isBlank() || commander.length() > 500) {
+                errors.add(new FieldError("conditions[" + i + "].commander", "a commander text is 1-500 characters"));
+            } else {
+                String field = "conditions[" + i + "].commander";
+                CommanderText.namedFinding(commander, findingTerms).ifPresent(term -> errors.add(new FieldError(field,
+                        "names a finding (" + term + "): say what the officer must or may not do, and put the "
+                                + "finding in the note")));
+            }
+            if (c != null && c.note() != null && c.note().length() > 2000) {
+                errors.add(new FieldError("conditions[" + i + "].note", "at most 2000 characters"));
             }
         }
         if ("DENY".equals(r.decision()) && !r.conditions().isEmpty()) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The seven lists of an officer record, in the order the rules receive them: the one list of them
@@ -87,22 +88,30 @@ public enum RecordList {
 
     /** The record with the entries of {@code added}'s lists appended to its own (continuous vetting). */
     public static OfficerRecord append(OfficerRecord record, OfficerRecord added) {
+        return withLists(record, list -> {
+            List<Object> all = new ArrayList<>(list.of(record));
+            all.addAll(list.of(added));
+            return all;
+        });
+    }
+
+    /** The record with each list replaced by what {@code lists} gives for it, every other field as it is. */
+    public static OfficerRecord withLists(OfficerRecord record, Function<RecordList, List<?>> lists) {
         Object[] args = new Object[RECORD.length];
         for (int i = 0; i < RECORD.length; i++) {
             Optional<RecordList> list = byField(RECORD[i].getName());
-            if (list.isPresent()) {
-                List<Object> all = new ArrayList<>(list.get().of(record));
-                all.addAll(list.get().of(added));
-                args[i] = all;
-            } else {
-                args[i] = read(RECORD[i], record);
-            }
+            args[i] = list.isPresent() ? lists.apply(list.get()) : read(RECORD[i], record);
         }
         try {
             return CONSTRUCTOR.newInstance(args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot build an OfficerRecord", e);
         }
+    }
+
+    /** An entry's key as text: its id, or a disclosure's year. */
+    public String keyOf(Object entry) {
+        return String.valueOf(value(entry, key));
     }
 
     /** The fields besides the lists that the record carries (not null): continuous vetting adds lists only. */

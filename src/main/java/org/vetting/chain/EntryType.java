@@ -13,10 +13,12 @@ public enum EntryType {
     /** An adjudication: a first approval of a waiver, or a decision (adjudications row). */
     ADJUDICATION,
     /** A refused attempt to waive a non-waivable code (a snapshot: nothing else is stored). */
-    ADJUDICATION_REFUSED;
+    ADJUDICATION_REFUSED,
+    /** A correction proposed, approved or rejected, with each record before and after (a snapshot). */
+    CORRECTION;
 
     /** Whether the verifier rebuilds this entry's content from rows that are never updated. */
     public boolean rebuiltFromSource() {
-        return this != USER && this != ADJUDICATION_REFUSED;
+        return this != USER && this != ADJUDICATION_REFUSED && this != CORRECTION;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.vetting.api.PendingCase;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -17,15 +18,16 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface AdjudicationDao {
     record AdjudicationRow(String id, String evaluationId, String officerId, String unit, String stage,
                            String decision, String reasons, String conditions, String waived, String adjudicator,
-                           Instant at, String firstFor, String finalFor) {}
+                           Instant at, String firstFor, String finalFor,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) String notes) {}
 
     String COLUMNS = """
             id, evaluation_id, officer_id, unit, stage, decision, reasons, conditions, waived, adjudicator, at, \
-            first_for, final_for""";
+            first_for, final_for, notes""";
 
     @SqlUpdate("INSERT INTO adjudications (" + COLUMNS + """
             ) VALUES (:id, :evaluationId, :officerId, :unit, :stage, :decision, :reasons, :conditions, :waived,
-                      :adjudicator, :at, :firstFor, :finalFor)""")
+                      :adjudicator, :at, :firstFor, :finalFor, :notes)""")
     void insert(@BindMethods AdjudicationRow row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE id = :id")

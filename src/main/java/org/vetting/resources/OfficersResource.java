@@ -15,7 +15,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.net.URI;
+
+import jakarta.ws.rs.core.Response;
 import org.vetting.api.ClearanceView;
+import org.vetting.api.CorrectionRequest;
+import org.vetting.api.CorrectionView;
+import org.vetting.correction.CorrectionService;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.EvaluationView;
 import org.vetting.api.OfficerRecord;
@@ -32,10 +38,12 @@ import org.vetting.http.AccessLogFilter;
 public class OfficersResource {
     private final ClearanceService clearances;
     private final EvaluationService evaluations;
+    private final CorrectionService corrections;
 
-    public OfficersResource(ClearanceService clearances, EvaluationService evaluations) {
+    public OfficersResource(ClearanceService clearances, EvaluationService evaluations, CorrectionService corrections) {
         this.clearances = clearances;
         this.evaluations = evaluations;
+        this.corrections = corrections;
     }
 
     @GET
@@ -46,6 +54,19 @@ public class OfficersResource {
                                           @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
         return clearances.ofOfficer(officerId, user, Language.from(headers.getAcceptableLanguages()));
+    }
+
+    /** Proposes a correction of records on file: it changes nothing until a second person approves it. */
+    @POST
+    @Path("/corrections")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("VETTING_OFFICER")
+    @AccessLogged
+    public Response propose(@Auth User user, @PathParam("officerId") String officerId, CorrectionRequest request,
+                            @Context ContainerRequestContext http) {
+        AccessLogFilter.officer(http, officerId);
+        CorrectionView proposed = corrections.propose(officerId, request, user);
+        return Response.created(URI.create("/api/corrections/" + proposed.correctionId())).entity(proposed).build();
     }
 
     /** The officer's evaluations, oldest first, as summaries: what a case page shows as history. */

@@ -20,6 +20,7 @@ public final class RuleSet {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final SortedMap<String, String> files;
+    private final java.util.Set<String> findingTerms;
 
     RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
             SortedMap<String, String> files) {
@@ -29,6 +30,12 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
         this.rulesByName = rules.stream().collect(Collectors.toUnmodifiableMap(RuleInfo::name, Function.identity()));
         this.files = files;
+        this.findingTerms = CommanderText.findingTerms(rules);
+    }
+
+    /** The codes and categories a commander text must not name ({@link CommanderText}). */
+    public java.util.Set<String> findingTerms() {
+        return findingTerms;
     }
 
     public String version() {

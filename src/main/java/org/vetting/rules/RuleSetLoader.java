@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -194,6 +195,16 @@ public final class RuleSetLoader {
             }
         }
         rules.sort((a, b) -> a.file().equals(b.file()) ? Integer.compare(a.line(), b.line()) : a.file().compareTo(b.file()));
+        Set<String> terms = CommanderText.findingTerms(rules);
+        for (RuleInfo r : rules) {
+            for (String condition : new String[] {r.conditionEn(), r.conditionEs()}) {
+                if (condition != null) {
+                    CommanderText.namedFinding(condition, terms).ifPresent(term -> errors.add(prefix + r.file() + ":"
+                            + r.line() + ": rule \"" + r.name() + "\": the condition \"" + condition + "\" names a "
+                            + "finding (" + term + "); a commander text says what the officer must or may not do"));
+                }
+            }
+        }
         return List.copyOf(rules);
     }
 

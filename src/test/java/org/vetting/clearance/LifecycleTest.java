@@ -157,9 +157,16 @@ class LifecycleTest {
         @Test
         void shouldGrantWithConditions_AndTheConditionalValidity() {
             String id = referred("MX-ADJ-3");
+            // a commander text that names the finding is refused; the finding goes in the note for the file
+            ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision", "GRANT",
+                    "reasons", "Minor matter.", "conditions", List.of("Report the outcome of the theft case"))), 422);
             JsonNode granted = adjudicate("adj.smith", id, Map.of("decision", "GRANT", "reasons", "Minor matter.",
-                    "conditions", List.of("Report the outcome of the theft case")));
-            assertThat(granted.get("clearance").get("conditions").get(0).asText()).isEqualTo("Report the outcome of the theft case");
+                    "conditions", List.of(Map.of("commander", "Report to the unit supervisor every week",
+                            "note", "Until the theft charge c1 is decided"))));
+            assertThat(granted.get("conditions").get(0).asText()).isEqualTo("Report to the unit supervisor every week");
+            assertThat(granted.get("notes").get(0).asText()).isEqualTo("Until the theft charge c1 is decided");
+            assertThat(granted.get("clearance").get("conditions").toString())
+                    .isEqualTo("[\"Report to the unit supervisor every week\"]");
             // conditional period: 2026-11-27 + 6 months, earlier than the March 2027 exam expiry? no: 2027-03-10 is earlier
             assertThat(granted.get("clearance").get("validUntil").asText()).isEqualTo("2027-03-10");
         }

@@ -72,6 +72,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null),
                 new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
                 new Endpoint("GET", "/api/users", List.of("admin"), null),
+                new Endpoint("POST", "/api/officers/MX-M-1/corrections", List.of("hr.lopez"),
+                        Map.of("remove", List.of("e1"), "reasons", "Matrix test.")),
+                new Endpoint("GET", "/api/corrections", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
+                new Endpoint("POST", "/api/corrections/CORRECTION/approve", List.of("adj.smith"),
+                        Map.of("reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/corrections/CORRECTION/reject", List.of("adj.smith"),
+                        Map.of("reasons", "Matrix test.")),
                 new Endpoint("POST", "/api/users/FRESHUSER/disable", List.of("admin"), Map.of()),
                 new Endpoint("POST", "/api/users/FRESHUSER/enable", List.of("admin"), Map.of()),
                 new Endpoint("POST", "/api/users/PENDINGUSER/approve", List.of("admin"), Map.of()),
@@ -122,6 +129,17 @@ class AuthorizationMatrixTest {
         }
     }
 
+    /** A fresh pending correction (an officer submitted, the removal of an exam proposed) per decision call. */
+    static String freshCorrection() {
+        String officer = "MX-M-COR-" + System.nanoTime();
+        APP.post("hr.lopez", "/api/candidates", Records.clean(officer)).close();
+        try (Response r = APP.post("hr.lopez", "/api/officers/" + officer + "/corrections",
+                Map.of("remove", List.of("e1"), "reasons", "Matrix test."))) {
+            assertThat(r.getStatus()).isEqualTo(201);
+            return r.readEntity(JsonNode.class).get("correctionId").asText();
+        }
+    }
+
     /** A fresh REFERRED case per adjudication call, so every allowed call can decide one. */
     static String freshReferred() {
         var r = Records.clean("MX-M-REF-" + System.nanoTime());
@@ -136,6 +154,9 @@ class AuthorizationMatrixTest {
     @MethodSource("matrix")
     void shouldAuthorizeByRole(String name, String caller, Endpoint e) {
         String path = e.path().replace("ELIGIBLE", eligible);
+        if (path.contains("CORRECTION")) {
+            path = path.replace("CORRECTION", freshCorrection());
+        }
         if (path.contains("PENDINGUSER")) {
             // a privileged grant asked for by the second administrator, for the first to approve
             String target = "u-pending-" + System.nanoTime();
