@@ -63,6 +63,22 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shouldRefuseACommanderConditionThatNamesTheFinding_WithFileAndLine() throws IOException {
+        copyRules();
+        Path integrity = dir.resolve("integrity.drl");
+        String text = Files.readString(integrity).replace("@conditionEn(\"Supervisor review of conduct every 3 months\")",
+                "@conditionEn(\"Re-evaluation when the corruption investigation closes\")");
+        Files.writeString(integrity, text);
+        long ruleLine = text.lines().takeWhile(l -> !l.contains("Re-evaluation when the corruption")).count();
+        while (!text.lines().skip(ruleLine - 1).findFirst().orElseThrow().startsWith("rule ")) {
+            ruleLine--;
+        }
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .hasMessageContaining("integrity.drl:" + ruleLine + ": rule ")
+                .hasMessageContaining("names a finding (corruption)");
+    }
+
+    @Test
     void shouldRefuseABrokenUnitsFile_NamingTheLine() throws IOException {
         copyRules();
         Path units = dir.resolve("units.yml");

@@ -1,0 +1,68 @@
+package org.vetting.clearance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.vetting.db.ClearanceDao;
+import org.vetting.rules.Outcome;
+import org.vetting.rules.Unit;
+import org.vetting.rules.Validity;
+
+/**
+ * A denial stands (docs/api.md "Integrity"): whatever one vetting officer submits — any sequence
+ * of outcomes on any days, as submissions or continuous vetting, the only paths open to one person
+ * — a DENIED or REVOKED clearance never becomes ACTIVE within the unit's reapplyAfterMonths of the
+ * denial. Every such path goes through {@link Transitions#afterEvaluation}; only an adjudication or
+ * an approved correction (a second person) changes the clearance earlier.
+ */
+class DenialStandsProperties {
+    static final LocalDate START = LocalDate.of(2026, 1, 1);
+    static final Unit UNIT = new Unit("JU-TEST", "Test", "SENSITIVE", 1, Map.of(), 2, 12, 6, 60, 12, Map.of());
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple2<Outcome, Integer>>> submissions() {
+        return Arbitraries.of(Outcome.class).flatMap(o -> Arbitraries.integers().between(0, 60).map(d -> Tuple.of(o, d)))
+                .list().ofMinSize(1).ofMaxSize(25);
+    }
+
+    @Property(tries = 1000)
+    void noDenialBecomesActiveWithinTheWindowWithoutASecondPerson(
+            @ForAll("submissions") List<Tuple.Tuple2<Outcome, Integer>> steps) {
+        ClearanceDao.ClearanceRow row = null;
+        LocalDate day = START;
+        LocalDate deniedOn = null;
+        for (var step : steps) {
+            day = day.plusDays(step.get2());
+            Validity valid = new Validity(day.plusMonths(12), day.plusMonths(12).minusDays(60));
+            Transitions.Result result = Transitions.afterEvaluation(row, step.get1(), valid, List.of(), UNIT, day, false);
+            if (result.stands()) {
+                assertThat(row.standsUntil()).isAfter(day);
+                assertThat(result.reapplyFrom()).isEqualTo(row.standsUntil());
+                continue;
+            }
+            ClearanceState next = result.next();
+            if (deniedOn != null && day.isBefore(deniedOn.plusMonths(UNIT.reapplyAfterMonths()))) {
+                assertThat(next.status()).as("changed within the window of the denial of " + deniedOn)
+                        .isIn(ClearanceStatus.DENIED, ClearanceStatus.REVOKED);
+            }
+            if (next.status().isDenial() && (row == null || !ClearanceStatus.valueOf(row.status()).isDenial()
+                    || !day.isBefore(row.standsUntil()))) {
+                deniedOn = day;
+                assertThat(next.standsUntil()).isEqualTo(day.plusMonths(12));
+            }
+            row = new ClearanceDao.ClearanceRow("X", UNIT.code(), next.status().name(),
+                    next.validity() == null ? null : next.validity().until(), "[]", "e", Instant.EPOCH,
+                    next.validity() == null ? null : next.validity().revettingFrom(), next.standsUntil());
+        }
+    }
+}
