@@ -8,6 +8,7 @@ import { session, setLanguage, signOut, hasRole } from './lib/session.js';
 import { loadSchema, forget } from './record/schema.js';
 import { submitView, addRecordsView } from './views/vetting.js';
 import { queueView } from './views/adjudicator.js';
+import { proposeView, correctionsView } from './views/corrections.js';
 import { rosterView } from './views/commander.js';
 import { historyView, chainView, accessLogView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
@@ -15,7 +16,9 @@ import { usersView, ruleSetView } from './views/admin.js';
 // [section, role that may use it, view]; a user sees each section once, in this order.
 const SECTIONS = [
   ['submit', 'VETTING_OFFICER', submitView], ['addRecords', 'VETTING_OFFICER', addRecordsView],
-  ['queue', 'ADJUDICATOR', queueView], ['roster', 'COMMANDER', rosterView],
+  ['proposeCorrection', 'VETTING_OFFICER', proposeView],
+  ['queue', 'ADJUDICATOR', queueView], ['corrections', 'ADJUDICATOR', correctionsView],
+  ['roster', 'COMMANDER', rosterView],
   ['history', 'AUDITOR', historyView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
   ['accessLog', 'AUDITOR', accessLogView], ['users', 'ADMIN', usersView], ['ruleSet', 'ADMIN', ruleSetView],
   ['roster', 'ADMIN', rosterView],

@@ -5,6 +5,12 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
+    corrections: 'Corrections', proposeCorrection: 'Propose a correction', removeKeys: 'Records to remove (ids or years, comma-separated)',
+    replaceRecords: 'Records to replace (same id as on file)', correctionProposed: 'Correction proposed: it waits for an adjudicator.',
+    approve: 'Approve', reject: 'Reject', proposedBy: 'Proposed by', decisionReasons: 'Reasons for the decision',
+    commanderText: 'Duty for the commander (what the officer must or may not do)', fileNote: 'Note for the file (not shown to commanders)',
+    addCondition: 'Add a condition', countries: 'Countries (comma-separated, e.g. MX, US)', pending: 'Waiting for a second administrator',
+    enable: 'Enable', reapplyFrom: 'A denial stands; a new application counts from', notes: 'Notes for the file',
     title: 'Vetting service', language: 'Language', signIn: 'Sign in', signOut: 'Sign out', username: 'User name',
     password: 'Password', badCredentials: 'User name or password not accepted.', signedInAs: 'Signed in as',
     submit: 'Submit candidate', addRecords: 'Add records', queue: 'Adjudication queue', roster: 'Roster',
@@ -57,6 +63,12 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
+    corrections: 'Correcciones', proposeCorrection: 'Proponer una corrección', removeKeys: 'Registros a eliminar (ids o años, separados por comas)',
+    replaceRecords: 'Registros a sustituir (mismo id que en el expediente)', correctionProposed: 'Corrección propuesta: espera a un adjudicador.',
+    approve: 'Aprobar', reject: 'Rechazar', proposedBy: 'Propuesta por', decisionReasons: 'Motivos de la decisión',
+    commanderText: 'Deber para el mando (lo que el elemento debe o no puede hacer)', fileNote: 'Nota para el expediente (no la ven los mandos)',
+    addCondition: 'Añadir una condición', countries: 'Países (separados por comas, p. ej. MX, US)', pending: 'Espera a un segundo administrador',
+    enable: 'Activar', reapplyFrom: 'La negativa se mantiene; una nueva solicitud cuenta desde', notes: 'Notas para el expediente',
     title: 'Servicio de evaluación', language: 'Idioma', signIn: 'Iniciar sesión', signOut: 'Cerrar sesión',
     username: 'Usuario', password: 'Contraseña', badCredentials: 'Usuario o contraseña no aceptados.',
     signedInAs: 'Sesión de', submit: 'Registrar candidato', addRecords: 'Agregar registros',

@@ -29,7 +29,11 @@ async function caseView(c) {
     h('option', { value: 'DENY', text: t('deny') }));
   const reasons = h('textarea', { name: 'reasons', required: true });
   reasons.dataset.field = 'reasons';
-  const conditions = h('textarea', { name: 'conditions' });
+  const conditions = h('div', { class: 'rows', id: 'conditions' });
+  const addCondition = () => conditions.append(h('div', { class: 'row condition' },
+    field(t('commanderText'), h('input', { name: 'commander', size: 50 })),
+    field(t('fileNote'), h('input', { name: 'note', size: 40 }))));
+  addCondition();
   const waive = disqualifying.map((code) => h('label', {},
     h('input', { type: 'checkbox', name: 'waive', value: code, checked: true }), ' ' + code));
   const form = h('form', { id: 'decide', novalidate: true, onsubmit: async (ev) => {
@@ -38,14 +42,18 @@ async function caseView(c) {
     if (!reasons.value.trim()) { mark(reasons, t('required')); say(t('fixErrors'), true); return; }
     const body = { decision: decision.value, reasons: reasons.value };
     if (decision.value === 'GRANT') {
-      body.conditions = conditions.value.split('\n').map((s) => s.trim()).filter(Boolean);
+      body.conditions = [...conditions.querySelectorAll('.condition')].map((row) => ({
+        commander: row.querySelector('[name=commander]').value.trim(),
+        note: row.querySelector('[name=note]').value.trim() || null,
+      })).filter((c) => c.commander);
       body.waive = [...form.querySelectorAll('input[name="waive"]:checked')].map((i) => i.value);
     }
     const d = await api('POST', '/evaluations/' + seg(e.evaluationId) + '/adjudication', JSON.stringify(body));
     if (d.status !== 200) { showFieldErrors(form, d); return; }
     say(d.data.stage === 'FIRST_APPROVAL' ? t('awaitingSecond', d.data.adjudicator) : t('done'));
     queueView();
-  } }, field(t('decision'), decision), field(t('reasons'), reasons), field(t('conditions'), conditions),
+  } }, field(t('decision'), decision), field(t('reasons'), reasons), h('fieldset', {}, h('legend', { text: t('clearanceConditions') }), conditions,
+    h('button', { type: 'button', class: 'secondary', id: 'add-condition', onclick: addCondition }, t('addCondition'))),
   waive.length ? h('fieldset', {}, h('legend', { text: t('waive') }), waive) : null,
   h('p', {}, h('button', { type: 'submit', text: t('decide') })));
   view(t('decide') + ': ' + e.officerId,

@@ -19,28 +19,45 @@ export function usersView() {
     };
     const officerId = form.querySelector('[data-field="officerId"]').value;
     if (officerId) body.officerId = officerId;
+    body.countries = form.querySelector('[data-field="countries"]').value.split(',').map((s) => s.trim().toUpperCase())
+      .filter(Boolean);
     const r = await api('POST', '/users', JSON.stringify(body));
-    if (r.status !== 201) { showFieldErrors(form, r); return; }
-    say(t('saved') + ' ' + r.data.username);
+    if (r.status !== 201 && r.status !== 202) { showFieldErrors(form, r); return; }
+    say(t('saved') + ' ' + r.data.username + (r.status === 202 ? ' — ' + t('pending') : ''));
     form.reset();
   } }, basicInput('username', 'text', true), basicInput('password', 'password', true), basicInput('officerId'),
+  basicInput('countries'),
   h('fieldset', {}, h('legend', { text: t('roles') }), roles), h('fieldset', {}, h('legend', { text: t('units') }), unitBoxes),
   h('p', {}, h('button', { type: 'submit', text: t('create') })));
   const list = h('div', { id: 'user-list' });
-  const disable = async (u, load) => {
-    const d = await api('POST', '/users/' + seg(u.username) + '/disable', '{}');
-    if (d.status === 200) { say(t('saved') + ' ' + u.username); load(); } else showError(d);
+  const act = async (u, how, load) => {
+    const d = await api('POST', '/users/' + seg(u.username) + '/' + how, '{}');
+    if (d.status === 200 || d.status === 202) {
+      say(t('saved') + ' ' + u.username + (d.status === 202 ? ' — ' + t('pending') : ''));
+      load();
+    } else showError(d);
+  };
+  const actions = (u, load) => {
+    const mine = u.username === session.me.username;
+    return [
+      u.enabled && !mine ? h('button', { type: 'button', class: 'secondary', 'data-disable': u.username,
+        onclick: () => act(u, 'disable', load) }, t('disable')) : null,
+      !u.enabled && !mine && !u.pendingEnable ? h('button', { type: 'button', class: 'secondary', 'data-enable': u.username,
+        onclick: () => act(u, 'enable', load) }, t('enable')) : null,
+      u.status === 'PENDING_APPROVAL' && u.requestedBy !== session.me.username && !mine
+        ? h('button', { type: 'button', 'data-approve': u.username, onclick: () => act(u, 'approve', load) }, t('approve'))
+        : null,
+    ];
   };
   const load = async () => {
     const r = await api('GET', '/users');
     if (r.status !== 200) { showError(r); return; }
-    list.replaceChildren(table({}, [t('username'), t('roles'), t('units'), t('enabled'), ''],
+    list.replaceChildren(table({}, [t('username'), t('roles'), t('units'), t('countries'), t('enabled'), t('pending'), ''],
       r.data.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
-        h('td', { text: u.units.join(', ') }), h('td', { text: u.enabled ? t('yes') : t('no') }),
-        h('td', {}, u.enabled && u.username !== session.me.username
-          ? h('button', { type: 'button', class: 'secondary', 'data-disable': u.username, onclick: () => disable(u, load) },
-            t('disable'))
-          : null)))));
+        h('td', { text: u.units.join(', ') }), h('td', { text: u.countries.join(', ') }),
+        h('td', { text: u.enabled ? t('yes') : t('no') }),
+        h('td', { text: [...u.pendingRoles, u.pendingEnable ? t('enable') : null].filter(Boolean).join(', ') }),
+        h('td', {}, actions(u, load))))));
   };
   form.addEventListener('submit', () => setTimeout(load, 300));
   view(t('users'), form, list);

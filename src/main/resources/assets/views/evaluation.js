@@ -10,6 +10,7 @@ export function evaluationBlock(e) {
       h('td', { text: f.message }), h('td', { text: f.evidence.join(', ') }))));
   return h('section', { class: 'evaluation', 'data-evaluation': e.evaluationId || '' },
     h('h3', {}, t('outcome') + ': ', badge(e.outcome)),
+    e.reapplyFrom ? h('p', { class: 'error', text: t('reapplyFrom') + ' ' + e.reapplyFrom }) : null,
     h('p', {}, t('officerId') + ': ' + e.officerId + ' · ' + t('unit') + ': ' + e.unit + ' · ' + t('validUntil') + ': '
       + (e.validUntil || '—')),
     h('h3', { text: t('flags') }), flags,

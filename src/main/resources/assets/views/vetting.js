@@ -9,6 +9,10 @@ import { evaluationBlock, evaluationView } from './evaluation.js';
 export function submitView() {
   const unit = h('select', { name: 'targetUnit' }, session.units.map((u) => h('option', { value: u, text: u })));
   unit.dataset.field = 'targetUnit';
+  // the officer's country: one of those the vetting officer may act in
+  const country = h('select', { name: 'country' }, [...session.me.countries].sort()
+    .map((c) => h('option', { value: c, text: c })));
+  country.dataset.field = 'country';
   const json = h('textarea', { name: 'json', 'aria-label': t('uploadJson') });
   const file = h('input', { type: 'file', accept: 'application/json', onchange: async (ev) => {
     json.value = await ev.target.files[0].text();
@@ -31,7 +35,8 @@ export function submitView() {
   } },
   h('fieldset', { class: 'basic' }, h('legend', { text: t('officer') }),
     basicInput('officerId', 'text', true), basicInput('givenName'), basicInput('familyName'),
-    basicInput('serviceStartDate', 'date', true), field(t('targetUnit'), unit), basicInput('agency')),
+    basicInput('serviceStartDate', 'date', true), field(t('country'), country), field(t('targetUnit'), unit),
+    basicInput('agency')),
   listEditors(),
   h('fieldset', {}, h('legend', { text: t('uploadJson') }), field('JSON', file), json),
   h('p', {}, h('button', { type: 'submit', text: t('send') })));
