@@ -39,6 +39,7 @@ class IntegrityTest {
         APP.createUser("adj.jones", "ADJUDICATOR");
         createScoped("hr.mx", "VETTING_OFFICER", "MX");
         createScoped("aud.mx", "AUDITOR", "MX");
+        createScoped("adj.mx", "ADJUDICATOR", "MX");
         APP.createUser("hr.self", List.of("VETTING_OFFICER"), "MX-I-SELF");
         APP.createUser("adj.self", List.of("ADJUDICATOR"), "MX-I-COR-SELF");
     }
@@ -275,6 +276,62 @@ class IntegrityTest {
             assertThat(call(APP.post("admin", "/api/users", Map.of("username", "no.country", "password",
                     TestApp.PASSWORD, "roles", List.of("VETTING_OFFICER"))), 422).get("errors").findValuesAsText("field"))
                     .contains("countries");
+        }
+    }
+
+    /** Every officer-data endpoint, for each country-scoped role, on an officer of another country. */
+    @Nested
+    class ScopeMatrix {
+        static String usOfficer;
+        static String usEvaluation;
+        static String usCorrection;
+
+        @BeforeAll
+        static void usOfficer() {
+            usOfficer = "US-I-M-1";
+            var us = charged(usOfficer);
+            us.put("country", "US");
+            usEvaluation = call(APP.post("hr.lopez", "/api/candidates", us), 201).get("evaluationId").asText();
+            usCorrection = call(APP.post("hr.lopez", "/api/officers/" + usOfficer + "/corrections",
+                    Map.of("remove", List.of("c1"), "reasons", "Scope matrix.")), 201).get("correctionId").asText();
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1} as {2}")
+        @org.junit.jupiter.params.provider.CsvSource({
+                "GET, /api/evaluations/EVAL, hr.mx", "GET, /api/evaluations/EVAL, adj.mx",
+                "GET, /api/evaluations/EVAL, aud.mx",
+                "GET, /api/officers/OFFICER/clearances, hr.mx", "GET, /api/officers/OFFICER/clearances, adj.mx",
+                "GET, /api/officers/OFFICER/clearances, aud.mx",
+                "GET, /api/officers/OFFICER/evaluations, hr.mx", "GET, /api/officers/OFFICER/evaluations, adj.mx",
+                "GET, /api/officers/OFFICER/evaluations, aud.mx",
+                "POST, /api/officers/OFFICER/records, hr.mx", "POST, /api/officers/OFFICER/corrections, hr.mx",
+                "POST, /api/evaluations/EVAL/adjudication, adj.mx",
+                "POST, /api/corrections/CORR/approve, adj.mx", "POST, /api/corrections/CORR/reject, adj.mx",
+                "GET, /api/audit/evaluations/EVAL, aud.mx", "GET, /api/audit/evaluations/EVAL/replay, aud.mx",
+        })
+        void shouldAnswerAsIfTheOfficerWereAbsent(String method, String path, String user) {
+            String p = path.replace("EVAL", usEvaluation).replace("OFFICER", usOfficer).replace("CORR", usCorrection);
+            Map<String, Object> body = p.endsWith("/records") ? Map.of("priorVetting", List.of(Map.of("id", "p1",
+                    "program", "SIU", "result", "GRANTED", "date", "2020-01-01")))
+                    : p.endsWith("/corrections") ? Map.of("remove", List.of("c1"), "reasons", "x")
+                    : p.endsWith("/adjudication") ? Map.of("decision", "DENY", "reasons", "x")
+                    : Map.of("reasons", "x");
+            call(method.equals("GET") ? APP.as(user, p).get() : APP.post(user, p, body), 404);
+            JsonNode log = call(APP.as("aud.garcia", "/api/audit/access-log?officerId=" + usOfficer + "&username="
+                    + user).get(), 200);
+            assertThat(log.get("items").findValuesAsText("path")).anyMatch(logged -> logged.startsWith(p));
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest(name = "{0} as {1}")
+        @org.junit.jupiter.params.provider.CsvSource({
+                "/api/adjudications/queue, adj.mx", "/api/corrections, adj.mx", "/api/corrections, hr.mx",
+                "/api/audit/evaluations, aud.mx", "/api/audit/access-log, aud.mx",
+                "/api/units/JU-FENTANYL/roster, aud.mx",
+        })
+        void shouldLeaveTheOfficerOutOfEveryList(String path, String user) {
+            assertThat(call(APP.as(user, path + "?limit=1000").get(), 200).toString()).doesNotContain(usOfficer);
+            assertThat(call(APP.as("aud.garcia", path.replace("/api/adjudications/queue", "/api/audit/evaluations")
+                    + "?limit=1000").get(), 200).toString()).contains(usOfficer);
         }
     }
 
