@@ -1,4 +1,4 @@
--- Adjudication (docs/api.md "Adjudication"). Rows are written once. A waiver of waivable
+-- Adjudication (POLICY.md section 5, issue 5). Rows are written once. A waiver of waivable
 -- DISQUALIFYING codes takes two adjudicators: the first approval is a row with stage
 -- FIRST_APPROVAL, the decision a row with stage FINAL. The unique columns make "one first
 -- approval and one decision per evaluation" hold in the database, whichever instance writes.

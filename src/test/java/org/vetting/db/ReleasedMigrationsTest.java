@@ -1,0 +1,34 @@
+package org.vetting.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A migration that has run on a database is never edited: Flyway would refuse to start the service
+ * there (checksum mismatch). Change the schema with a new migration; list it here once released.
+ */
+class ReleasedMigrationsTest {
+    static final Map<String, String> RELEASED = Map.of(
+            "migration/V1__schema.sql", "2e8362dafb391d7de83f04d3c47f40da95d72d17cdf64356429974af444afefb",
+            "migration/V2__audit.sql", "c70533f91b59ff539c8e974a7b1608f37ebebcc4a3f435a57389399b59f8109f",
+            "migration/V3__adjudications.sql", "499841da3639343e41c790bfa658cd528016faa61d69c14b535fb3c9b86354d4",
+            "postgresql/V4__protect_history.sql", "b4e79d26b97056b570abc22148b3d9806ed010c8605be74e9dab8fef8f2a6c58");
+
+    @Test
+    void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {
+        for (var e : RELEASED.entrySet()) {
+            byte[] bytes = Files.readAllBytes(Path.of("src/main/resources/db", e.getKey()));
+            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
+                    .as(e.getKey() + " was released; add a new migration instead of editing it").isEqualTo(e.getValue());
+        }
+    }
+}
