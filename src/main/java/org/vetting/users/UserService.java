@@ -3,12 +3,10 @@ package org.vetting.users;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -48,7 +46,6 @@ public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
-    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final TypeReference<List<Role>> ROLES = new TypeReference<>() {};
     public static final String ADMIN = "admin";
 
@@ -106,7 +103,7 @@ public final class UserService {
         if (request.officerId() != null && !OFFICER_ID.matcher(request.officerId()).matches()) {
             errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
         }
-        Grant grant = grant(request.roles(), request.units(), request.countries(), knownUnits, errors);
+        RoleGrant grant = RoleGrant.of(request.roles(), request.units(), request.countries(), knownUnits, errors);
         ValidationFailed.check(errors);
         String hash = passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
@@ -133,7 +130,7 @@ public final class UserService {
      */
     public Outcome changeRoles(String username, RoleChange change, Set<String> knownUnits, User admin) {
         List<FieldError> errors = new ArrayList<>();
-        Grant grant = grant(change.roles(), change.units(), change.countries(), knownUnits, errors);
+        RoleGrant grant = RoleGrant.of(change.roles(), change.units(), change.countries(), knownUnits, errors);
         ValidationFailed.check(errors);
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
@@ -250,70 +247,6 @@ public final class UserService {
             audit(h, username, "ENABLED", admin.username(), secondApprover(ask, privileged));
             return new Outcome(view(dao, username), ask);
         });
-    }
-
-    /** The roles, units and countries of a request, checked: the parts that wait, and those that do not. */
-    private record Grant(Set<Role> roles, Set<String> units, Set<String> countries) {
-        Set<Role> privileged() {
-            Set<Role> p = EnumSet.noneOf(Role.class);
-            roles.stream().filter(Role::privileged).forEach(p::add);
-            return p;
-        }
-
-        Set<Role> ordinary() {
-            Set<Role> o = EnumSet.noneOf(Role.class);
-            roles.stream().filter(r -> !r.privileged()).forEach(o::add);
-            return o;
-        }
-    }
-
-    private static Grant grant(List<String> roleNames, List<String> unitList, List<String> countryList,
-                               Set<String> knownUnits, List<FieldError> errors) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        if (roleNames.isEmpty()) {
-            errors.add(new FieldError("roles", "at least one role"));
-        }
-        for (int i = 0; i < roleNames.size(); i++) {
-            String r = roleNames.get(i);
-            try {
-                roles.add(Role.valueOf(String.valueOf(r)));
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("roles[" + i + "]", "unknown role " + r + "; expected one of "
-                        + String.join(", ", Arrays.stream(Role.values()).map(Enum::name).toList())));
-            }
-        }
-        if (roles.contains(Role.ADMIN) && roles.size() > 1) {
-            errors.add(new FieldError("roles", "an ADMIN holds no other role"));
-        }
-        Set<String> units = new TreeSet<>();
-        for (int i = 0; i < unitList.size(); i++) {
-            String u = unitList.get(i);
-            if (!knownUnits.contains(u)) {
-                errors.add(new FieldError("units[" + i + "]", "unknown unit " + u));
-            }
-            units.add(u);
-        }
-        if (roles.contains(Role.COMMANDER) && units.isEmpty()) {
-            errors.add(new FieldError("units", "a COMMANDER must be bound to at least one unit"));
-        }
-        if (!roles.contains(Role.COMMANDER) && !units.isEmpty()) {
-            errors.add(new FieldError("units", "only a COMMANDER is bound to units"));
-        }
-        Set<String> countries = new TreeSet<>();
-        for (int i = 0; i < countryList.size(); i++) {
-            String c = countryList.get(i);
-            if (!COUNTRIES.contains(c)) {
-                errors.add(new FieldError("countries[" + i + "]", "not an ISO 3166-1 alpha-2 code: " + c));
-            }
-            countries.add(c);
-        }
-        if (roles.contains(Role.ADMIN) && !countries.isEmpty()) {
-            errors.add(new FieldError("countries", "an ADMIN is not bound to countries"));
-        }
-        if (!roles.isEmpty() && !roles.contains(Role.ADMIN) && countries.isEmpty()) {
-            errors.add(new FieldError("countries", "required: the countries whose officers this user may see"));
-        }
-        return new Grant(roles, units, countries);
     }
 
     /** Whether a grant of these roles must wait: it is privileged and a second administrator exists. */
