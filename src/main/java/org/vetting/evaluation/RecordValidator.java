@@ -30,6 +30,12 @@ public final class RecordValidator {
     private static final int MAX_TEXT = 200;
     private static final int MAX_ID = 64;
     private static final int FIRST_YEAR = 1900;
+    /** At most this many entries in one list, and in the whole record (continuous vetting grows it). */
+    public static final int MAX_ENTRIES = 200;
+    public static final int MAX_RECORD_ENTRIES = 1000;
+    /** Amounts: plain decimals with at most two decimal places, below a quadrillion. */
+    public static final int MAX_DECIMALS = 2;
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000000");
 
     private final List<FieldError> errors = new ArrayList<>();
     private final String prefix;
@@ -63,13 +69,22 @@ public final class RecordValidator {
             v.add("targetUnit", "unknown unit " + r.targetUnit() + "; expected one of "
                     + String.join(", ", new TreeSet<>(ruleSet.units().keySet())));
         }
+        int total = 0;
         for (RecordList list : RecordList.values()) {
             v.list(list, list.of(r));
+            total += list.of(r).size();
+        }
+        if (total > MAX_RECORD_ENTRIES) {
+            v.add("(record)", "at most " + MAX_RECORD_ENTRIES + " entries in all lists together, got " + total);
         }
         return v.errors;
     }
 
     private void list(RecordList list, List<?> entries) {
+        if (entries.size() > MAX_ENTRIES) {
+            add(list.field(), "at most " + MAX_ENTRIES + " entries, got " + entries.size());
+            return;
+        }
         Set<Object> keys = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             String at = list.field() + "[" + i + "]";
@@ -90,8 +105,9 @@ public final class RecordValidator {
                     notAfter(field, date);
                 } else if (value instanceof String s) {
                     text(field, s);
-                } else if (value instanceof BigDecimal amount && amount.signum() < 0
-                        || value instanceof Integer n && n < 0) {
+                } else if (value instanceof BigDecimal amount) {
+                    amount(field, amount);
+                } else if (value instanceof Integer n && n < 0) {
                     add(field, "must not be negative");
                 }
             }
@@ -114,6 +130,18 @@ public final class RecordValidator {
             } else if (!keys.add(id)) {
                 add(field, "duplicate id " + id);
             }
+        }
+    }
+
+    /** A plain non-negative amount: no exponent, at most two decimals, below {@link #MAX_AMOUNT}. */
+    private void amount(String field, BigDecimal value) {
+        if (value.signum() < 0) {
+            add(field, "must not be negative");
+        } else if (value.scale() < 0 || value.scale() > MAX_DECIMALS) {
+            add(field, "a plain amount with at most " + MAX_DECIMALS + " decimals (no exponent), got "
+                    + (value.scale() < 0 ? "an exponent" : value.scale() + " decimals"));
+        } else if (value.compareTo(MAX_AMOUNT) >= 0) {
+            add(field, "must be below " + MAX_AMOUNT.toPlainString());
         }
     }
 

@@ -28,9 +28,10 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         if (wrapped.isPresent()) {
             return new DomainExceptionMapper().toResponse(wrapped.get());
         }
-        if (e instanceof StreamReadException && !(e instanceof MismatchedInputException)) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        JsonProcessingException malformed = malformed(e);
+        if (malformed != null) {
+            String where = malformed.getLocation() == null ? "" : " at line " + malformed.getLocation().getLineNr()
+                    + ", column " + malformed.getLocation().getColumnNr();
             return response(new ErrorBody(400, "malformed JSON" + where));
         }
         if (e instanceof JsonMappingException m) {
@@ -40,6 +41,24 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             return response(new ErrorBody(422, (field.isEmpty() ? "body" : field) + ": " + problem, errors));
         }
         return response(new ErrorBody(400, "unreadable request body"));
+    }
+
+    /**
+     * The syntax error behind a failure, if any: a body that is not JSON at all, or one cut short
+     * (Jackson reports end-of-input inside a value as a mapping problem of the field it was reading,
+     * or as a mismatched input "Unexpected end-of-input").
+     */
+    private static JsonProcessingException malformed(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StreamReadException s && !(t instanceof MismatchedInputException)) {
+                return s;
+            }
+            if (t instanceof MismatchedInputException m && m.getOriginalMessage() != null
+                    && m.getOriginalMessage().startsWith("Unexpected end-of-input")) {
+                return m;
+            }
+        }
+        return null;
     }
 
     private static String problem(JsonMappingException m) {

@@ -174,6 +174,39 @@ class ValidationTest {
     }
 
     @Test
+    void shouldAnswerATruncatedBodyAsMalformedJson_With400() {
+        String[] truncated = {"{\"officerId\": \"MX-V-T\", \"exams\": [{\"id\": \"e1\",",
+                "{\"officerId\": \"MX-V-T\", \"exams\": [", "{\"officerId\": \"MX-V", "{\"officerId\":"};
+        for (String body : truncated) {
+            refused(APP.postRaw("hr.lopez", "/api/candidates", body), 400);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a guard against the old behaviour (minutes at 100% CPU), not a benchmark
+    void shouldRefuseAmountsThatAreNotPlainBoundedDecimals() {
+        for (String amount : new String[] {"1E-200000000", "1E-999999999", "1E+3", "0.001", "1000000000000000"}) {
+            String body = ("{\"record\": {\"officerId\": \"MX-V-A\", \"country\": \"MX\", \"serviceStartDate\": "
+                    + "\"2012-06-01\", \"targetUnit\": \"LIAISON\", \"financialDisclosures\": [{\"year\": 2025, "
+                    + "\"annualIncome\": 1, \"totalAssets\": AMOUNT, \"totalLiabilities\": 0}]}}").replace("AMOUNT", amount);
+            try (Response r = APP.postRaw("hr.lopez", "/api/evaluations/dry-run", body)) {
+                assertThat(r.getStatus()).as(amount).isEqualTo(422);
+                assertThat(r.readEntity(String.class)).contains("record.financialDisclosures[0].totalAssets");
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseAListOverItsCap_NamingTheList() {
+        var r = Records.clean("MX-V-CAP");
+        List<Object> exams = Records.list(r, "exams");
+        for (int i = 0; i < 201; i++) {
+            exams.add(Records.exam("x" + i, "MEDICAL", "PASS", "2026-01-01"));
+        }
+        unprocessable(r, "exams", "at most 200 entries");
+    }
+
+    @Test
     void shouldRefuseAnEmptyBody() {
         refused(APP.postRaw("hr.lopez", "/api/candidates", ""), 422);
     }
