@@ -141,11 +141,11 @@ public class AuditResource {
                     .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
                 for (AuditedEvaluationView item : items) {
                     EvaluationView e = item.evaluation();
-                    csv.printRecord(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(), e.asOf(),
-                            e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(),
-                            String.join(";", e.flags().stream().map(FlagView::code).toList()),
+                    csv.printRecord(java.util.stream.Stream.of(item.sequence(), e.evaluationId(), e.officerId(),
+                            e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(),
+                            e.evaluatedBy(), String.join(";", e.flags().stream().map(FlagView::code).toList()),
                             String.join(";", e.firedRules().stream().map(FiredRuleView::rule).toList()),
-                            item.hash(), item.previousHash());
+                            item.hash(), item.previousHash()).map(AuditResource::cell).toList());
                 }
             }
         };
@@ -155,6 +155,15 @@ public class AuditResource {
             r.header("X-Next-Cursor", next);
         }
         return r.build();
+    }
+
+    /**
+     * A CSV cell that a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting
+     * with =, +, -, @, a tab or a carriage return is prefixed with a single quote.
+     */
+    static String cell(Object value) {
+        String s = value == null ? "" : value.toString();
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     /** A date (YYYY-MM-DD, UTC; {@code to} includes the whole day) or an ISO-8601 instant. */
