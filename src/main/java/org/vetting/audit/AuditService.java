@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Jdbi;
@@ -40,6 +42,7 @@ public final class AuditService {
     private final EvaluationService evaluations;
     private final ActiveRuleSet active;
     private final OfficerAccess access;
+    private final AtomicReference<CompletableFuture<ChainStatus>> verifying = new AtomicReference<>();
 
     public AuditService(Jdbi jdbi, EvaluationService evaluations, ActiveRuleSet active, OfficerAccess access) {
         this.jdbi = jdbi;
@@ -94,8 +97,26 @@ public final class AuditService {
         }).orElseThrow();
     }
 
+    /**
+     * Walks the whole chain. One walk at a time: callers who arrive while one runs share its answer,
+     * so parallel calls cannot take the connection pool (the walk holds one connection).
+     */
     public ChainStatus verify() {
-        return jdbi.inTransaction(AuditChain::verify);
+        CompletableFuture<ChainStatus> mine = new CompletableFuture<>();
+        CompletableFuture<ChainStatus> running = verifying.compareAndExchange(null, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            ChainStatus status = jdbi.inTransaction(AuditChain::verify);
+            mine.complete(status);
+            return status;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            verifying.set(null);
+        }
     }
 
     private static void compare(List<String> differences, String what, Object recorded, Object replayed) {

@@ -3,13 +3,16 @@ package org.vetting.http;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
 import org.slf4j.Logger;
+import org.vetting.api.ErrorBody;
 import org.slf4j.LoggerFactory;
 import org.vetting.audit.AccessLog;
 
 /**
  * Writes the access log for every {@link AccessLogged} call, answered or refused (403): a response
- * filter, so it sees the final status. Resources name the officer with {@link #officer}.
+ * filter, so it sees the final status. It fails closed: when the entry cannot be written the answer
+ * is replaced by a 503, so no officer's data leaves unlogged. Resources name the officer with {@link #officer}.
  */
 @AccessLogged
 public class AccessLogFilter implements ContainerResponseFilter {
@@ -40,9 +43,12 @@ public class AccessLogFilter implements ContainerResponseFilter {
         try {
             accessLog.record(username, officerId, request.getMethod(), path, response.getStatus());
         } catch (RuntimeException e) {
-            // the read already happened; losing its trace must be loud
-            LOG.error("ACCESS LOG WRITE FAILED: {} {} {} by {} -> {}", request.getMethod(), path, officerId, username,
-                    response.getStatus(), e);
+            // fails closed: a read that cannot be logged is not answered (its data never leaves)
+            LOG.error("ACCESS LOG WRITE FAILED, answer withheld: {} {} {} by {} -> {}: {}", request.getMethod(), path,
+                    officerId, username, response.getStatus(), e.getClass().getName());
+            response.setStatus(503);
+            response.getHeaders().putSingle("Content-Type", MediaType.APPLICATION_JSON);
+            response.setEntity(new ErrorBody(503, "the read could not be recorded in the access log; try again"));
         }
     }
 }
