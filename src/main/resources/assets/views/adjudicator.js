@@ -7,9 +7,9 @@ import { evaluationBlock } from './evaluation.js';
 import { clearanceTable } from './commander.js';
 
 export async function queueView() {
-  const r = await api('GET', '/adjudications/queue');
+  const r = await api('GET', '/adjudications/queue?limit=1000');
   if (r.status !== 200) { showError(r); return; }
-  const rows = r.data.map((c) => h('tr', {}, h('td', { text: c.officerId }), h('td', { text: c.unit }),
+  const rows = r.data.items.map((c) => h('tr', {}, h('td', { text: c.officerId }), h('td', { text: c.unit }),
     h('td', {}, badge(c.status)), h('td', {}, badge(c.outcome)), h('td', { text: c.evaluatedAt }),
     h('td', { text: c.firstApprovalBy ? t('awaitingSecond', c.firstApprovalBy) : '' }),
     h('td', {}, h('button', { type: 'button', 'data-open': c.evaluationId, onclick: () => caseView(c) }, t('open')))));
@@ -23,7 +23,7 @@ async function caseView(c) {
   if (r.status !== 200) { showError(r); return; }
   const e = r.data;
   const clearances = await api('GET', '/officers/' + seg(e.officerId) + '/clearances');
-  const past = await api('GET', '/officers/' + seg(e.officerId) + '/evaluations');
+  const past = await api('GET', '/officers/' + seg(e.officerId) + '/evaluations?limit=1000');
   const disqualifying = [...new Set(e.flags.filter((f) => f.severity === 'DISQUALIFYING').map((f) => f.code))];
   const decision = h('select', { name: 'decision' }, h('option', { value: 'GRANT', text: t('grant') }),
     h('option', { value: 'DENY', text: t('deny') }));
@@ -61,7 +61,7 @@ async function caseView(c) {
     evaluationBlock(e), h('h3', { text: t('clearances') }),
     clearances.status === 200 ? clearanceTable(clearances.data) : null,
     h('h3', { text: t('officerHistory') }),
-    past.status === 200 ? h('table', { id: 'officer-history' }, h('tbody', {}, past.data.map((p) => h('tr', {},
+    past.status === 200 ? h('table', { id: 'officer-history' }, h('tbody', {}, past.data.items.map((p) => h('tr', {},
       h('td', { text: p.evaluatedAt }), h('td', { text: p.unit }), h('td', {}, badge(p.outcome)),
       h('td', { text: p.evaluatedBy }))))) : null,
     form);

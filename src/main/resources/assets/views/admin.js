@@ -50,10 +50,10 @@ export function usersView() {
     ];
   };
   const load = async () => {
-    const r = await api('GET', '/users');
+    const r = await api('GET', '/users?limit=1000');
     if (r.status !== 200) { showError(r); return; }
     list.replaceChildren(table({}, [t('username'), t('roles'), t('units'), t('countries'), t('enabled'), t('pending'), ''],
-      r.data.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
+      r.data.items.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
         h('td', { text: u.units.join(', ') }), h('td', { text: u.countries.join(', ') }),
         h('td', { text: u.enabled ? t('yes') : t('no') }),
         h('td', { text: [...u.pendingRoles, u.pendingEnable ? t('enable') : null].filter(Boolean).join(', ') }),

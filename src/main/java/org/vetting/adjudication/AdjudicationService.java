@@ -21,6 +21,7 @@ import org.vetting.api.AdjudicationView;
 import org.vetting.api.ConditionText;
 import org.vetting.rules.CommanderText;
 import org.vetting.api.FieldError;
+import org.vetting.api.ListPage;
 import org.vetting.api.PendingCase;
 import org.vetting.auth.User;
 import org.vetting.chain.AuditChain;
@@ -84,10 +85,11 @@ public final class AdjudicationService {
      * The adjudication queue, oldest first: undecided cases and waivers awaiting their second
      * approval, of the adjudicator's countries, without their own file.
      */
-    public List<PendingCase> queue(User adjudicator) {
-        return jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(adjudicator.countryScoped(),
-                        adjudicator.countries()))
-                .stream().filter(c -> !adjudicator.is(c.officerId())).toList();
+    public ListPage<PendingCase> queue(User adjudicator, String after, int limit) {
+        List<PendingCase> rows = jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(
+                adjudicator.countryScoped(), adjudicator.countries(), adjudicator.officerId(), after, limit + 1));
+        String next = rows.size() > limit ? rows.get(limit - 1).evaluationId() : null;
+        return new ListPage<>(rows.stream().limit(limit).toList(), next);
     }
 
     /** Records a decision (or a waiver's first approval) and answers it with the clearance afterwards. */

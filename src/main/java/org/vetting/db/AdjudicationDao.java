@@ -11,6 +11,7 @@ import org.vetting.api.PendingCase;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -50,12 +51,18 @@ public interface AdjudicationDao {
                         AND NOT EXISTS (SELECT 1 FROM adjudications a WHERE a.evaluation_id = e.id
                                                                         AND a.stage = 'FINAL')))
                AND (:scoped = FALSE OR o.country IN (<countries>))
-             ORDER BY e.evaluated_at, c.officer_id
+               AND (CAST(:self AS VARCHAR(64)) IS NULL OR c.officer_id <> :self)
+               AND (CAST(:after AS VARCHAR(36)) IS NULL
+                    OR e.evaluated_at > (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after)
+                    OR (e.evaluated_at = (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after)
+                        AND e.id > :after))
+             ORDER BY e.evaluated_at, e.id
             """)
     @RegisterConstructorMapper(PendingCase.class)
     List<PendingCase> queue(@Bind("scoped") boolean scoped,
                             @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                            Collection<String> countries);
+                            Collection<String> countries, @Bind("self") String self, @Bind("after") String after,
+                            @MaxRows int limit);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE evaluation_id = :evaluationId ORDER BY at, id")
     @RegisterConstructorMapper(AdjudicationRow.class)

@@ -97,9 +97,17 @@ public interface EvaluationDao {
     @RegisterConstructorMapper(FiredRuleRow.class)
     List<FiredRuleRow> firedRules(@Bind("id") String id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM evaluations WHERE officer_id = :officerId ORDER BY evaluated_at, id")
+    /** An officer's evaluations, oldest first, after the evaluation {@code after} (null: from the first). */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM evaluations
+            WHERE officer_id = :officerId
+              AND (CAST(:after AS VARCHAR(36)) IS NULL
+                   OR evaluated_at > (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after)
+                   OR (evaluated_at = (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after) AND id > :after))
+            ORDER BY evaluated_at, id""")
     @RegisterConstructorMapper(EvaluationRow.class)
-    List<EvaluationRow> ofOfficer(@Bind("officerId") String officerId);
+    List<EvaluationRow> ofOfficer(@Bind("officerId") String officerId, @Bind("after") String after,
+                                  @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM evaluations")
     long count();

@@ -34,9 +34,12 @@ public interface UserDao {
     @SqlQuery("SELECT COUNT(*) FROM users")
     long count();
 
-    @SqlQuery("SELECT username, password_hash, officer_id, enabled, created_at FROM users ORDER BY username")
+    @SqlQuery("""
+            SELECT username, password_hash, officer_id, enabled, created_at FROM users
+             WHERE username > :after ORDER BY username
+            """)
     @RegisterConstructorMapper(UserRow.class)
-    List<UserRow> all();
+    List<UserRow> page(@Bind("after") String after, @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
 
     @SqlUpdate("UPDATE users SET enabled = :enabled WHERE username = :username")
     int setEnabled(@Bind("username") String username, @Bind("enabled") boolean enabled);

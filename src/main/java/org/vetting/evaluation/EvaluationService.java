@@ -19,6 +19,7 @@ import org.vetting.db.OfficerDao;
 import org.vetting.errors.RecordsOnFileChanged;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.FieldError;
+import org.vetting.api.ListPage;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.api.OfficerRecord;
@@ -223,12 +224,15 @@ public final class EvaluationService {
     }
 
     /** The stored evaluations of an officer, oldest first, without their flags. */
-    public List<EvaluationSummary> ofOfficer(String officerId, User reader) {
+    public ListPage<EvaluationSummary> ofOfficer(String officerId, User reader, String after, int limit) {
         access.check(reader, officerId);
-        return jdbi.withExtension(EvaluationDao.class, dao -> dao.ofOfficer(officerId)).stream()
+        List<EvaluationDao.EvaluationRow> rows = jdbi.withExtension(EvaluationDao.class,
+                dao -> dao.ofOfficer(officerId, after, limit + 1));
+        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
+        return new ListPage<>(rows.stream().limit(limit)
                 .map(e -> new EvaluationSummary(e.id(), e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.evaluatedAt(),
                         e.evaluatedBy()))
-                .toList();
+                .toList(), next);
     }
 
     /** A stored evaluation, as the service itself reads it (no reader's scope applies). */

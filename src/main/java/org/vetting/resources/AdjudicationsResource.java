@@ -1,7 +1,5 @@
 package org.vetting.resources;
 
-import java.util.List;
-
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -9,6 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.adjudication.AdjudicationService;
+import jakarta.ws.rs.QueryParam;
+import org.vetting.api.ListPage;
 import org.vetting.api.PendingCase;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
@@ -27,7 +27,8 @@ public class AdjudicationsResource {
     @Path("/queue")
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public List<PendingCase> queue(@Auth User user) {
-        return adjudications.queue(user);
+    public ListPage<PendingCase> queue(@Auth User user, @QueryParam("limit") String limit,
+                                       @QueryParam("cursor") String cursor) {
+        return adjudications.queue(user, cursor, Paging.limit(limit));
     }
 }

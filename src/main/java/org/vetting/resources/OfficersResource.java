@@ -18,7 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.QueryParam;
 import org.vetting.api.ClearanceView;
+import org.vetting.api.ListPage;
 import org.vetting.api.CorrectionRequest;
 import org.vetting.api.CorrectionView;
 import org.vetting.correction.CorrectionService;
@@ -74,10 +76,11 @@ public class OfficersResource {
     @Path("/evaluations")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
     @AccessLogged
-    public List<EvaluationSummary> evaluations(@Auth User user, @PathParam("officerId") String officerId,
-                                                 @Context ContainerRequestContext request) {
+    public ListPage<EvaluationSummary> evaluations(@Auth User user, @PathParam("officerId") String officerId,
+                                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                                  @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        return evaluations.ofOfficer(officerId, user);
+        return evaluations.ofOfficer(officerId, user, cursor, Paging.limit(limit));
     }
 
     @POST

@@ -1,7 +1,6 @@
 package org.vetting.resources;
 
 import java.net.URI;
-import java.util.List;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.QueryParam;
+import org.vetting.api.ListPage;
 import org.vetting.api.NewUser;
 import org.vetting.api.RoleChange;
 import org.vetting.api.UserView;
@@ -39,8 +40,9 @@ public class UsersResource {
     }
 
     @GET
-    public List<UserView> list(@Auth User admin) {
-        return users.list();
+    public ListPage<UserView> list(@Auth User admin, @QueryParam("limit") String limit,
+                                   @QueryParam("cursor") String cursor) {
+        return users.list(cursor, Paging.limit(limit));
     }
 
     @POST

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.FieldError;
+import org.vetting.api.ListPage;
 import org.vetting.api.NewUser;
 import org.vetting.api.Role;
 import org.vetting.api.RoleChange;
@@ -194,11 +195,13 @@ public final class UserService {
         });
     }
 
-    /** Every user, without password hashes. */
-    public List<UserView> list() {
+    /** Users in name order after {@code after}, without password hashes. */
+    public ListPage<UserView> list(String after, int limit) {
         return jdbi.withHandle(h -> {
             UserDao dao = h.attach(UserDao.class);
-            return dao.all().stream().map(row -> view(dao, row)).toList();
+            List<UserDao.UserRow> rows = dao.page(after == null ? "" : after, limit + 1);
+            String next = rows.size() > limit ? rows.get(limit - 1).username() : null;
+            return new ListPage<>(rows.stream().limit(limit).map(row -> view(dao, row)).toList(), next);
         });
     }
 
