@@ -37,7 +37,10 @@ import org.vetting.db.Migrations;
 import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
 import org.vetting.http.JsonExceptionMapper;
+import org.vetting.auth.SignInThrottle;
+import org.vetting.http.PasswordChangeRequired;
 import org.vetting.http.RequestSizeLimit;
+import org.vetting.http.SignInGuard;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
 import org.vetting.health.Liveness;
@@ -61,6 +64,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
     private static final Logger LOG = LoggerFactory.getLogger(VettingApplication.class);
 
     private final Clock clock;
+    private volatile VettingContext context;
 
     public VettingApplication() {
         this(Clock.systemUTC());
@@ -69,6 +73,11 @@ public final class VettingApplication extends Application<VettingConfiguration> 
     /** Tests pass a fixed or movable clock. */
     public VettingApplication(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The running service's objects (for tests and tools embedding it), once {@code run} has built them. */
+    public VettingContext context() {
+        return context;
     }
 
     public static void main(String[] args) throws Exception {
@@ -102,7 +111,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
         // a broken rule set stops start-up here, before anything listens
         VettingContext context = VettingContext.build(config, jdbi, clock);
-        context.users().bootstrapAdmin(config.getAdminPassword());
+        this.context = context;
+        context.users().bootstrapAdmin(config.getAdminPassword(), Path.of(config.getGeneratedPasswordFile()));
         context.access().listOfficersOnFile();
 
         registerSecurity(config, environment, jdbi, context.passwords());
@@ -111,6 +121,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         environment.servlets().addFilter("security-headers", new SecurityHeaders())
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         jersey.register(new RequestSizeLimit());
+        jersey.register(new SignInGuard(new SignInThrottle(clock), context.signIns()));
+        jersey.register(new PasswordChangeRequired());
         jersey.register(new DomainExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
@@ -121,13 +133,13 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new OfficersResource(context.clearances(), context.evaluations(), context.corrections()));
         jersey.register(new UnitsResource(context.clearances()));
         jersey.register(new AdjudicationsResource(context.adjudications()));
-        jersey.register(new MeResource());
+        jersey.register(new MeResource(context.users()));
         jersey.register(new CorrectionsResource(context.corrections()));
         jersey.register(new RecordSchemaResource());
         jersey.register(new UsersResource(context.users(), context.rules()));
         jersey.register(new HealthResource(new Liveness(jdbi, context.rules())));
         jersey.register(new AccessLogFilter(context.accessLog()));
-        jersey.register(new AuditResource(context.audit(), context.accessLog(), environment.getObjectMapper()));
+        jersey.register(new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
 
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));

@@ -22,6 +22,20 @@ public class VettingConfiguration extends Configuration {
     /** Password of the first-start {@code admin} user; empty means "generate one and log it once". */
     private String adminPassword = "";
 
+    /** Where a generated first administrator password is written (owner-only), never to the log. */
+    @NotEmpty
+    private String generatedPasswordFile = "data/admin-password";
+
+    @JsonProperty
+    public String getGeneratedPasswordFile() {
+        return generatedPasswordFile;
+    }
+
+    @JsonProperty
+    public void setGeneratedPasswordFile(String generatedPasswordFile) {
+        this.generatedPasswordFile = generatedPasswordFile;
+    }
+
     /** bcrypt work factor for stored password hashes (each step doubles the cost). */
     @Min(4)
     @Max(31)

@@ -12,6 +12,7 @@ import org.vetting.access.OfficerAccess;
 import org.vetting.adjudication.AdjudicationService;
 import org.vetting.audit.AccessLog;
 import org.vetting.audit.AuditService;
+import org.vetting.audit.SignIns;
 import org.vetting.auth.Passwords;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.common.ServiceTime;
@@ -30,7 +31,7 @@ import org.vetting.users.UserService;
 public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords, OfficerAccess access,
                              UserService users, EvaluationService evaluations, ClearanceService clearances,
                              AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
-                             AuditService audit) {
+                             AuditService audit, SignIns signIns) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
@@ -44,7 +45,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
                 evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
                 new CorrectionService(jdbi, rules, evaluations, access, time),
-                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access));
+                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time));
     }
 
     /** A command's own connection pool over the configured database, closed with it. */

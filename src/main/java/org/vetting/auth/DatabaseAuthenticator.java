@@ -33,10 +33,14 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
 
     @Override
     public Optional<User> authenticate(BasicCredentials credentials) {
-        return jdbi.withExtension(UserDao.class, dao -> dao.find(credentials.getUsername())
-                .filter(UserDao.UserRow::enabled)
-                .filter(row -> matches(credentials, row.passwordHash()))
-                .map(row -> User.of(row, dao)));
+        return jdbi.withExtension(UserDao.class, dao -> {
+            Optional<UserDao.UserRow> row = dao.find(credentials.getUsername()).filter(UserDao.UserRow::enabled);
+            if (row.isEmpty()) {
+                passwords.matches(credentials.getPassword(), null); // an unknown name costs what a known one does
+                return Optional.empty();
+            }
+            return row.filter(r -> matches(credentials, r.passwordHash())).map(r -> User.of(r, dao));
+        });
     }
 
     private boolean matches(BasicCredentials credentials, String hash) {

@@ -11,8 +11,8 @@ import org.vetting.db.UserDao;
  * An authenticated caller: roles, the units a COMMANDER is bound to, the countries whose officers
  * they may see (every role but ADMIN), and the officer they are (if any: nobody vets themselves).
  */
-public record User(String username, Set<Role> roles, Set<String> units, Set<String> countries, String officerId)
-        implements Principal {
+public record User(String username, Set<Role> roles, Set<String> units, Set<String> countries, String officerId,
+                   boolean mustChangePassword) implements Principal {
     @Override
     public String getName() {
         return username;
@@ -23,7 +23,7 @@ public record User(String username, Set<Role> roles, Set<String> units, Set<Stri
         Set<Role> roles = EnumSet.noneOf(Role.class);
         dao.rolesOf(row.username()).forEach(r -> roles.add(Role.valueOf(r)));
         return new User(row.username(), Set.copyOf(roles), Set.copyOf(dao.unitsOf(row.username())),
-                Set.copyOf(dao.countriesOf(row.username())), row.officerId());
+                Set.copyOf(dao.countriesOf(row.username())), row.officerId(), row.mustChangePassword());
     }
 
     public boolean has(Role role) {

@@ -16,9 +16,13 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface UserDao {
 
     /** One row of the users table. The hash is read to authenticate; no view carries it. */
-    record UserRow(String username, String passwordHash, String officerId, boolean enabled, Instant createdAt) {}
+    record UserRow(String username, String passwordHash, String officerId, boolean enabled, Instant createdAt,
+                   boolean mustChangePassword) {}
 
-    @SqlQuery("SELECT username, password_hash, officer_id, enabled, created_at FROM users WHERE username = :username")
+    @SqlQuery("""
+            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password
+              FROM users WHERE username = :username
+            """)
     @RegisterConstructorMapper(UserRow.class)
     Optional<UserRow> find(@Bind("username") String username);
 
@@ -35,11 +39,16 @@ public interface UserDao {
     long count();
 
     @SqlQuery("""
-            SELECT username, password_hash, officer_id, enabled, created_at FROM users
+            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password FROM users
              WHERE username > :after ORDER BY username
             """)
     @RegisterConstructorMapper(UserRow.class)
     List<UserRow> page(@Bind("after") String after, @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
+
+    @SqlUpdate("""
+            UPDATE users SET password_hash = :hash, must_change_password = :mustChange WHERE username = :username
+            """)
+    int setPassword(@Bind("username") String username, @Bind("hash") String hash, @Bind("mustChange") boolean mustChange);
 
     @SqlUpdate("UPDATE users SET enabled = :enabled WHERE username = :username")
     int setEnabled(@Bind("username") String username, @Bind("enabled") boolean enabled);

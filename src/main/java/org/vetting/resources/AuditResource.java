@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vetting.api.AccessEntryView;
+import org.vetting.api.FailedSignInView;
+import org.vetting.audit.SignIns;
 import org.vetting.api.AuditedEvaluationView;
 import org.vetting.api.EvaluationView;
 import org.vetting.api.FlagView;
@@ -53,11 +55,13 @@ public class AuditResource {
 
     private final AuditService audit;
     private final AccessLog accessLog;
+    private final SignIns signIns;
     private final ObjectMapper mapper;
 
-    public AuditResource(AuditService audit, AccessLog accessLog, ObjectMapper mapper) {
+    public AuditResource(AuditService audit, AccessLog accessLog, SignIns signIns, ObjectMapper mapper) {
         this.audit = audit;
         this.accessLog = accessLog;
+        this.signIns = signIns;
         this.mapper = mapper;
     }
 
@@ -132,6 +136,14 @@ public class AuditResource {
         int size = Paging.limit(limit);
         return accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
                 Paging.numericCursor(cursor), size, user);
+    }
+
+    /** Failed sign-ins: names tried, addresses, times (a name tried is not an officer's data). */
+    @GET
+    @Path("/sign-ins")
+    public ListPage<FailedSignInView> signIns(@Auth User user, @QueryParam("username") String username,
+                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        return signIns.find(username, Paging.numericCursor(cursor), Paging.limit(limit));
     }
 
     private static Response csv(List<AuditedEvaluationView> items, String next) {

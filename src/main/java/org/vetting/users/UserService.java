@@ -67,16 +67,24 @@ public final class UserService {
      * When the user table is empty, creates {@code admin} with the configured password, or a random
      * one that is logged once. Safe when several instances start together: the primary key decides.
      */
-    public void bootstrapAdmin(String configuredPassword) {
+    public void bootstrapAdmin(String configuredPassword, java.nio.file.Path generatedPasswordFile) {
+        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
+        if (!generated && Passwords.problem(configuredPassword) != null) {
+            throw new IllegalStateException("VETTING_ADMIN_PASSWORD is not acceptable: "
+                    + Passwords.problem(configuredPassword));
+        }
         if (jdbi.withExtension(UserDao.class, UserDao::count) > 0) {
             return;
         }
-        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
         String password = generated ? randomPassword() : configuredPassword;
         try {
             jdbi.useTransaction(h -> {
-                h.attach(UserDao.class).create(ADMIN, passwords.hash(password), Set.of(Role.ADMIN.name()), Set.of(),
-                        Set.of(), null, time.now(), Actors.SYSTEM);
+                String hash = passwords.hash(password);
+                h.attach(UserDao.class).create(ADMIN, hash, Set.of(Role.ADMIN.name()), Set.of(), Set.of(), null,
+                        time.now(), Actors.SYSTEM);
+                if (generated) {
+                    h.attach(UserDao.class).setPassword(ADMIN, hash, true);
+                }
                 audit(h, ADMIN, "CREATED", Actors.SYSTEM, Map.of("withoutSecondApprover", true));
             });
         } catch (RuntimeException alreadyCreated) {
@@ -84,8 +92,10 @@ public final class UserService {
             return;
         }
         if (generated) {
-            LOG.warn("Created the first user 'admin' with the generated password {} (shown once; "
-                    + "set VETTING_ADMIN_PASSWORD to choose it)", password);
+            writeOwnerOnly(generatedPasswordFile, password);
+            LOG.warn("Created the first user 'admin' with a generated password, written to {} (readable by its "
+                    + "owner only; it must be changed at first sign-in; set VETTING_ADMIN_PASSWORD to choose it)",
+                    generatedPasswordFile.toAbsolutePath());
         } else {
             LOG.info("Created the first user 'admin' with the password from VETTING_ADMIN_PASSWORD");
         }
@@ -305,6 +315,45 @@ public final class UserService {
                 user.units().stream().sorted().toList(), user.countries().stream().sorted().toList(), row.officerId(),
                 row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
                 row.createdAt());
+    }
+
+    /** Changes the signed-in user's own password: the current one must be given, the new one pass the rules. */
+    public void changePassword(User user, org.vetting.api.PasswordChange change) {
+        List<FieldError> errors = new ArrayList<>();
+        if (change == null || change.current() == null) {
+            errors.add(new FieldError("current", "required: the current password"));
+        }
+        String problem = Passwords.problem(change == null ? null : change.replacement());
+        if (problem != null) {
+            errors.add(new FieldError("new", problem));
+        } else if (change.replacement().equals(change.current())) {
+            errors.add(new FieldError("new", "must differ from the current password"));
+        }
+        ValidationFailed.check(errors);
+        String hash = passwords.hash(change.replacement());
+        jdbi.useTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            UserDao.UserRow row = dao.find(user.username()).orElseThrow();
+            if (!passwords.matches(change.current(), row.passwordHash())) {
+                throw ValidationFailed.of("current", "not the current password");
+            }
+            dao.setPassword(user.username(), hash, false);
+            audit(h, user.username(), "PASSWORD_CHANGED", user.username(), Map.of());
+        });
+    }
+
+    private static void writeOwnerOnly(java.nio.file.Path file, String password) {
+        try {
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            java.nio.file.Files.writeString(file, password + System.lineSeparator());
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new IllegalStateException("cannot write the generated admin password to " + file, e);
+        }
     }
 
     private static String randomPassword() {
