@@ -2,7 +2,7 @@
 // record/ the record's schema and editor, views/ one module per role). This module signs in,
 // builds the navigation each user's roles allow, and switches the language.
 import { api, basicAuth } from './lib/api.js';
-import { h, field, view, say } from './lib/dom.js';
+import { h, field, view, say, showFieldErrors } from './lib/dom.js';
 import { t } from './lib/i18n.js';
 import { session, setLanguage, signOut, hasRole } from './lib/session.js';
 import { loadSchema, forget } from './record/schema.js';
@@ -31,8 +31,10 @@ function signInView() {
     ev.preventDefault();
     session.auth = basicAuth(user.value, pass.value);
     const r = await api('GET', '/me');
+    if (r.status === 429) { signOut(); say(t('tooMany', r.headers.get('Retry-After')), true); return; }
     if (r.status !== 200) { signOut(); say(t('badCredentials'), true); return; }
     session.me = r.data;
+    if (session.me.mustChangePassword) { say(t('mustChange'), true); passwordView(pass.value); return; }
     const rs = await api('GET', '/rulesets/active');
     session.units = rs.status === 200 ? rs.data.units.map((u) => u.code) : [];
     await loadSchema();
@@ -41,6 +43,26 @@ function signInView() {
   } }, field(t('username'), user), field(t('password'), pass),
   h('p', {}, h('button', { type: 'submit', text: t('signIn') })));
   view(t('signIn'), form);
+}
+
+/** Changing one's own password; after a generated one, before anything else. */
+function passwordView(current = '') {
+  const cur = h('input', { name: 'current', type: 'password', autocomplete: 'current-password', value: current });
+  cur.dataset.field = 'current';
+  const next = h('input', { name: 'new', type: 'password', autocomplete: 'new-password' });
+  next.dataset.field = 'new';
+  const form = h('form', { id: 'password', novalidate: true, onsubmit: async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', '/me/password', JSON.stringify({ current: cur.value, new: next.value }));
+    if (r.status !== 204) { showFieldErrors(form, r); return; }
+    session.auth = basicAuth(session.me.username, next.value);
+    const me = await api('GET', '/me');
+    session.me = me.data;
+    say(t('saved'));
+    renderChrome();
+  } }, field(t('currentPassword'), cur), field(t('newPassword'), next),
+  h('p', {}, h('button', { type: 'submit', text: t('changePassword') })));
+  view(t('changePassword'), form);
 }
 
 function renderChrome() {
@@ -72,6 +94,8 @@ function renderChrome() {
       show();
     } }, t(key)));
   }
+  buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => passwordView() },
+    t('changePassword')));
   nav.replaceChildren(...buttons);
   if (buttons.length) buttons[0].click();
 }

@@ -41,6 +41,7 @@ import org.vetting.auth.SignInThrottle;
 import org.vetting.http.PasswordChangeRequired;
 import org.vetting.http.RequestSizeLimit;
 import org.vetting.http.SignInGuard;
+import org.vetting.http.Tls;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
 import org.vetting.health.Liveness;
@@ -106,6 +107,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
     @Override
     public void run(VettingConfiguration config, Environment environment) {
         long started = System.nanoTime();
+        boolean tls = Tls.apply(config.getServerFactory(), config.getTlsKeyStorePath(), config.getTlsKeyStorePassword(),
+                config.getTlsKeyStoreType());
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
         Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
@@ -118,7 +121,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         registerSecurity(config, environment, jdbi, context.passwords());
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
-        environment.servlets().addFilter("security-headers", new SecurityHeaders())
+        environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
         jersey.register(new RequestSizeLimit());
         jersey.register(new SignInGuard(new SignInThrottle(clock), context.signIns()));

@@ -22,6 +22,42 @@ public class VettingConfiguration extends Configuration {
     /** Password of the first-start {@code admin} user; empty means "generate one and log it once". */
     private String adminPassword = "";
 
+    /** A PKCS12 keystore for TLS on the API port; empty means plain HTTP (behind a TLS-terminating proxy). */
+    private String tlsKeyStorePath = "";
+    private String tlsKeyStorePassword = "";
+    @NotEmpty
+    private String tlsKeyStoreType = "PKCS12";
+
+    @JsonProperty
+    public String getTlsKeyStorePath() {
+        return tlsKeyStorePath;
+    }
+
+    @JsonProperty
+    public void setTlsKeyStorePath(String tlsKeyStorePath) {
+        this.tlsKeyStorePath = tlsKeyStorePath;
+    }
+
+    @JsonProperty
+    public String getTlsKeyStorePassword() {
+        return tlsKeyStorePassword;
+    }
+
+    @JsonProperty
+    public void setTlsKeyStorePassword(String tlsKeyStorePassword) {
+        this.tlsKeyStorePassword = tlsKeyStorePassword;
+    }
+
+    @JsonProperty
+    public String getTlsKeyStoreType() {
+        return tlsKeyStoreType;
+    }
+
+    @JsonProperty
+    public void setTlsKeyStoreType(String tlsKeyStoreType) {
+        this.tlsKeyStoreType = tlsKeyStoreType;
+    }
+
     /** Where a generated first administrator password is written (owner-only), never to the log. */
     @NotEmpty
     private String generatedPasswordFile = "data/admin-password";

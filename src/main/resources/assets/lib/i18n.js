@@ -5,6 +5,8 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
+    changePassword: 'Change password', currentPassword: 'Current password', newPassword: 'New password (at least 12 characters)',
+    mustChange: 'Your password was generated: choose your own before anything else.', tooMany: 'Too many failed sign-ins: try again in {0} s.',
     corrections: 'Corrections', proposeCorrection: 'Propose a correction', removeKeys: 'Records to remove (ids or years, comma-separated)',
     replaceRecords: 'Records to replace (same id as on file)', correctionProposed: 'Correction proposed: it waits for an adjudicator.',
     approve: 'Approve', reject: 'Reject', proposedBy: 'Proposed by', decisionReasons: 'Reasons for the decision',
@@ -63,6 +65,8 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
+    changePassword: 'Cambiar contraseña', currentPassword: 'Contraseña actual', newPassword: 'Nueva contraseña (12 caracteres como mínimo)',
+    mustChange: 'Su contraseña fue generada: elija una propia antes de continuar.', tooMany: 'Demasiados intentos fallidos: vuelva a intentarlo en {0} s.',
     corrections: 'Correcciones', proposeCorrection: 'Proponer una corrección', removeKeys: 'Registros a eliminar (ids o años, separados por comas)',
     replaceRecords: 'Registros a sustituir (mismo id que en el expediente)', correctionProposed: 'Corrección propuesta: espera a un adjudicador.',
     approve: 'Aprobar', reject: 'Rechazar', proposedBy: 'Propuesta por', decisionReasons: 'Motivos de la decisión',

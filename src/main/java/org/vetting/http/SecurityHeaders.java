@@ -15,6 +15,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * sniffing, no referrer, and no caching of vetting data.
  */
 public class SecurityHeaders implements Filter {
+    private final boolean tls;
+
+    public SecurityHeaders(boolean tls) {
+        this.tls = tls;
+    }
+
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
@@ -27,6 +33,10 @@ public class SecurityHeaders implements Filter {
         r.setHeader("Referrer-Policy", "no-referrer");
         r.setHeader("X-Frame-Options", "DENY");
         r.setHeader("Cache-Control", "no-store");
+        if (tls) {
+            // browsers remember to use TLS only, for a year (the API is served over TLS)
+            r.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        }
         chain.doFilter(request, response);
     }
 }
