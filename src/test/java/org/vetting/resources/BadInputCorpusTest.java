@@ -1,0 +1,123 @@
+package org.vetting.resources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/**
+ * The corpus of bad inputs (src/test/resources/bad-inputs: malformed and truncated JSON, wrong
+ * types, huge and tiny numbers, deep nesting, long strings, control characters, invalid UTF-8,
+ * duplicate keys, odd dates, wrong content types) against every write endpoint that reads a body:
+ * each is a 4xx with the JSON error body, no stack trace, and nothing stored.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class BadInputCorpusTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<?> EXT = APP.app;
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final List<String> TABLES = List.of("officer_records", "officers", "evaluations", "evaluation_flags",
+            "fired_rules", "clearances", "clearance_events", "adjudications", "corrections", "users", "user_roles",
+            "user_countries", "pending_grants", "audit_log");
+    static String evaluation;
+    static String correction;
+
+    /** [path, user]: every endpoint that reads a request body. */
+    static final List<String[]> ENDPOINTS = List.of(
+            new String[] {"/api/candidates", "hr.lopez"}, new String[] {"/api/evaluations/dry-run", "hr.lopez"},
+            new String[] {"/api/officers/MX-BAD-1/records", "hr.lopez"},
+            new String[] {"/api/officers/MX-BAD-1/corrections", "hr.lopez"},
+            new String[] {"/api/evaluations/EVAL/adjudication", "adj.smith"},
+            new String[] {"/api/corrections/CORR/approve", "adj.smith"},
+            new String[] {"/api/corrections/CORR/reject", "adj.smith"}, new String[] {"/api/users", "admin"},
+            new String[] {"/api/users/hr.lopez/roles", "admin"}, new String[] {"/api/me/password", "hr.lopez"});
+
+    @BeforeAll
+    static void data() {
+        APP.createStaff();
+        var r = Records.clean("MX-BAD-1");
+        Records.list(r, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
+                "date", "2026-01-01"));
+        try (Response resp = APP.post("hr.lopez", "/api/candidates", r)) {
+            evaluation = resp.readEntity(JsonNode.class).get("evaluationId").asText();
+        }
+        try (Response resp = APP.post("hr.lopez", "/api/officers/MX-BAD-1/corrections",
+                Map.of("remove", List.of("c1"), "reasons", "Corpus."))) {
+            correction = resp.readEntity(JsonNode.class).get("correctionId").asText();
+        }
+    }
+
+    static Stream<Arguments> corpus() throws Exception {
+        List<Arguments> cases = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/bad-inputs"))) {
+            List<Path> sorted = files.sorted().toList();
+            assertThat(sorted).hasSizeGreaterThanOrEqualTo(60);
+            for (Path file : sorted) {
+                for (String[] endpoint : ENDPOINTS) {
+                    cases.add(Arguments.of(file.getFileName().toString(), endpoint[0], endpoint[1], file));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    long stored() {
+        long total = 0;
+        for (String table : TABLES) {
+            total += APP.count(table);
+        }
+        return total;
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("corpus")
+    void shouldRefuseEachBadInput_WithAJsonErrorAndNothingStored(String name, String path, String user, Path file)
+            throws Exception {
+        long before = stored();
+        String type = name.endsWith(".txt") ? "text/plain" : name.endsWith(".xml") ? "application/xml"
+                : name.endsWith(".form") ? "application/x-www-form-urlencoded" : "application/json";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(APP.url(
+                        path.replace("EVAL", evaluation).replace("CORR", correction))))
+                .header("Authorization", TestApp.basic(user, password(user)))
+                .header("Content-Type", type).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(r.statusCode()).as(r.body()).isBetween(400, 499)
+                .as("signed in and allowed: the refusal is about the body").isNotIn(401, 403, 429);
+        JsonNode body = new ObjectMapper().readTree(r.body());
+        assertThat(body.get("code").asInt()).isEqualTo(r.statusCode());
+        assertThat(body.get("message").asText()).isNotBlank();
+        if (body.has("errors")) {
+            assertThat(body.get("errors").findValuesAsText("field")).allSatisfy(f -> assertThat(f).isNotBlank());
+        }
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
+        assertThat(stored()).as("nothing stored").isEqualTo(before);
+    }
+
+    static String password(String user) {
+        return user.equals("admin") ? TestApp.ADMIN_PASSWORD : TestApp.PASSWORD;
+    }
+}
