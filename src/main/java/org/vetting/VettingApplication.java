@@ -123,8 +123,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
                 .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+        environment.servlets().addFilter("sign-in-guard", new SignInGuard(new SignInThrottle(clock), context.signIns()))
+                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/api/*");
         jersey.register(new RequestSizeLimit());
-        jersey.register(new SignInGuard(new SignInThrottle(clock), context.signIns()));
         jersey.register(new PasswordChangeRequired());
         jersey.register(new DomainExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());

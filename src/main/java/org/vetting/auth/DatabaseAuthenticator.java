@@ -24,6 +24,8 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
     private final Jdbi jdbi;
     private final Passwords passwords;
     private final Cache<String, String> verified;
+    private final Cache<String, Object> accounts = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     public DatabaseAuthenticator(Jdbi jdbi, Passwords passwords, Duration ttl) {
         this.jdbi = jdbi;
@@ -48,8 +50,13 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         if (hash.equals(verified.getIfPresent(key))) {
             return true;
         }
-        if (!passwords.matches(credentials.getPassword(), hash)) {
-            return false;
+        // one bcrypt at a time per account: a burst of guesses at one account queues behind itself and
+        // takes at most one of bcrypt's threads, so other users' sign-ins are not kept waiting
+        Object lock = accounts.get(credentials.getUsername(), name -> new Object());
+        synchronized (lock) {
+            if (!passwords.matches(credentials.getPassword(), hash)) {
+                return false;
+            }
         }
         verified.put(key, hash);
         return true;

@@ -1,42 +1,34 @@
 package org.vetting.http;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 
-import jakarta.annotation.Priority;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import org.vetting.api.ErrorBody;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.vetting.audit.SignIns;
 import org.vetting.auth.SignInThrottle;
-import org.vetting.auth.User;
 
 /**
- * Before authentication: a throttled account or address gets 429 with Retry-After, and bcrypt never
- * runs. After it: a 401 for credentials that were given is a failed sign-in — recorded for auditors
- * and counted by the throttle; an answer to a signed-in user clears the pair. A user whose password
- * was generated must change it first: everything but {@code /me} is refused until then.
+ * A servlet filter in front of the API, so that a refused guess costs as little as possible: a
+ * throttled account or address gets 429 with Retry-After before the request reaches Jersey, and
+ * bcrypt never runs. After the request, a 401 for credentials that were given is a failed sign-in —
+ * recorded for auditors and counted by the throttle; any other answer clears the pair.
  */
-@Priority(Priorities.AUTHENTICATION - 100)
-public class SignInGuard implements ContainerRequestFilter, ContainerResponseFilter {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SignInGuard.class);
-    private static final String USERNAME = SignInGuard.class.getName() + ".username";
+public class SignInGuard implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
 
     private final SignInThrottle throttle;
     private final SignIns signIns;
-
-    @Context
-    private HttpServletRequest servlet;
 
     public SignInGuard(SignInThrottle throttle, SignIns signIns) {
         this.throttle = throttle;
@@ -44,42 +36,41 @@ public class SignInGuard implements ContainerRequestFilter, ContainerResponseFil
     }
 
     @Override
-    public void filter(ContainerRequestContext request) {
-        Optional<String> username = basicUsername(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        Optional<String> username = basicUsername(request.getHeader("Authorization"));
         if (username.isEmpty()) {
+            chain.doFilter(req, res);
             return;
         }
-        request.setProperty(USERNAME, username.get());
-        Optional<Duration> wait = throttle.wait(username.get(), address());
+        String address = address(request);
+        Optional<Duration> wait = throttle.wait(username.get(), address);
         if (wait.isPresent()) {
-            // refused before bcrypt and not written anywhere: a flood costs neither CPU nor storage
+            // refused before Jersey and bcrypt, and not written anywhere: a flood costs neither CPU nor storage
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            request.abortWith(Response.status(429).header(HttpHeaders.RETRY_AFTER, seconds)
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ErrorBody(429, "too many failed sign-ins; try again in " + seconds + " s")).build());
-        }
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        String username = (String) request.getProperty(USERNAME);
-        if (username == null || response.getStatus() == 429) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(seconds));
+            response.setContentType("application/json");
+            response.getWriter().write("{\"code\":429,\"message\":\"too many failed sign-ins; try again in " + seconds
+                    + " s\"}");
             return;
         }
+        chain.doFilter(req, res);
         if (response.getStatus() == 401) {
-            throttle.failed(username, address());
+            throttle.failed(username.get(), address);
             try {
-                signIns.failed(username, address(), "WRONG_CREDENTIALS");
+                signIns.failed(username.get(), address, "WRONG_CREDENTIALS");
             } catch (RuntimeException e) {
-                LOG.error("could not record a failed sign-in from {}: {}", address(), e.getClass().getName());
+                LOG.error("could not record a failed sign-in from {}: {}", address, e.getClass().getName());
             }
-        } else if (request.getSecurityContext() != null && request.getSecurityContext().getUserPrincipal() instanceof User) {
-            throttle.succeeded(username, address());
+        } else {
+            throttle.succeeded(username.get(), address);
         }
     }
 
-    private String address() {
-        String a = servlet == null ? null : servlet.getRemoteAddr();
+    private static String address(HttpServletRequest request) {
+        String a = request.getRemoteAddr();
         return a == null ? "unknown" : a.length() > 64 ? a.substring(0, 64) : a;
     }
 
