@@ -50,7 +50,6 @@ public final class OfficerAccess {
                 dao -> dao.find(record.officerId()));
         // an officer stored before countries were required takes the country this record gives
         String country = onFile.map(OfficerDao.OfficerRow::country).orElse(record.country());
-        country = country == null ? record.country() : country;
         if (!user.sees(country)) {
             throw NotFound.officer(record.officerId());
         }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -72,29 +71,28 @@ public final class AuditService {
      * auditor's countries absent, about themselves refused. {@code named} learns the officer first.
      */
     public AuditedEvaluation evaluation(String id, User auditor, Consumer<String> named) {
-        Evaluation read = evaluations.read(id, auditor, named);
-        return Optional.of(read).map(e -> jdbi.withHandle(h -> {
+        Evaluation e = evaluations.read(id, auditor, named);
+        return jdbi.withHandle(h -> {
             AuditDao.EvaluationEntry entry = h.attach(AuditDao.class).evaluationEntry(id).orElseThrow();
             String input = h.attach(OfficerRecordDao.class).find(e.officerId(), e.recordVersion()).orElseThrow();
             return new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), input);
-        })).orElseThrow();
+        });
     }
 
     /** Re-runs the stored input under the recorded rule-set version and date, and compares. */
     public Replay replay(String id, User auditor, Consumer<String> named) {
-        return Optional.of(evaluation(id, auditor, named)).map(audited -> {
-            Evaluation recorded = audited.evaluation();
-            // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
-            OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
-            RuleSet ruleSet = active.byVersion(recorded.rulesetVersion());
-            Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy());
-            List<String> differences = new ArrayList<>();
-            compare(differences, "outcome", recorded.outcome(), replayed.outcome());
-            compare(differences, "validUntil", recorded.validUntil(), replayed.validUntil());
-            compare(differences, "flags", recorded.flags(), replayed.flags());
-            compare(differences, "firedRules", recorded.firedRules(), replayed.firedRules());
-            return new Replay(differences.isEmpty(), recorded, replayed, differences);
-        }).orElseThrow();
+        AuditedEvaluation audited = evaluation(id, auditor, named);
+        Evaluation recorded = audited.evaluation();
+        // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
+        OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
+        RuleSet ruleSet = active.byVersion(recorded.rulesetVersion());
+        Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy());
+        List<String> differences = new ArrayList<>();
+        compare(differences, "outcome", recorded.outcome(), replayed.outcome());
+        compare(differences, "validUntil", recorded.validUntil(), replayed.validUntil());
+        compare(differences, "flags", recorded.flags(), replayed.flags());
+        compare(differences, "firedRules", recorded.firedRules(), replayed.firedRules());
+        return new Replay(differences.isEmpty(), recorded, replayed, differences);
     }
 
     /**

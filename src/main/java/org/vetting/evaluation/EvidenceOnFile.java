@@ -46,7 +46,7 @@ final class EvidenceOnFile {
     static Map<String, String> entries(RecordList list, OfficerRecord record) {
         Map<String, String> entries = new LinkedHashMap<>();
         for (Object entry : list.of(record)) {
-            entries.put(String.valueOf(list.value(entry, list.key())), Json.write(entry));
+            entries.put(list.keyOf(entry), Json.write(entry));
         }
         return entries;
     }
