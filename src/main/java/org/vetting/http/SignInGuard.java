@@ -27,6 +27,11 @@ import org.vetting.auth.SignInThrottle;
 public class SignInGuard implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
 
+    /** Refusals held at once, and for how long: bounded, so the hold cannot exhaust the request threads. */
+    static final int TARPIT_SLOTS = 32;
+    static final long TARPIT_MILLIS = 250;
+
+    private final java.util.concurrent.Semaphore holding = new java.util.concurrent.Semaphore(TARPIT_SLOTS);
     private final SignInThrottle throttle;
     private final SignIns signIns;
 
@@ -47,7 +52,10 @@ public class SignInGuard implements Filter {
         String address = address(request);
         Optional<Duration> wait = throttle.wait(username.get(), address);
         if (wait.isPresent()) {
-            // refused before Jersey and bcrypt, and not written anywhere: a flood costs neither CPU nor storage
+            // refused before Jersey and bcrypt, and not written anywhere: a flood costs neither CPU nor storage;
+            // a few refusals at a time are held briefly, which slows a client hammering the door without
+            // letting it tie up the server's threads
+            tarpit();
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
             response.setStatus(429);
             response.setHeader("Retry-After", Long.toString(seconds));
@@ -66,6 +74,18 @@ public class SignInGuard implements Filter {
             }
         } else {
             throttle.succeeded(username.get(), address);
+        }
+    }
+
+    private void tarpit() {
+        if (holding.tryAcquire()) {
+            try {
+                Thread.sleep(TARPIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                holding.release();
+            }
         }
     }
 
