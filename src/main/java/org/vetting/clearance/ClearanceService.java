@@ -41,11 +41,7 @@ public final class ClearanceService {
         this.time = time;
     }
 
-    public LocalDate today() {
-        return time.today();
-    }
-
-    public boolean officerKnown(String officerId) {
+    private boolean officerKnown(String officerId) {
         return jdbi.withExtension(OfficerRecordDao.class, dao -> dao.latestVersion(officerId)) > 0;
     }
 
@@ -109,7 +105,7 @@ public final class ClearanceService {
             return true;
         }
         return ClearanceStatus.ACTIVE.name().equals(row.status()) && row.revettingFrom() != null
-                && !today().isBefore(row.revettingFrom());
+                && !time.today().isBefore(row.revettingFrom());
     }
 
     /**
@@ -117,7 +113,7 @@ public final class ClearanceService {
      * locked and checked again, so two instances running the job expire each clearance once).
      */
     public int expire() {
-        LocalDate today = today();
+        LocalDate today = time.today();
         List<ClearanceDao.Key> due = jdbi.withExtension(ClearanceDao.class, dao -> dao.expiredActive(today));
         int expired = 0;
         for (ClearanceDao.Key key : due) {

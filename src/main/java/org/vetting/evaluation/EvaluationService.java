@@ -60,17 +60,13 @@ public final class EvaluationService {
         this.time = time;
     }
 
-    public LocalDate today() {
-        return time.today();
-    }
-
     /**
      * Stores the record as a new version, evaluates it for its target unit today and sets the
      * clearance (docs/api.md "Clearances"). A record on file must come back whole: leaving out or
      * changing one is a correction (409 naming each).
      */
     public Evaluation submit(OfficerRecord record, User actor) {
-        LocalDate asOf = today();
+        LocalDate asOf = time.today();
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
         access.checkSubmission(actor, record);
@@ -107,7 +103,7 @@ public final class EvaluationService {
     public List<Evaluation> appendRecords(String officerId, OfficerRecord additions, User actor) {
         access.check(actor, officerId);
         checkAdditions(additions);
-        LocalDate asOf = today();
+        LocalDate asOf = time.today();
         RuleSet ruleSet = active.ruleSet();
         return retryingVersionRace(() -> jdbi.inTransaction(h -> {
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
@@ -217,7 +213,7 @@ public final class EvaluationService {
 
     /** Evaluates without storing anything. */
     public Evaluation dryRun(OfficerRecord record, LocalDate asOf, String actor) {
-        LocalDate date = asOf == null ? today() : asOf;
+        LocalDate date = asOf == null ? time.today() : asOf;
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, date, ruleSet, "record."));
         return evaluate(ruleSet, record, date, actor);
