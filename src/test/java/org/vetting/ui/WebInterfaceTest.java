@@ -104,6 +104,18 @@ class WebInterfaceTest {
         return browser.findElement(By.cssSelector("[data-field='" + path + "']"));
     }
 
+    /**
+     * Searches the audit history for one officer and waits for the answer: the table of the first,
+     * unfiltered load is replaced, so it is waited out before anything in the new one is clicked.
+     */
+    static void searchHistory(String officerId) {
+        WebElement first = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("history")));
+        browser.findElement(By.cssSelector("#search input[name=officerId]")).sendKeys(officerId);
+        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(first));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), officerId));
+    }
+
     static void addRow(String list, String... values) {
         browser.findElement(By.cssSelector("button[data-add='" + list + "']")).click();
         List<WebElement> rows = browser.findElements(By.cssSelector(".row[data-list='" + list + "']"));
@@ -217,9 +229,7 @@ class WebInterfaceTest {
     void anAuditorFindsTheDecision_AndReplaysIt() {
         signIn("aud.garcia");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
-        browser.findElement(By.cssSelector("#search input[name=officerId]")).sendKeys("MX-UI-1");
-        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "MX-UI-1"));
+        searchHistory("MX-UI-1");
         shot("08-history");
         browser.findElement(By.cssSelector("#history button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("replay")));
@@ -272,9 +282,7 @@ class WebInterfaceTest {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         signIn("aud.garcia");
         assertThat(browser.findElement(By.id("nav")).getText()).contains("Historial de auditoría");
-        browser.findElement(By.cssSelector("#search input[name=officerId]")).sendKeys("MX-UI-1");
-        browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "MX-UI-1"));
+        searchHistory("MX-UI-1");
         browser.findElement(By.cssSelector("#history button[data-open]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Hay un proceso penal pendiente"));
         shot("14-spanish");
@@ -285,6 +293,7 @@ class WebInterfaceTest {
     @Test
     @Order(8)
     void aCorrectionTakesTwoPeople_FromProposalToApproval() {
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         signIn("hr.lopez");
         section("proposeCorrection");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
