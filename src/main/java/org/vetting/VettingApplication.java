@@ -48,6 +48,7 @@ import org.vetting.health.Liveness;
 import org.vetting.health.RuleSetHealthCheck;
 import org.vetting.resources.AdjudicationsResource;
 import org.vetting.resources.AuditResource;
+import org.vetting.resources.BacktestsResource;
 import org.vetting.resources.CorrectionsResource;
 import org.vetting.resources.MeResource;
 import org.vetting.resources.RecordSchemaResource;
@@ -133,7 +134,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new CatchAllExceptionMapper());
         jersey.register(new CandidatesResource(context.evaluations()));
         jersey.register(new EvaluationsResource(context.evaluations(), context.adjudications()));
-        jersey.register(new RuleSetsResource(context.rules(), Path.of(config.getRulesDirectory())));
+        jersey.register(new RuleSetsResource(context.rules(), context.policyChanges(), context.backtests(),
+                Path.of(config.getRulesDirectory())));
+        jersey.register(new BacktestsResource(context.backtests()));
         jersey.register(new OfficersResource(context.clearances(), context.evaluations(), context.corrections()));
         jersey.register(new UnitsResource(context.clearances()));
         jersey.register(new AdjudicationsResource(context.adjudications()));
@@ -148,6 +151,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));
         scheduleExpiry(environment, context.clearances(), config.getExpiryInterval());
+        schedulePolicyPoll(environment, context, config.getRuleSetPollInterval());
         var ruleSet = context.rules().ruleSet();
         LOG.info("rule set {} active ({} rules, {} units); wired in {} ms", ruleSet.version(), ruleSet.rules().size(),
                 ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
@@ -162,6 +166,24 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 clearances.expire();
             } catch (RuntimeException e) {
                 LOG.error("clearance expiry failed; it runs again in {}", interval, e);
+            }
+        }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Every instance, every interval: approved versions whose day has come take effect, the active
+     * version is read from the database (an activation elsewhere reaches this instance), an
+     * unfinished re-evaluation resumes (after a crash), and abandoned backtests are marked FAILED.
+     */
+    private static void schedulePolicyPoll(Environment environment, VettingContext context, Duration interval) {
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("rule-set-poll")
+                .threads(1).build();
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                context.backtests().failAbandoned();
+                context.policyChanges().poll();
+            } catch (RuntimeException e) {
+                LOG.error("rule-set poll failed; it runs again in {}", interval, e);
             }
         }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
     }

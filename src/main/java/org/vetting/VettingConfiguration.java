@@ -85,6 +85,14 @@ public class VettingConfiguration extends Configuration {
     @NotNull
     private Duration expiryInterval = Duration.hours(1);
 
+    /**
+     * How often each instance reads the active rule-set version from the database, activates
+     * approved versions whose day has come and marks abandoned backtests: an activation reaches
+     * every instance within this interval.
+     */
+    @NotNull
+    private Duration ruleSetPollInterval = Duration.seconds(10);
+
     /** Zone whose calendar date is today's {@code asOf} for submissions. */
     @NotEmpty
     private String timeZone = "UTC";
@@ -158,6 +166,16 @@ public class VettingConfiguration extends Configuration {
     @JsonProperty
     public void setExpiryInterval(Duration expiryInterval) {
         this.expiryInterval = expiryInterval;
+    }
+
+    @JsonProperty
+    public Duration getRuleSetPollInterval() {
+        return ruleSetPollInterval;
+    }
+
+    @JsonProperty
+    public void setRuleSetPollInterval(Duration ruleSetPollInterval) {
+        this.ruleSetPollInterval = ruleSetPollInterval;
     }
 
     @JsonProperty

@@ -3,6 +3,9 @@ package org.vetting;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
@@ -19,8 +22,10 @@ import org.vetting.common.ServiceTime;
 import org.vetting.correction.CorrectionService;
 import org.vetting.db.Migrations;
 import org.vetting.evaluation.EvaluationService;
+import org.vetting.governance.Backtests;
+import org.vetting.governance.PolicyChanges;
+import org.vetting.governance.Reevaluation;
 import org.vetting.policy.ActiveRuleSet;
-import org.vetting.rules.RuleSetLoader;
 import org.vetting.users.UserService;
 
 /**
@@ -31,21 +36,34 @@ import org.vetting.users.UserService;
 public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords, OfficerAccess access,
                              UserService users, EvaluationService evaluations, ClearanceService clearances,
                              AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
-                             AuditService audit, SignIns signIns) {
+                             AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
+                             Reevaluation reevaluation) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
-        var ruleSet = RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory()));
         ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
         ActiveRuleSet rules = new ActiveRuleSet(jdbi, time);
-        rules.activate(ruleSet);
+        rules.start(Path.of(config.getRulesDirectory()));
         Passwords passwords = new Passwords(config.getBcryptCost());
         OfficerAccess access = new OfficerAccess(jdbi);
         EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time);
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
+        Reevaluation reevaluation = new Reevaluation(jdbi, rules, evaluations, time, daemon("rule-change-reevaluation"));
+        Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
+                new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
                 evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
                 new CorrectionService(jdbi, rules, evaluations, access, time),
-                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time));
+                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time),
+                new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation);
+    }
+
+    /** One background thread that does not keep the process alive (the jobs' state is in the database). */
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** A command's own connection pool over the configured database, closed with it. */

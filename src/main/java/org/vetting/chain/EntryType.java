@@ -8,6 +8,12 @@ public enum EntryType {
     CLEARANCE,
     /** A rule-set version becoming active, with its files. */
     RULESET,
+    /** A rule-set version proposed: its files' hashes, description, proposer, scenario results (a snapshot). */
+    RULESET_PROPOSAL,
+    /** A proposal approved (with its effective day) or rejected, with the reasons (a snapshot). */
+    RULESET_DECISION,
+    /** A backtest started, or ended with its report's SHA-256 (a snapshot). */
+    BACKTEST,
     /** A user created or changed, roles and units included (a snapshot: user rows change). */
     USER,
     /** An adjudication: a first approval of a waiver, or a decision (adjudications row). */
@@ -19,6 +25,6 @@ public enum EntryType {
 
     /** Whether the verifier rebuilds this entry's content from rows that are never updated. */
     public boolean rebuiltFromSource() {
-        return this != USER && this != ADJUDICATION_REFUSED && this != CORRECTION;
+        return this == EVALUATION || this == CLEARANCE || this == RULESET || this == ADJUDICATION;
     }
 }

@@ -21,6 +21,7 @@ public final class Clearances {
     private Clearances() {}
 
     public static final String CAUSE_CORRECTION = "CORRECTION";
+    public static final String CAUSE_RULE_CHANGE = "RULE_CHANGE";
 
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,

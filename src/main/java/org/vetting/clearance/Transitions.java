@@ -44,6 +44,24 @@ public final class Transitions {
                 next == ClearanceStatus.ACTIVE ? conditions : List.of(), unit, today), null);
     }
 
+    /** How a clearance meets a new rule set (POLICY section 7, "Activation"). */
+    public enum OnRuleChange {
+        /** DENIED, REVOKED, EXPIRED: stays as it is, nothing is evaluated. */
+        KEEP,
+        /** ACTIVE, SUSPENDED: continuous vetting (REFERRED suspends, INELIGIBLE revokes). */
+        CONTINUOUS_VETTING,
+        /** PENDING_ADJUDICATION, PENDING_INFORMATION: the new outcome's status, as a fresh evaluation. */
+        FRESH
+    }
+
+    public static OnRuleChange onRuleChange(ClearanceStatus status) {
+        return switch (status) {
+            case DENIED, REVOKED, EXPIRED -> OnRuleChange.KEEP;
+            case ACTIVE, SUSPENDED -> OnRuleChange.CONTINUOUS_VETTING;
+            case PENDING_ADJUDICATION, PENDING_INFORMATION -> OnRuleChange.FRESH;
+        };
+    }
+
     /** A state set by a decision (an adjudication): a denial stands from today. */
     public static ClearanceState decided(ClearanceStatus status, Validity validity, List<Condition> conditions,
                                          Unit unit, LocalDate today) {

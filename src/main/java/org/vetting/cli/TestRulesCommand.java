@@ -26,8 +26,7 @@ public class TestRulesCommand extends ConfiguredCommand<VettingConfiguration> {
     protected void run(Bootstrap<VettingConfiguration> bootstrap, Namespace namespace, VettingConfiguration config) {
         Path dir = Path.of(config.getRulesDirectory());
         RuleSet ruleSet = RuleSetLoader.fromDirectory(dir);
-        List<ScenarioResult> results = Scenarios.load(dir.resolve("scenarios")).stream()
-                .map(s -> Scenarios.run(ruleSet, s)).toList();
+        List<ScenarioResult> results = Scenarios.runAll(ruleSet);
         results.forEach(r -> System.out.println(r.line()));
         long failed = results.stream().filter(r -> !r.passed()).count();
         System.out.println(results.size() + " scenarios, " + (results.size() - failed) + " passed, " + failed

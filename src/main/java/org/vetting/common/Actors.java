@@ -7,5 +7,8 @@ public final class Actors {
     /** The scheduled job (or command) that expires clearances past their validity. */
     public static final String EXPIRY_JOB = "expiry-job";
 
+    /** The re-evaluation of everyone on file when a rule set takes effect. */
+    public static final String RULE_CHANGE_JOB = "rule-change-job";
+
     private Actors() {}
 }

@@ -138,6 +138,27 @@ public final class EvaluationService {
         return evaluateAndSet(h, ruleSet, record, json, version, held, fresh, cause, actor, now, asOf);
     }
 
+    /**
+     * A rule change (POLICY section 7): re-evaluates one clearance under {@code ruleSet} on the
+     * officer's record on file (no new record version), in the caller's transaction, as
+     * {@link Transitions#onRuleChange} says. Empty when the clearance keeps its state unevaluated.
+     */
+    public Optional<Evaluation> reevaluateOnFile(Handle h, RuleSet ruleSet, String officerId, String unit,
+                                                 int recordVersion, String recordJson, String actor, LocalDate asOf) {
+        ClearanceDao.ClearanceRow row = h.attach(ClearanceDao.class).lock(officerId, unit).orElse(null);
+        if (row == null || ruleSet.unit(unit).isEmpty()) {
+            return Optional.empty();
+        }
+        Transitions.OnRuleChange how = Transitions.onRuleChange(
+                org.vetting.clearance.ClearanceStatus.valueOf(row.status()));
+        if (how == Transitions.OnRuleChange.KEEP) {
+            return Optional.empty();
+        }
+        OfficerRecord record = Json.read(recordJson, OfficerRecord.class);
+        return Optional.of(evaluateAndSet(h, ruleSet, record, recordJson, recordVersion, List.of(new Held(unit, row)),
+                how == Transitions.OnRuleChange.FRESH, Clearances.CAUSE_RULE_CHANGE, actor, time.now(), asOf).get(0));
+    }
+
     /** A clearance to evaluate: its unit, and its row when the officer has one there. */
     private record Held(String unit, ClearanceDao.ClearanceRow row) {}
 

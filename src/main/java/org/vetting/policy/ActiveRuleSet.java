@@ -4,21 +4,22 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.jdbi.v3.core.Handle;
 
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.db.RuleSetDao;
-import org.vetting.api.FieldError;
 import org.vetting.api.RuleSetView;
-import org.vetting.errors.ValidationFailed;
+import org.vetting.errors.Conflict;
 import org.vetting.rules.RuleSet;
-import org.vetting.rules.RuleSetException;
 import org.vetting.rules.Unit;
 import org.vetting.rules.RuleSetLoader;
 import org.vetting.common.Json;
@@ -26,99 +27,143 @@ import org.vetting.common.ServiceTime;
 import org.vetting.common.Actors;
 
 /**
- * The rule set currently serving, and when its version was first activated. Activating stores the
- * version's files (once per version) so that past decisions can be replayed under them.
+ * The rule set serving on this instance: the version the database says is active (every instance
+ * polls it, so all switch within the poll interval of an activation), and past or proposed versions
+ * recompiled from their stored files for replay and backtests.
  */
 public final class ActiveRuleSet {
     public record Active(RuleSet ruleSet, Instant activatedAt) {
         /** The set as policy analysts review it: every rule with its code and severity, every unit. */
         public RuleSetView view() {
-            List<RuleSetView.Rule> rules = ruleSet.rules().stream()
-                    .map(r -> new RuleSetView.Rule(r.name(), r.file(), r.line(), r.category(), r.code(),
-                            r.severity() == null ? null : r.severity().name(), r.waivable(), r.messageEn(),
-                            r.messageEs(), r.conditionEn(), r.conditionEs()))
-                    .toList();
-            List<RuleSetView.Unit> units = ruleSet.units().values().stream().sorted(Comparator.comparing(Unit::code))
-                    .map(u -> new RuleSetView.Unit(u.code(), u.name(), u.tier(), u.minServiceYears(),
-                            names(u.requiredExams(), m -> m), u.mediumReferralThreshold(), u.clearanceMonths(),
-                            u.conditionalMonths(), u.revettingDueDays(), u.reapplyAfterMonths(),
-                            names(u.severityOverrides(), Enum::name)))
-                    .toList();
-            return new RuleSetView(ruleSet.version(), activatedAt, rules, units);
-        }
-
-        private static <K, V, W> Map<String, W> names(Map<K, V> map, java.util.function.Function<V, W> value) {
-            Map<String, W> named = new TreeMap<>();
-            map.forEach((k, v) -> named.put(String.valueOf(k), value.apply(v)));
-            return named;
+            return new RuleSetView(ruleSet.version(), activatedAt, ruleViews(ruleSet), unitViews(ruleSet));
         }
     }
 
+    /** Every rule of a set with its code and severity, as policy analysts review it. */
+    public static List<RuleSetView.Rule> ruleViews(RuleSet ruleSet) {
+        return ruleSet.rules().stream()
+                .map(r -> new RuleSetView.Rule(r.name(), r.file(), r.line(), r.category(), r.code(),
+                        r.severity() == null ? null : r.severity().name(), r.waivable(), r.messageEn(),
+                        r.messageEs(), r.conditionEn(), r.conditionEs()))
+                .toList();
+    }
+
+    /** Every unit of a set, by code. */
+    public static List<RuleSetView.Unit> unitViews(RuleSet ruleSet) {
+        return ruleSet.units().values().stream().sorted(Comparator.comparing(Unit::code))
+                .map(u -> new RuleSetView.Unit(u.code(), u.name(), u.tier(), u.minServiceYears(),
+                        names(u.requiredExams(), m -> m), u.mediumReferralThreshold(), u.clearanceMonths(),
+                        u.conditionalMonths(), u.revettingDueDays(), u.reapplyAfterMonths(),
+                        names(u.severityOverrides(), Enum::name)))
+                .toList();
+    }
+
+    private static <K, V, W> Map<String, W> names(Map<K, V> map, java.util.function.Function<V, W> value) {
+        Map<String, W> named = new TreeMap<>();
+        map.forEach((k, v) -> named.put(String.valueOf(k), value.apply(v)));
+        return named;
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActiveRuleSet.class);
+    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ServiceTime time;
-    private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {};
-
     private final AtomicReference<Active> active = new AtomicReference<>();
-    private final Map<String, RuleSet> pastRuleSets = new ConcurrentHashMap<>();
+    /** Past and proposed sets compiled on demand (replay, backtests): a few at a time, each is a KieBase. */
+    private final Cache<String, RuleSet> compiled = Caffeine.newBuilder().maximumSize(8).build();
 
     public ActiveRuleSet(Jdbi jdbi, ServiceTime time) {
         this.jdbi = jdbi;
         this.time = time;
     }
 
-    public Active activate(RuleSet ruleSet) {
-        String version = ruleSet.version();
-        Instant at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseGet(() -> {
-            Instant now = time.now();
+    /**
+     * Serves the version the database says is active. At first start (no version yet) the rules
+     * directory becomes the first active set; afterwards a different {@code rules/} on disk changes
+     * nothing until it is proposed and approved (it is only reported here).
+     */
+    public Active start(java.nio.file.Path rulesDirectory) {
+        Optional<String> stored = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion);
+        if (stored.isEmpty()) {
+            RuleSet first = RuleSetLoader.fromDirectory(rulesDirectory);
             try {
                 jdbi.useTransaction(h -> {
-                    h.attach(RuleSetDao.class).insert(version, now, Json.write(ruleSet.files()));
-                    AuditChain.append(h, EntryType.RULESET, version, null, Actors.SYSTEM, now);
+                    Instant now = time.now();
+                    h.attach(RuleSetDao.class).propose(new RuleSetDao.ProposalRow(first.version(),
+                            "the rules directory at first start", "DRAFT", Actors.SYSTEM, now,
+                            Json.write(Map.of("passed", 0, "failed", 0, "failures", List.of())), null, null, null,
+                            null, null, null), Json.write(first.files()));
+                    activate(h, first.version(), now, Actors.SYSTEM);
                 });
-                return now;
             } catch (RuntimeException race) {
-                // another instance stored the same version first; its activation time stands
-                return jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseThrow(() -> race);
+                // another instance stored the first set at the same moment; the database says which is active
+                LOG.info("first rule set stored by another instance: {}", race.getMessage());
             }
-        });
-        Active a = new Active(ruleSet, at);
-        active.set(a);
-        return a;
-    }
-
-    /**
-     * Recompiles the rules directory and activates it; a broken set is refused with its errors
-     * and the set in service keeps serving.
-     */
-    public Active reload(java.nio.file.Path rulesDirectory) {
-        RuleSet compiled;
-        try {
-            compiled = RuleSetLoader.fromDirectory(rulesDirectory);
-        } catch (RuleSetException e) {
-            // each error is "file:line: message"; the field of the answer is where it is
-            throw ValidationFailed.of(e.errors().stream()
-                    .map(m -> m.contains(": ") ? new FieldError(m.substring(0, m.indexOf(": ")), m.substring(m.indexOf(": ") + 2))
-                            : new FieldError("rules", m))
-                    .toList());
+            compiled.put(first.version(), first);
+        } else {
+            String onDisk = RuleSetLoader.version(RuleSetLoader.read(rulesDirectory));
+            if (!onDisk.equals(stored.get())) {
+                LOG.warn("rules directory {} (version {}) differs from the active set {}: it takes effect only as a "
+                        + "proposal (POST /api/rulesets/reload or the propose-rules command)", rulesDirectory, onDisk,
+                        stored.get());
+            }
         }
-        return activate(compiled);
+        return refresh();
     }
 
     /**
-     * The rule set of a version: the active one, or a past one recompiled from its stored files
-     * (once per version; replay of old decisions asks for it).
+     * Makes {@code version} the active set in the caller's transaction: the previous one retires, the
+     * version's files join the versions ever active, and the chain records it. The caller has checked
+     * that the version may become active (first start, or approved).
      */
-    public RuleSet byVersion(String version) {
-        RuleSet current = ruleSet();
-        if (current.version().equals(version)) {
+    public static void activate(Handle h, String version, Instant at, String actor) {
+        RuleSetDao dao = h.attach(RuleSetDao.class);
+        dao.retireActive(at);
+        if (dao.activate(version, at) != 1) {
+            throw new Conflict("rule set " + version + " is not waiting to become active");
+        }
+        dao.insert(version, at, dao.proposalFiles(version).orElseThrow());
+        AuditChain.append(h, EntryType.RULESET, version, null, actor, at);
+    }
+
+    /** Switches to the version the database says is active, when it changed; cheap when it did not. */
+    public Active refresh() {
+        String version = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion)
+                .orElseThrow(() -> new IllegalStateException("no active rule set"));
+        Active current = active.get();
+        if (current != null && current.ruleSet().version().equals(version)) {
             return current;
         }
-        return pastRuleSets.computeIfAbsent(version, v -> {
-            String files = jdbi.withExtension(RuleSetDao.class, dao -> dao.files(v))
+        RuleSet ruleSet = byVersion(version);
+        Instant at = jdbi.withExtension(RuleSetDao.class, dao -> dao.activatedAt(version)).orElseThrow();
+        Active next = new Active(ruleSet, at);
+        active.set(next);
+        if (current != null) {
+            LOG.info("rule set {} now active (was {})", version, current.ruleSet().version());
+        }
+        return next;
+    }
+
+    /**
+     * The rule set of a version: the active one, or one ever proposed recompiled from its stored
+     * files (replay of old decisions, backtests of drafts).
+     */
+    public RuleSet byVersion(String version) {
+        Active current = active.get();
+        if (current != null && current.ruleSet().version().equals(version)) {
+            return current.ruleSet();
+        }
+        return compiled.get(version, v -> {
+            String files = jdbi.withExtension(RuleSetDao.class, dao -> dao.proposalFiles(v))
                     .orElseThrow(() -> new IllegalStateException("rule set " + v + " is not stored"));
             return RuleSetLoader.compile("ruleset " + v, Json.read(files, FILES));
         });
+    }
+
+    /** Keeps a set just compiled (a proposal) so that its backtest need not compile it again. */
+    public void remember(RuleSet ruleSet) {
+        compiled.put(ruleSet.version(), ruleSet);
     }
 
     public Active get() {

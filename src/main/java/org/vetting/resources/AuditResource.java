@@ -1,9 +1,6 @@
 package org.vetting.resources;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,9 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.vetting.api.AccessEntryView;
 import org.vetting.api.FailedSignInView;
 import org.vetting.audit.SignIns;
@@ -147,35 +141,18 @@ public class AuditResource {
     }
 
     private static Response csv(List<AuditedEvaluationView> items, String next) {
-        StreamingOutput body = out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                    .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
-                for (AuditedEvaluationView item : items) {
-                    EvaluationView e = item.evaluation();
-                    csv.printRecord(java.util.stream.Stream.of(item.sequence(), e.evaluationId(), e.officerId(),
-                            e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(),
-                            e.evaluatedBy(), String.join(";", e.flags().stream().map(FlagView::code).toList()),
-                            String.join(";", e.firedRules().stream().map(FiredRuleView::rule).toList()),
-                            item.hash(), item.previousHash()).map(AuditResource::cell).toList());
-                }
-            }
-        };
-        Response.ResponseBuilder r = Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"evaluations.csv\"");
+        Response.ResponseBuilder r = Csv.download("evaluations.csv", CSV_COLUMNS, items, item -> {
+            EvaluationView e = item.evaluation();
+            return java.util.stream.Stream.of(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(),
+                    e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(),
+                    String.join(";", e.flags().stream().map(FlagView::code).toList()),
+                    String.join(";", e.firedRules().stream().map(FiredRuleView::rule).toList()),
+                    item.hash(), item.previousHash());
+        });
         if (next != null) {
             r.header("X-Next-Cursor", next);
         }
         return r.build();
-    }
-
-    /**
-     * A CSV cell that a spreadsheet will not run as a formula (OWASP "CSV injection"): text starting
-     * with =, +, -, @, a tab or a carriage return is prefixed with a single quote.
-     */
-    static String cell(Object value) {
-        String s = value == null ? "" : value.toString();
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     /** A date (YYYY-MM-DD, UTC; {@code to} includes the whole day) or an ISO-8601 instant. */

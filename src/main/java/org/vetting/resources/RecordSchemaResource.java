@@ -22,7 +22,7 @@ public class RecordSchemaResource {
     private static final RecordSchema SCHEMA = RecordSchema.of(enums());
 
     @GET
-    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "ADMIN"})
+    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN"})
     public RecordSchema schema() {
         return SCHEMA;
     }

@@ -30,8 +30,9 @@ import org.kie.api.definition.rule.Rule;
 
 /**
  * Compiles the files of a rules directory into a {@link RuleSet}: every {@code *.drl} file and
- * {@code units.yml} at its top level (sub-folders such as {@code scenarios/} are test data, not
- * part of the set). Any error refuses the whole set, naming file and line.
+ * {@code units.yml} at its top level, and the policy scenarios of {@code scenarios/*.yml} (named
+ * {@code scenarios/NAME}), which travel and are versioned with the rules but are not compiled. Any
+ * error refuses the whole set, naming file and line.
  */
 public final class RuleSetLoader {
     public static final String UNITS_FILE = "units.yml";
@@ -40,6 +41,10 @@ public final class RuleSetLoader {
     private static final String KIE_ROOT = "src/main/resources/";
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]*");
+    public static final String SCENARIOS = "scenarios/";
+    /** The names a set's files may have: rule files and units at the top, scenarios in their folder. */
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.drl|" + Pattern.quote(UNITS_FILE) + "|scenarios/[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.ya?ml");
 
     private RuleSetLoader() {}
 
@@ -47,24 +52,43 @@ public final class RuleSetLoader {
         if (!Files.isDirectory(dir)) {
             throw new RuleSetException(List.of(dir + ": rules directory not found"));
         }
+        return compile(dir.toString(), read(dir));
+    }
+
+    /** The files of a rules directory that make a set, by name ({@code scenarios/x.yml} for scenarios). */
+    public static SortedMap<String, String> read(Path dir) {
         SortedMap<String, String> files = new TreeMap<>();
-        try (Stream<Path> list = Files.list(dir)) {
-            for (Path p : list.sorted().toList()) {
-                String name = p.getFileName().toString();
-                if (Files.isRegularFile(p) && (name.endsWith(".drl") || name.equals(UNITS_FILE))) {
-                    files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+        try {
+            for (Path folder : List.of(dir, dir.resolve(SCENARIOS))) {
+                if (!Files.isDirectory(folder)) {
+                    continue;
+                }
+                String prefix = folder.equals(dir) ? "" : SCENARIOS;
+                try (Stream<Path> list = Files.list(folder)) {
+                    for (Path p : list.sorted().toList()) {
+                        String name = prefix + p.getFileName();
+                        if (Files.isRegularFile(p) && FILE_NAME.matcher(name).matches()) {
+                            files.put(name, Files.readString(p, StandardCharsets.UTF_8));
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read rules directory " + dir, e);
         }
-        return compile(dir.toString(), files);
+        return files;
     }
 
     /** Compiles a set from file contents; {@code origin} prefixes file names in error messages. */
     public static RuleSet compile(String origin, SortedMap<String, String> files) {
         String prefix = origin.isEmpty() || origin.endsWith("/") ? origin : origin + "/";
         List<String> errors = new ArrayList<>();
+        for (String name : files.keySet()) {
+            if (!FILE_NAME.matcher(name).matches()) {
+                errors.add(prefix + name + ":0: not a file of a rule set (NAME.drl, " + UNITS_FILE + " or "
+                        + SCENARIOS + "NAME.yml)");
+            }
+        }
         if (files.keySet().stream().noneMatch(n -> n.endsWith(".drl"))) {
             errors.add(prefix + ": no .drl file");
         }
@@ -87,7 +111,7 @@ public final class RuleSetLoader {
         return new RuleSet(version, kieBase, units, rules, new TreeMap<>(files));
     }
 
-    /** The version of a set of rule files: SHA-256 over names and contents, in name order. */
+    /** The version of a set of files (scenarios included): SHA-256 over names and contents, in name order. */
     public static String version(SortedMap<String, String> files) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

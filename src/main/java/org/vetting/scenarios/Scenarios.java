@@ -1,16 +1,12 @@
 package org.vetting.scenarios;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -22,9 +18,10 @@ import org.vetting.rules.EvaluationResult;
 import org.vetting.rules.Flag;
 import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleSet;
+import org.vetting.rules.RuleSetLoader;
 
 /**
- * Policy scenarios as data ({@code rules/scenarios/*.yml}), so that a policy analyst can add a case
+ * Policy scenarios as data ({@code rules/scenarios/*.yml}, part of the set's files), so that a policy analyst can add a case
  * without writing Java. A file looks like:
  *
  * <pre>
@@ -47,26 +44,62 @@ public final class Scenarios {
 
     private Scenarios() {}
 
-    public static List<Scenario> load(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
+    /** The scenarios of a set ({@code scenarios/*.yml} among its files), file by file. */
+    public static List<Scenario> of(RuleSet ruleSet) {
         List<Scenario> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
-                    .sorted().toList()) {
-                all.addAll(parse(file));
+        ruleSet.files().forEach((name, text) -> {
+            if (name.startsWith(RuleSetLoader.SCENARIOS)) {
+                all.addAll(parse(name.substring(RuleSetLoader.SCENARIOS.length()), text));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
         return all;
     }
 
+    /**
+     * The problems of a set's scenario files as {@code file:line: message}, empty when every file
+     * reads: a proposal whose scenarios cannot be read is refused like one that does not compile.
+     */
+    public static List<String> errors(RuleSet ruleSet) {
+        List<String> errors = new ArrayList<>();
+        ruleSet.files().forEach((name, text) -> {
+            if (name.startsWith(RuleSetLoader.SCENARIOS)) {
+                try {
+                    parse(name.substring(RuleSetLoader.SCENARIOS.length()), text);
+                } catch (IllegalArgumentException e) {
+                    int line = e.getCause() instanceof JsonProcessingException j && j.getLocation() != null
+                            ? j.getLocation().getLineNr() : 0;
+                    errors.add(name + ":" + line + ": " + e.getMessage());
+                }
+            }
+        });
+        return errors;
+    }
+
+    /** Runs every scenario of the set against it. */
+    public static List<ScenarioResult> runAll(RuleSet ruleSet) {
+        return of(ruleSet).stream().map(s -> run(ruleSet, s)).toList();
+    }
+
     @SuppressWarnings("unchecked")
-    static List<Scenario> parse(Path file) throws IOException {
-        String name = file.getFileName().toString();
-        Map<String, Object> doc = YAML.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+    static List<Scenario> parse(String name, String text) {
+        Map<String, Object> doc;
+        try {
+            doc = YAML.readValue(text, new TypeReference<Map<String, Object>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not YAML: " + e.getOriginalMessage(), e);
+        }
+        if (doc == null) {
+            throw new IllegalArgumentException(name + ": empty");
+        }
+        try {
+            return scenarios(name, doc);
+        } catch (ClassCastException | java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + ": not a scenario file (" + e.getMessage() + ")");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Scenario> scenarios(String name, Map<String, Object> doc) {
         Map<String, Object> base = (Map<String, Object>) doc.getOrDefault("base", Map.of());
         List<Map<String, Object>> items = (List<Map<String, Object>>) doc.get("scenarios");
         if (items == null) {

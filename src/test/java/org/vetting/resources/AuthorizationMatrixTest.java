@@ -26,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vetting.support.Policy;
 import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
@@ -37,9 +38,16 @@ import org.vetting.support.TestApp;
 class AuthorizationMatrixTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<?> EXT = APP.app;
-    static final List<String> CALLERS = List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin", "(none)");
+    static final List<String> CALLERS = List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "pol.ruiz", "admin",
+            "(none)");
+    static final List<String> SIGNED_IN = List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "pol.ruiz", "admin");
     static String referred;
     static String eligible;
+    /** A draft proposed by pol.other and backtested, a second one never backtested (approving it: 409). */
+    static String draft;
+    static String unbacktested;
+    static String backtest;
+    static String active;
 
     /** One endpoint: who may call it (roles by test user), and how to call it. */
     record Endpoint(String method, String path, List<String> allowed, Object body) {}
@@ -63,12 +71,23 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/audit/evaluations/ELIGIBLE/replay", List.of("aud.garcia"), null),
                 new Endpoint("GET", "/api/audit/verify", List.of("aud.garcia"), null),
                 new Endpoint("GET", "/api/audit/access-log", List.of("aud.garcia"), null),
-                new Endpoint("GET", "/api/rulesets/active", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
-                        "admin"), null),
+                new Endpoint("GET", "/api/rulesets/active", SIGNED_IN, null),
+                new Endpoint("POST", "/api/rulesets", List.of("pol.ruiz"), "PROPOSAL"),
+                new Endpoint("GET", "/api/rulesets", List.of("adj.smith", "aud.garcia", "pol.ruiz", "admin"), null),
+                new Endpoint("GET", "/api/rulesets/ACTIVEVERSION", List.of("adj.smith", "aud.garcia", "pol.ruiz", "admin"),
+                        null),
+                new Endpoint("GET", "/api/rulesets/DRAFT/diff", List.of("adj.smith", "aud.garcia", "pol.ruiz", "admin"),
+                        null),
+                new Endpoint("POST", "/api/rulesets/DRAFT/backtests", List.of("pol.ruiz"), Map.of()),
+                new Endpoint("POST", "/api/rulesets/UNBACKTESTED/approve", List.of("pol.ruiz"),
+                        "NOBACKTEST"),
+                new Endpoint("POST", "/api/rulesets/FRESHDRAFT/reject", List.of("pol.ruiz"),
+                        Map.of("reasons", "Matrix test.")),
+                new Endpoint("GET", "/api/backtests/BACKTEST", List.of("aud.garcia", "pol.ruiz"), null),
                 new Endpoint("POST", "/api/rulesets/reload", List.of("admin"), Map.of()),
                 new Endpoint("POST", "/api/users", List.of("admin"), "user"),
                 new Endpoint("GET", "/api/health", CALLERS, null),
-                new Endpoint("GET", "/api/me", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia", "admin"), null),
+                new Endpoint("GET", "/api/me", SIGNED_IN, null),
                 new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null),
                 new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
                 new Endpoint("GET", "/api/users", List.of("admin"), null),
@@ -85,10 +104,8 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/users/FRESHUSER/roles", List.of("admin"),
                         Map.of("roles", List.of("VETTING_OFFICER"), "countries", List.of("MX"))),
                 new Endpoint("GET", "/api/audit/sign-ins", List.of("aud.garcia"), null),
-                new Endpoint("POST", "/api/me/password", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
-                        "admin"), "SAMEPASSWORD"),
-                new Endpoint("GET", "/api/record-schema", List.of("hr.lopez", "adj.smith", "cmd.fent", "aud.garcia",
-                        "admin"), null));
+                new Endpoint("POST", "/api/me/password", SIGNED_IN, "SAMEPASSWORD"),
+                new Endpoint("GET", "/api/record-schema", SIGNED_IN, null));
     }
 
     /** Every resource method of the service has its row above: a new endpoint cannot go unchecked. */
@@ -126,10 +143,16 @@ class AuthorizationMatrixTest {
     @BeforeAll
     static void data() {
         APP.createStaff();
+        APP.createUser("pol.ruiz", "POLICY_OFFICER");
+        APP.createUser("pol.other", "POLICY_OFFICER");
         APP.createAdmin("admin2");
         try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-M-1"))) {
             eligible = r.readEntity(JsonNode.class).get("evaluationId").asText();
         }
+        active = APP.as("admin", "/api/rulesets/active").get(JsonNode.class).get("version").asText();
+        draft = Policy.propose(APP, "pol.other", "matrix draft");
+        unbacktested = Policy.propose(APP, "pol.other", "matrix draft, never backtested");
+        backtest = Policy.backtest(APP, "pol.other", draft);
     }
 
     /** A fresh pending correction (an officer submitted, the removal of an exam proposed) per decision call. */
@@ -174,6 +197,14 @@ class AuthorizationMatrixTest {
             APP.createUser(target, "VETTING_OFFICER");
             path = path.replace("FRESHUSER", target);
         }
+        path = path.replace("ACTIVEVERSION", active).replace("UNBACKTESTED", unbacktested)
+                .replace("BACKTEST", backtest);
+        if (path.contains("FRESHDRAFT")) {
+            // a draft to reject for the one caller who reaches the service; the others are refused first
+            path = path.replace("FRESHDRAFT", caller.equals("pol.ruiz") ? Policy.propose(APP, "pol.other", "to reject")
+                    : unbacktested);
+        }
+        path = path.replace("DRAFT", draft);
         if (path.contains("REFERRED")) {
             path = path.replace("REFERRED", freshReferred());
         }
@@ -183,6 +214,10 @@ class AuthorizationMatrixTest {
         } else if ("SAMEPASSWORD".equals(body)) {
             // reaches the service (a 422: the new password must differ) without changing anyone's password
             body = Map.of("current", TestApp.PASSWORD, "new", TestApp.PASSWORD);
+        } else if ("PROPOSAL".equals(body)) {
+            body = Policy.proposal("matrix " + System.nanoTime(), java.util.function.UnaryOperator.identity());
+        } else if ("NOBACKTEST".equals(body)) {
+            body = Map.of("reasons", "Matrix test.");
         } else if ("user".equals(body)) {
             body = Map.of("username", "u" + System.nanoTime(), "password", TestApp.PASSWORD, "roles", List.of("AUDITOR"),
                     "countries", TestApp.COUNTRIES);
@@ -196,7 +231,9 @@ class AuthorizationMatrixTest {
             }
         }
         if (e.allowed().contains(caller)) {
-            assertThat(status).as("allowed").isBetween(200, "SAMEPASSWORD".equals(e.body()) ? 422 : 299);
+            // reaching the service: a 2xx, or the refusal that proves the call got past authorization
+            int highest = "SAMEPASSWORD".equals(e.body()) ? 422 : "NOBACKTEST".equals(e.body()) ? 409 : 299;
+            assertThat(status).as("allowed").isBetween(200, highest);
         } else if (caller.equals("(none)")) {
             assertThat(status).isEqualTo(401);
         } else {

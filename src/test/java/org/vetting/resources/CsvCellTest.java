@@ -9,11 +9,11 @@ class CsvCellTest {
     @Test
     void shouldPrefixFormulaCharacters_AndLeaveOtherCellsAlone() {
         for (String formula : new String[] {"=HYPERLINK(\"http://x\")", "+1+1", "-MX-1", "@SUM(A1)", "\tx", "\rx"}) {
-            assertThat(AuditResource.cell(formula)).isEqualTo("'" + formula);
+            assertThat(Csv.cell(formula)).isEqualTo("'" + formula);
         }
         for (String plain : new String[] {"MX-1", "hr.lopez", "2026-11-27", "", "a=b"}) {
-            assertThat(AuditResource.cell(plain)).isEqualTo(plain);
+            assertThat(Csv.cell(plain)).isEqualTo(plain);
         }
-        assertThat(AuditResource.cell(null)).isEmpty();
+        assertThat(Csv.cell(null)).isEmpty();
     }
 }

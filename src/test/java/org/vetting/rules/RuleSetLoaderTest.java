@@ -20,9 +20,12 @@ class RuleSetLoaderTest {
     Path dir;
 
     Path copyRules() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+        Path rules = Path.of("rules");
+        try (Stream<Path> files = Files.walk(rules)) {
             for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(p, dir.resolve(p.getFileName()));
+                Path target = dir.resolve(rules.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
             }
         }
         return dir;

@@ -25,7 +25,7 @@ import org.vetting.rules.RuleSetLoader;
 class ScenariosTest {
     static final Path RULES = Path.of("rules");
     static final RuleSet RULE_SET = RuleSetLoader.fromDirectory(RULES);
-    static final List<Scenario> SCENARIOS = Scenarios.load(RULES.resolve("scenarios"));
+    static final List<Scenario> SCENARIOS = Scenarios.of(RULE_SET);
 
     @TestFactory
     Stream<DynamicTest> everyScenarioPasses() {
