@@ -12,6 +12,7 @@ import { proposeView, correctionsView } from './views/corrections.js';
 import { rosterView } from './views/commander.js';
 import { historyView, chainView, accessLogView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
+import { policyView } from './views/policy.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
 const SECTIONS = [
@@ -21,7 +22,7 @@ const SECTIONS = [
   ['roster', 'COMMANDER', rosterView],
   ['history', 'AUDITOR', historyView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
   ['accessLog', 'AUDITOR', accessLogView], ['users', 'ADMIN', usersView], ['ruleSet', 'ADMIN', ruleSetView],
-  ['roster', 'ADMIN', rosterView],
+  ['roster', 'ADMIN', rosterView], ['policy', 'POLICY_OFFICER', policyView],
 ];
 
 function signInView() {

@@ -1,4 +1,4 @@
-// Administrators: create, list and disable users; review and reload the rule set.
+// Administrators: create, list and disable users; review the active rule set and propose rules/ from disk.
 import { api, seg } from '../lib/api.js';
 import { h, badge, table, view, say, basicInput, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
@@ -70,7 +70,7 @@ export async function ruleSetView() {
   const errors = h('div', { id: 'reload-result', role: 'status' });
   const reload = async () => {
     const x = await api('POST', '/rulesets/reload', '{}');
-    if (x.status === 200) { say(t('reloaded', x.data.version.slice(0, 12))); ruleSetView(); return; }
+    if (x.status === 200) { say(t('reloaded', x.data.version.slice(0, 12), x.data.status)); ruleSetView(); return; }
     showError(x);
     errors.replaceChildren(h('ul', { class: 'error' }, ((x.data && x.data.errors) || [])
       .map((e) => h('li', { text: e.field + ': ' + e.message }))));
