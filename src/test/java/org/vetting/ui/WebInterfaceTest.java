@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vetting.support.Policy;
+import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
 /**
@@ -53,6 +57,8 @@ class WebInterfaceTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("vetting.skipBrowser"),
                 "-Dvetting.skipBrowser=true");
         APP.createStaff();
+        APP.createUser("pol.a", "POLICY_OFFICER");
+        APP.createUser("pol.b", "POLICY_OFFICER");
         Files.createDirectories(SHOTS);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("vetting.chromium", "/usr/bin/chromium"));
@@ -327,5 +333,64 @@ class WebInterfaceTest {
         assertThat(r.headers().firstValue("Content-Security-Policy").orElse(""))
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
         assertThat(r.body()).contains("<script type=\"module\" src=\"/app.js\">");
+    }
+
+    @Test
+    @Order(10)
+    void twoPolicyOfficersChangeTheRules_AndTheCommanderSeesTheSuspension(@TempDir Path dir) throws Exception {
+        // an officer cleared with one MEDIUM concern: CONDITIONAL while JU-FENTANYL refers at two
+        Map<String, Object> tied = Records.clean("MX-UI-TIE");
+        Records.list(tied, "associations").add(Map.of("id", "a1", "relationship", "FAMILY",
+                "organizationType", "CRIMINAL_ORGANIZATION", "status", "SUSPECTED"));
+        APP.post("hr.lopez", "/api/candidates", tied).close();
+        // the proposal as a team keeps it: every file of the set, the threshold lowered, scenarios following
+        @SuppressWarnings("unchecked")
+        Map<String, String> files = (Map<String, String>) Policy.proposal("ui", Policy::fentanylThresholdOne).get("files");
+        List<String> paths = new java.util.ArrayList<>();
+        for (var f : files.entrySet()) {
+            Path file = dir.resolve(f.getKey().replace("scenarios/", ""));
+            Files.writeString(file, f.getValue());
+            paths.add(file.toAbsolutePath().toString());
+        }
+
+        signIn("pol.a");
+        section("policy");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("ACTIVE");
+        byField("description").sendKeys("JU-FENTANYL refers at one MEDIUM concern");
+        browser.findElement(By.cssSelector("#propose input[name=files]")).sendKeys(String.join("\n", paths));
+        browser.findElement(By.cssSelector("#propose button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("version-detail")));
+        assertThat(browser.findElement(By.id("version-detail")).getText()).contains("DRAFT").contains("0 failed");
+        assertThat(browser.findElement(By.id("unit-changes")).getText()).contains("mediumReferralThreshold")
+                .contains("JU-FENTANYL");
+        browser.findElement(By.id("start-backtest")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
+        WebElement changed = browser.findElement(By.cssSelector(
+                "#backtest-chart rect[data-from='CONDITIONAL'][data-to='REFERRED']"));
+        assertThat(Integer.parseInt(changed.getAttribute("data-count"))).isPositive();
+        assertThat(browser.findElement(By.id("backtest-changes")).getText()).contains("MX-UI-TIE");
+        shot("18-policy-backtest-chart");
+        signOut();
+
+        signIn("pol.b");
+        section("policy");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("versions")));
+        browser.findElement(By.cssSelector("#versions tr:nth-child(1) button[data-open]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
+        byField("reasons").sendKeys("One concern is enough to refer in the fentanyl task force.");
+        browser.findElement(By.id("approve-version")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("version-detail"), "ACTIVE"));
+        shot("19-policy-approved");
+        String version = browser.findElement(By.cssSelector("#version-detail code")).getText();
+        Policy.awaitReevaluation(APP, "pol.b", version);
+        signOut();
+
+        signIn("cmd.fent");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-TIE"));
+        WebElement row = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-TIE')]]"));
+        assertThat(row.getText()).contains("SUSPENDED").doesNotContain("FAMILY");
+        shot("20-roster-suspended");
+        signOut();
     }
 }
