@@ -183,7 +183,7 @@ function chart(transitions) {
     max = Math.max(max, counts[k]);
   }
   const used = OUTCOMES.filter((o) => transitions.some((tr) => tr.from === o || tr.to === o));
-  const cell = 64;
+  const cell = 96;
   const left = 110;
   const top = 40;
   const size = used.length * cell;
@@ -192,7 +192,7 @@ function chart(transitions) {
   svg.append(el('title', {}, t('chartTitle')));
   svg.append(el('text', { x: left + size / 2, y: 14, 'text-anchor': 'middle', class: 'axis' }, t('toOutcome')));
   used.forEach((to, j) => svg.append(el('text', { x: left + j * cell + cell / 2, y: top - 8, 'text-anchor': 'middle',
-    class: 'label' }, to.slice(0, 9))));
+    class: 'label' }, to)));
   used.forEach((from, i) => {
     svg.append(el('text', { x: left - 6, y: top + i * cell + cell / 2 + 4, 'text-anchor': 'end', class: 'label' }, from));
     used.forEach((to, j) => {

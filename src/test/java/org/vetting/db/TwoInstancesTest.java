@@ -33,6 +33,7 @@ import org.vetting.support.TestApp;
  * default run), started together and written to at once: one admin, one chain, nothing lost or
  * duplicated, one decision per adjudication.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTest {
     static TestApp.Database db;
     static final List<DropwizardTestSupport<VettingConfiguration>> INSTANCES = new ArrayList<>();
@@ -43,7 +44,10 @@ class TwoInstancesTest {
         db = TestApp.Database.create();
         Clock clock = Clock.fixed(TestApp.TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         for (int i = 0; i < 2; i++) {
-            INSTANCES.add(TestApp.support(clock, db.overrides().toArray(ConfigOverride[]::new)));
+            List<ConfigOverride> overrides = new ArrayList<>(db.overrides());
+            // an activation reaches the other instance on its next read of the database
+            overrides.add(ConfigOverride.config("ruleSetPollInterval", "1s"));
+            INSTANCES.add(TestApp.support(clock, overrides.toArray(ConfigOverride[]::new)));
         }
         // a fresh database, both starting at once: migrations, rule-set activation and the first admin race
         ExecutorService starters = Executors.newFixedThreadPool(2);
@@ -60,7 +64,8 @@ class TwoInstancesTest {
         starters.shutdown();
         client = ClientBuilder.newClient();
         for (String[] u : new String[][] {{"hr.a", "VETTING_OFFICER"}, {"hr.b", "VETTING_OFFICER"},
-                {"adj.a", "ADJUDICATOR"}, {"adj.b", "ADJUDICATOR"}, {"aud", "AUDITOR"}}) {
+                {"adj.a", "ADJUDICATOR"}, {"adj.b", "ADJUDICATOR"}, {"aud", "AUDITOR"}, {"pol.a", "POLICY_OFFICER"},
+                {"pol.b", "POLICY_OFFICER"}}) {
             try (Response r = post(0, "admin", "/api/users", Map.of("username", u[0], "password", TestApp.PASSWORD,
                     "roles", List.of(u[1]), "countries", TestApp.COUNTRIES))) {
                 assertThat(r.getStatus()).isEqualTo(201);
@@ -175,5 +180,38 @@ class TwoInstancesTest {
         try (r) {
             return r.getStatus();
         }
+    }
+
+    /** Last: it changes the active set. */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aVersionApprovedOnOneInstanceServesOnTheOther_WithoutACall() throws Exception {
+        String before = get(1, "aud", "/api/rulesets/active").get("version").asText();
+        String version;
+        try (Response r = post(0, "pol.a", "/api/rulesets", org.vetting.support.Policy.proposal("two instances",
+                java.util.function.UnaryOperator.identity()))) {
+            assertThat(r.getStatus()).isEqualTo(201);
+            version = r.readEntity(JsonNode.class).get("version").asText();
+        }
+        String backtest;
+        try (Response r = post(0, "pol.a", "/api/rulesets/" + version + "/backtests", Map.of())) {
+            assertThat(r.getStatus()).isEqualTo(202);
+            backtest = r.readEntity(JsonNode.class).get("backtestId").asText();
+        }
+        // any instance answers for a backtest: its progress is in the database
+        while (get(1, "pol.b", "/api/backtests/" + backtest).get("status").asText().equals("RUNNING")) {
+            Thread.sleep(50);
+        }
+        try (Response r = post(0, "pol.b", "/api/rulesets/" + version + "/approve", Map.of("reasons", "Same rules."))) {
+            assertThat(r.getStatus()).isEqualTo(200);
+        }
+        assertThat(get(0, "aud", "/api/rulesets/active").get("version").asText()).isEqualTo(version);
+        long approved = System.nanoTime();
+        String served = before;
+        while (!served.equals(version) && System.nanoTime() - approved < 60_000_000_000L) {
+            Thread.sleep(100);
+            served = get(1, "aud", "/api/rulesets/active").get("version").asText();
+        }
+        assertThat(served).as("the second instance's version within 60 s").isEqualTo(version);
     }
 }

@@ -353,8 +353,7 @@ class WebInterfaceTest {
             paths.add(file.toAbsolutePath().toString());
         }
 
-        signIn("pol.a");
-        section("policy");
+        signIn("pol.a"); // a policy officer's one section opens first
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
         assertThat(browser.findElement(By.id("versions")).getText()).contains("ACTIVE");
         byField("description").sendKeys("JU-FENTANYL refers at one MEDIUM concern");
@@ -370,12 +369,13 @@ class WebInterfaceTest {
                 "#backtest-chart rect[data-from='CONDITIONAL'][data-to='REFERRED']"));
         assertThat(Integer.parseInt(changed.getAttribute("data-count"))).isPositive();
         assertThat(browser.findElement(By.id("backtest-changes")).getText()).contains("MX-UI-TIE");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("backtest")));
         shot("18-policy-backtest-chart");
         signOut();
 
         signIn("pol.b");
-        section("policy");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("versions")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
         browser.findElement(By.cssSelector("#versions tr:nth-child(1) button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
         byField("reasons").sendKeys("One concern is enough to refer in the fentanyl task force.");
