@@ -21,7 +21,10 @@ class ReleasedMigrationsTest {
             "migration/V1__schema.sql", "2e8362dafb391d7de83f04d3c47f40da95d72d17cdf64356429974af444afefb",
             "migration/V2__audit.sql", "c70533f91b59ff539c8e974a7b1608f37ebebcc4a3f435a57389399b59f8109f",
             "migration/V3__adjudications.sql", "499841da3639343e41c790bfa658cd528016faa61d69c14b535fb3c9b86354d4",
-            "postgresql/V4__protect_history.sql", "b4e79d26b97056b570abc22148b3d9806ed010c8605be74e9dab8fef8f2a6c58");
+            "postgresql/V4__protect_history.sql", "b4e79d26b97056b570abc22148b3d9806ed010c8605be74e9dab8fef8f2a6c58",
+            "migration/V5__decided_by_rules.sql", "220a28742b21199c5fd01c0a7ba7d10b771316e8e8c95990001dbf11bf94e82b",
+            "migration/V6__integrity.sql", "ac62c40f61f127ef7d8e17e9de9733e6789ba487195cb1d9e7c2857f6f7daad5",
+            "migration/V7__sign_in.sql", "c892d3b23921fecdd360e42b7f966cdb7addfca9d551e357851c9d786a902e84");
 
     @Test
     void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetting.support.MovableClock;
 import org.vetting.support.Policy;
 import org.vetting.support.Records;
 import org.vetting.support.TestApp;
@@ -34,7 +35,8 @@ import org.vetting.support.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PolicyChangesTest {
-    static final TestApp APP = new TestApp();
+    static final MovableClock CLOCK = new MovableClock(TestApp.TODAY);
+    static final TestApp APP = new TestApp(CLOCK);
     static final DropwizardAppExtension<?> EXT = APP.app;
     /** Officers with one MEDIUM flag (a suspected family tie) in JU-FENTANYL: CONDITIONAL at threshold 2. */
     static final List<String> TIED = List.of("MX-PC-T1", "MX-PC-T2", "US-PC-T3");
@@ -247,6 +249,36 @@ class PolicyChangesTest {
         JsonNode chain = APP.as("aud.garcia", "/api/audit/verify").get(JsonNode.class);
         assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
         assertThat(auditTypes()).contains("RULESET_PROPOSAL", "BACKTEST", "RULESET_DECISION", "RULESET");
+    }
+
+    @Test
+    @Order(6)
+    void aVersionWithAnEffectiveDayWaitsForIt_ThenTakesEffectOnThePoll() {
+        String active = APP.as("admin", "/api/rulesets/active").get(JsonNode.class).get("version").asText();
+        String version = Policy.propose(APP, "pol.b", "from tomorrow");
+        Policy.backtest(APP, "pol.b", version);
+        try (Response r = APP.post("pol.a", "/api/rulesets/" + version + "/approve",
+                Map.of("reasons", "Scheduled.", "effectiveFrom", TestApp.TODAY.minusDays(1).toString()))) {
+            assertThat(r.getStatus()).as("a day in the past").isEqualTo(422);
+        }
+        try (Response r = APP.post("pol.a", "/api/rulesets/" + version + "/approve",
+                Map.of("reasons", "Scheduled.", "effectiveFrom", TestApp.TODAY.plusDays(1).toString()))) {
+            JsonNode v = r.readEntity(JsonNode.class);
+            assertThat(r.getStatus()).as(v.toString()).isEqualTo(200);
+            assertThat(v.get("status").asText()).isEqualTo("APPROVED");
+        }
+        var service = ((org.vetting.VettingApplication) APP.app.getApplication()).context();
+        service.policyChanges().poll();
+        assertThat(APP.as("admin", "/api/rulesets/active").get(JsonNode.class).get("version").asText()).isEqualTo(active);
+        try {
+            CLOCK.moveTo(TestApp.TODAY.plusDays(1));
+            service.policyChanges().poll();
+            assertThat(APP.as("admin", "/api/rulesets/active").get(JsonNode.class).get("version").asText())
+                    .isEqualTo(version);
+            assertThat(Policy.awaitReevaluation(APP, "pol.a", version).get("status").asText()).isEqualTo("ACTIVE");
+        } finally {
+            CLOCK.moveTo(TestApp.TODAY);
+        }
     }
 
     /** Everything on file about officers, as one string: records, evaluations, clearances and their history. */
