@@ -29,6 +29,7 @@ import org.vetting.auth.User;
 import org.vetting.cli.ExpireClearancesCommand;
 import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.PolicyDocCommand;
+import org.vetting.cli.ProposeRulesCommand;
 import org.vetting.cli.TestRulesCommand;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
@@ -103,6 +104,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new ExpireClearancesCommand());
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new PolicyDocCommand());
+        bootstrap.addCommand(new ProposeRulesCommand());
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class PolicyDocument {
         md.append("# Vetting policy, as the rules implement it\n\n")
                 .append("<!-- Generated from rules/ by `").append(COMMAND).append("`. Do not edit: edit rules/ and run "
                         + "the command again; `mvn verify` fails while this file is stale. -->\n\n")
-                .append("Rule-set version `").append(ruleSet.version()).append("` (SHA-256 of the files of `rules/`).\n\n")
+                .append("Rule-set version `").append(ruleSet.version()).append("` (SHA-256 of the files of `rules/`, scenarios included).\n\n")
                 .append("How to read it: the engine evaluates one officer record for one target unit at one date D "
                         + "(`asOf`). The policy rules of each category raise *flags*; each flag has a code, a severity "
                         + "(worst first: DISQUALIFYING, INCOMPLETE, HIGH, MEDIUM, LOW) and, for DISQUALIFYING codes, "
