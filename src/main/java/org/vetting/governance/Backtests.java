@@ -48,7 +48,7 @@ public final class Backtests {
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
     /** A running backtest's heartbeat older than this means its instance ended. */
-    static final Duration ABANDONED_AFTER = Duration.ofSeconds(60);
+    static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
     /** What an evaluation under a set that no longer has the clearance's unit reads as. */
     static final String NO_UNIT = "NO_UNIT";
     private static final int PAGE = 1_000;

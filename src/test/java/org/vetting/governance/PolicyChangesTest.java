@@ -281,6 +281,34 @@ class PolicyChangesTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void aBacktestWhoseInstanceStoppedReadsAsFailed() throws Exception {
+        String version = Policy.propose(APP, "pol.a", "abandoned backtest");
+        String id = java.util.UUID.randomUUID().toString();
+        try (Connection c = APP.connection(); var s = c.prepareStatement("""
+                INSERT INTO backtests (id, version, against, status, started_by, as_of, started_at, heartbeat_at, done, total)
+                VALUES (?, ?, ?, 'RUNNING', 'pol.a', ?, ?, ?, 10, 100)""")) {
+            java.sql.Timestamp then = java.sql.Timestamp.from(TestApp.now().minusSeconds(120));
+            s.setString(1, id);
+            s.setString(2, version);
+            s.setString(3, version);
+            s.setObject(4, TestApp.TODAY);
+            s.setTimestamp(5, then);
+            s.setTimestamp(6, then);
+            s.executeUpdate();
+        }
+        JsonNode b = APP.as("pol.a", "/api/backtests/" + id).get(JsonNode.class);
+        assertThat(b.get("status").asText()).isEqualTo("FAILED");
+        assertThat(b.get("error").asText()).contains("stopped");
+        try (Response r = APP.as("pol.a", "/api/backtests/not-an-id").get()) {
+            assertThat(r.getStatus()).isEqualTo(404);
+        }
+        try (Response r = APP.request("/api/backtests/" + id + "?format=xml", "pol.a", TestApp.PASSWORD).get()) {
+            assertThat(r.getStatus()).isEqualTo(422);
+        }
+    }
+
     /** Everything on file about officers, as one string: records, evaluations, clearances and their history. */
     static String snapshot() throws Exception {
         StringBuilder all = new StringBuilder();
