@@ -36,8 +36,11 @@ import org.vetting.support.Records;
  * times the re-evaluation of everyone on file while a client keeps submitting (its latencies
  * reported), then verifies the chain. Not a test.
  *
- * <p>args: jdbcUrl|h2 [officers=100000] — {@code h2} is a fresh file database under a temporary
- * directory; a PostgreSQL URL must name an empty database (user postgres, no password).
+ * <p>args: jdbcUrl|h2[;SETTINGS] [officers=100000] [seed-only|seeded] — {@code h2} is a fresh file
+ * database under a temporary directory (with the service's own settings: every commit written before
+ * the answer); a JDBC URL names an H2 file or an empty PostgreSQL database (user postgres, no
+ * password). {@code seed-only} stops after seeding, {@code seeded} skips it (a database seeded before,
+ * e.g. a PostgreSQL copy made with {@code CREATE DATABASE … TEMPLATE …}).
  */
 public final class PolicyChangeBenchmark {
     private static final User HR = new User("bench.hr", Set.of(Role.VETTING_OFFICER), Set.of(), Set.of("MX", "US"),
@@ -46,8 +49,9 @@ public final class PolicyChangeBenchmark {
             Set.of("MX", "US"), null, false);
 
     public static void main(String[] args) throws Exception {
-        String url = args[0].equals("h2")
-                ? "jdbc:h2:" + Files.createTempDirectory("vetting-bench").resolve("vetting") + ";WRITE_DELAY=0"
+        String url = args[0].startsWith("h2")
+                ? "jdbc:h2:" + Files.createTempDirectory("vetting-bench").resolve("vetting")
+                        + (args[0].equals("h2") ? "" : args[0].substring(2))
                 : args[0];
         int officers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         VettingConfiguration config = new VettingConfiguration();
@@ -59,10 +63,17 @@ public final class PolicyChangeBenchmark {
         try (var db = VettingContext.Database.open(config, "bench").migrate()) {
             VettingContext context = VettingContext.build(config, db.jdbi(), Clock.systemUTC());
             long t0 = System.nanoTime();
-            seed(context, officers);
-            double seeding = seconds(t0);
-            System.out.printf("seeded %,d officers through the service in %.1f s (%.0f/s)%n", officers, seeding,
-                    officers / seeding);
+            if (args.length > 2 && args[2].equals("seeded")) {
+                System.out.println("population on file already (seeded before)");
+            } else {
+                seed(context, officers);
+                double seeding = seconds(t0);
+                System.out.printf("seeded %,d officers through the service in %.1f s (%.0f/s)%n", officers, seeding,
+                        officers / seeding);
+            }
+            if (args.length > 2 && args[2].equals("seed-only")) {
+                return;
+            }
 
             RuleSetVersionView draft = context.policyChanges().propose(Json.read(Json.write(
                     Policy.proposal("JU-FENTANYL refers at one MEDIUM concern", Policy::fentanylThresholdOne)),

@@ -3,18 +3,14 @@ package org.vetting.durability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vetting.support.Policy;
@@ -31,17 +27,7 @@ class ActivationCrashIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aKilledActivationResumesAfterRestart_AndCompletesExactlyOnce(String db) throws Exception {
-        Assumptions.assumeFalse(db.equals("postgres") && Boolean.getBoolean("vetting.skipPostgres"),
-                "-Dvetting.skipPostgres=true");
-        Path work = Files.createTempDirectory("vetting-activation-crash-" + db);
-        String pgName = "vt_actcrash_" + UUID.randomUUID().toString().replace("-", "");
-        String url = null;
-        if (db.equals("postgres")) {
-            CrashIT.admin("CREATE DATABASE " + pgName);
-            url = "jdbc:postgresql://127.0.0.1:5432/" + pgName;
-        }
-        int port = CrashIT.freePort();
-        try {
+        CrashIT.onFreshDatabase(db, (work, port, url) -> {
             Process service = CrashIT.start(work, port, url);
             try {
                 for (String[] u : new String[][] {{"hr.crash", "VETTING_OFFICER"}, {"aud.crash", "AUDITOR"},
@@ -94,11 +80,7 @@ class ActivationCrashIT {
             } finally {
                 service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             }
-        } finally {
-            if (url != null) {
-                CrashIT.admin("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
-            }
-        }
+        });
     }
 
     /** Officers with one MEDIUM concern in JU-FENTANYL: CONDITIONAL now, REFERRED at threshold one. */

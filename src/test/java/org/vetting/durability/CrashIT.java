@@ -49,17 +49,7 @@ class CrashIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void noAcknowledgedSubmissionIsLostWhenTheProcessIsKilled(String db) throws Exception {
-        Assumptions.assumeFalse(db.equals("postgres") && Boolean.getBoolean("vetting.skipPostgres"),
-                "-Dvetting.skipPostgres=true");
-        Path work = Files.createTempDirectory("vetting-crash-" + db);
-        String pgName = "vt_crash_" + UUID.randomUUID().toString().replace("-", "");
-        String url = null;
-        if (db.equals("postgres")) {
-            admin("CREATE DATABASE " + pgName);
-            url = "jdbc:postgresql://127.0.0.1:5432/" + pgName;
-        }
-        int port = freePort();
-        try {
+        onFreshDatabase(db, (work, port, url) -> {
             Process service = start(work, port, url);
             try {
                 post(port, "admin", ADMIN_PASSWORD, "/api/users", Map.of("username", "hr.crash", "password", PASSWORD,
@@ -84,26 +74,50 @@ class CrashIT {
                                 return;
                             }
                         }
-                    });
-                }
-                Thread.sleep(3_000);
-                service.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL, mid-load
-                clients.shutdownNow();
-                clients.awaitTermination(30, TimeUnit.SECONDS);
-                assertThat(acknowledged).as("submissions answered before the kill").isNotEmpty();
-
-                service = start(work, port, url);
-                List<String> lost = new ArrayList<>();
-                for (String id : acknowledged) {
-                    if (get(port, "aud.crash", "/api/audit/evaluations/" + id).statusCode() != 200) {
-                        lost.add(id);
-                    }
-                }
-                assertThat(lost).as(lost.size() + " of " + acknowledged.size() + " acknowledged lost").isEmpty();
-                assertThat(get(port, "aud.crash", "/api/audit/verify").body()).contains("\"valid\":true");
-            } finally {
-                service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                });
             }
+            Thread.sleep(3_000);
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL, mid-load
+            clients.shutdownNow();
+            clients.awaitTermination(30, TimeUnit.SECONDS);
+            assertThat(acknowledged).as("submissions answered before the kill").isNotEmpty();
+
+            service = start(work, port, url);
+            List<String> lost = new ArrayList<>();
+            for (String id : acknowledged) {
+                if (get(port, "aud.crash", "/api/audit/evaluations/" + id).statusCode() != 200) {
+                    lost.add(id);
+                }
+            }
+            assertThat(lost).as(lost.size() + " of " + acknowledged.size() + " acknowledged lost").isEmpty();
+            assertThat(get(port, "aud.crash", "/api/audit/verify").body()).contains("\"valid\":true");
+        } finally {
+            service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        });
+    }
+
+    /** A test against the packaged service: its working directory, its port, and its database URL (null: H2). */
+    interface ServiceTest {
+        void run(Path work, int port, String url) throws Exception;
+    }
+
+    /**
+     * Runs {@code test} on a fresh database of the kind given — the embedded H2 default in a new
+     * working directory, or a new PostgreSQL database, dropped afterwards.
+     */
+    static void onFreshDatabase(String db, ServiceTest test) throws Exception {
+        Assumptions.assumeFalse(db.equals("postgres") && Boolean.getBoolean("vetting.skipPostgres"),
+                "-Dvetting.skipPostgres=true");
+        Path work = Files.createTempDirectory("vetting-crash-" + db);
+        String pgName = "vt_crash_" + UUID.randomUUID().toString().replace("-", "");
+        String url = null;
+        if (db.equals("postgres")) {
+            admin("CREATE DATABASE " + pgName);
+            url = "jdbc:postgresql://127.0.0.1:5432/" + pgName;
+        }
+        try {
+            test.run(work, freePort(), url);
         } finally {
             if (url != null) {
                 admin("DROP DATABASE IF EXISTS " + pgName + " WITH (FORCE)");
