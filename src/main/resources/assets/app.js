@@ -6,7 +6,7 @@ import { h, field, view, say, showFieldErrors } from './lib/dom.js';
 import { t } from './lib/i18n.js';
 import { session, setLanguage, signOut, hasRole } from './lib/session.js';
 import { loadSchema, forget } from './record/schema.js';
-import { submitView, addRecordsView } from './views/vetting.js';
+import { submitView, addRecordsView, batchView } from './views/vetting.js';
 import { queueView } from './views/adjudicator.js';
 import { proposeView, correctionsView } from './views/corrections.js';
 import { rosterView } from './views/commander.js';
@@ -16,7 +16,8 @@ import { policyView } from './views/policy.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
 const SECTIONS = [
-  ['submit', 'VETTING_OFFICER', submitView], ['addRecords', 'VETTING_OFFICER', addRecordsView],
+  ['submit', 'VETTING_OFFICER', submitView], ['batch', 'VETTING_OFFICER', batchView],
+  ['addRecords', 'VETTING_OFFICER', addRecordsView],
   ['proposeCorrection', 'VETTING_OFFICER', proposeView],
   ['queue', 'ADJUDICATOR', queueView], ['corrections', 'ADJUDICATOR', correctionsView],
   ['roster', 'COMMANDER', rosterView],

@@ -134,7 +134,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
-        jersey.register(new CandidatesResource(context.evaluations()));
+        jersey.register(new CandidatesResource(context.evaluations(), environment.getObjectMapper()));
         jersey.register(new EvaluationsResource(context.evaluations(), context.adjudications()));
         jersey.register(new RuleSetsResource(context.rules(), context.policyChanges(), context.backtests(),
                 Path.of(config.getRulesDirectory())));

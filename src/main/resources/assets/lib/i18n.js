@@ -5,6 +5,10 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
+    batch: 'Batch of candidates', batchFile: 'File of records (JSON or NDJSON)',
+    batchHint: 'A JSON list of records, {"records": [...]}, or one record per line; each is stored or refused on its own.',
+    chooseBatch: 'Choose a file with at least one record.', batchUnreadable: 'The file is not JSON or NDJSON: {0}',
+    batchDone: '{0} stored, {1} refused.', row: 'Row', problem: 'Why refused',
     policy: 'Policy changes', version: 'Version', description: 'What it changes, and why', scenariosCol: 'Scenarios passed',
     propose: 'Propose', proposed: 'Proposed as version {0}: backtest it, then a second policy officer decides.',
     chooseFiles: 'Choose the files of a set, or a file of the active set to edit.',
@@ -80,6 +84,10 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
+    batch: 'Lote de candidatos', batchFile: 'Archivo de expedientes (JSON o NDJSON)',
+    batchHint: 'Una lista JSON de expedientes, {"records": [...]}, o un expediente por línea; cada uno se guarda o se rechaza por sí solo.',
+    chooseBatch: 'Elija un archivo con al menos un expediente.', batchUnreadable: 'El archivo no es JSON ni NDJSON: {0}',
+    batchDone: '{0} guardados, {1} rechazados.', row: 'Fila', problem: 'Motivo del rechazo',
     policy: 'Cambios de política', version: 'Versión', description: 'Qué cambia y por qué', scenariosCol: 'Escenarios aprobados',
     propose: 'Proponer', proposed: 'Propuesta como versión {0}: pruébela y luego otro analista de política decide.',
     chooseFiles: 'Elija los archivos de un conjunto, o un archivo del conjunto activo para editar.',

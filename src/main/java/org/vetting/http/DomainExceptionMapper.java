@@ -37,7 +37,7 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     }
 
     /** The status of a refusal: that of its own type or of the nearest supertype listed. */
-    static int status(DomainException e) {
+    public static int status(DomainException e) {
         for (Class<?> c = e.getClass(); c != DomainException.class; c = c.getSuperclass()) {
             Integer s = STATUS.get(c);
             if (s != null) {

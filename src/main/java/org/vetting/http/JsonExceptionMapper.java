@@ -114,6 +114,12 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         return "\"" + (s.length() > 40 ? s.substring(0, 40) + "…" : s) + "\"";
     }
 
+    /** A value that cannot become its type, as the field error a 422 names (for callers that read parts of a body). */
+    public static org.vetting.api.FieldError fieldError(JsonMappingException m) {
+        String field = path(m);
+        return new org.vetting.api.FieldError(field.isEmpty() ? "(record)" : field, problem(m));
+    }
+
     /** Jackson's reference path as {@code exams[1].type}. */
     static String path(JsonMappingException m) {
         StringBuilder sb = new StringBuilder();

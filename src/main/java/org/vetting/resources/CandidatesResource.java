@@ -1,6 +1,13 @@
 package org.vetting.resources;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dropwizard.auth.Auth;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +20,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.vetting.api.BatchResult;
+import org.vetting.api.CandidateBatch;
+import org.vetting.api.FieldError;
 import org.vetting.api.OfficerRecord;
+import org.vetting.errors.DomainException;
+import org.vetting.errors.ValidationFailed;
+import org.vetting.http.DomainExceptionMapper;
+import org.vetting.http.JsonExceptionMapper;
 import org.vetting.auth.User;
 import org.vetting.http.AccessLogFilter;
 import org.vetting.http.AccessLogged;
@@ -21,15 +35,22 @@ import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
 
-/** {@code POST /api/candidates}: a vetting officer submits a candidate's background record. */
+/**
+ * {@code POST /api/candidates}: a vetting officer submits a candidate's background record;
+ * {@code /batch}: up to {@value #MAX_BATCH} records, each stored or refused on its own (its own
+ * transaction, the status the single call would have answered).
+ */
 @Path("/candidates")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CandidatesResource {
+    static final int MAX_BATCH = 1_000;
     private final EvaluationService evaluations;
+    private final ObjectMapper json;
 
-    public CandidatesResource(EvaluationService evaluations) {
+    public CandidatesResource(EvaluationService evaluations, ObjectMapper json) {
         this.evaluations = evaluations;
+        this.json = json;
     }
 
     @POST
@@ -44,5 +65,38 @@ public class CandidatesResource {
         return Response.created(URI.create("/api/evaluations/" + e.id()))
                 .entity(e.view(Language.from(headers.getAcceptableLanguages())))
                 .build();
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed("VETTING_OFFICER")
+    @AccessLogged
+    public BatchResult batch(@Auth User user, CandidateBatch batch) {
+        if (batch == null || batch.records() == null || batch.records().isEmpty()) {
+            throw ValidationFailed.of("records", "required: a list of 1 to " + MAX_BATCH + " officer records");
+        }
+        if (batch.records().size() > MAX_BATCH) {
+            throw ValidationFailed.of("records", "at most " + MAX_BATCH + " records per call; got "
+                    + batch.records().size());
+        }
+        List<BatchResult.Item> results = new ArrayList<>();
+        for (int i = 0; i < batch.records().size(); i++) {
+            JsonNode node = batch.records().get(i);
+            String officerId = node != null && node.path("officerId").isTextual() ? node.get("officerId").asText() : null;
+            try {
+                Evaluation e = evaluations.submit(json.treeToValue(node, OfficerRecord.class), user);
+                results.add(new BatchResult.Item(i, officerId, 201, e.id(), e.outcome().name(), null, null));
+            } catch (JsonMappingException unreadable) {
+                FieldError error = JsonExceptionMapper.fieldError(unreadable);
+                results.add(new BatchResult.Item(i, officerId, 422, null, null, error.field() + ": " + error.message(),
+                        List.of(error)));
+            } catch (JsonProcessingException unreadable) {
+                results.add(new BatchResult.Item(i, officerId, 422, null, null, "not an officer record", List.of()));
+            } catch (DomainException refused) {
+                results.add(new BatchResult.Item(i, officerId, DomainExceptionMapper.status(refused), null, null,
+                        refused.getMessage(), refused.errors()));
+            }
+        }
+        return new BatchResult(results);
     }
 }

@@ -55,6 +55,7 @@ class AuthorizationMatrixTest {
     static List<Endpoint> endpoints() {
         return List.of(
                 new Endpoint("POST", "/api/candidates", List.of("hr.lopez"), "candidate"),
+                new Endpoint("POST", "/api/candidates/batch", List.of("hr.lopez"), "batch"),
                 new Endpoint("POST", "/api/evaluations/dry-run", List.of("hr.lopez", "adj.smith", "admin"),
                         Map.of("record", Records.clean("MX-M-DRY"))),
                 new Endpoint("GET", "/api/evaluations/ELIGIBLE", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
@@ -214,6 +215,8 @@ class AuthorizationMatrixTest {
         } else if ("SAMEPASSWORD".equals(body)) {
             // reaches the service (a 422: the new password must differ) without changing anyone's password
             body = Map.of("current", TestApp.PASSWORD, "new", TestApp.PASSWORD);
+        } else if ("batch".equals(body)) {
+            body = Map.of("records", List.of(Records.clean("MX-M-B-" + System.nanoTime())));
         } else if ("PROPOSAL".equals(body)) {
             body = Policy.proposal("matrix " + System.nanoTime(), java.util.function.UnaryOperator.identity());
         } else if ("NOBACKTEST".equals(body)) {

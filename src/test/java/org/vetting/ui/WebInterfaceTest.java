@@ -393,4 +393,33 @@ class WebInterfaceTest {
         shot("20-roster-suspended");
         signOut();
     }
+
+    @Test
+    @Order(11)
+    void aVettingOfficerUploadsABatch_AndReadsEveryRowsResult(@TempDir Path dir) throws Exception {
+        Map<String, Object> bad = Records.clean("MX-UI-B3");
+        bad.put("serviceStartDate", "not a date");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Path file = dir.resolve("nominations.ndjson");
+        Files.writeString(file, String.join("\n", json.writeValueAsString(Records.clean("MX-UI-B1")),
+                json.writeValueAsString(Records.typical("MX-UI-B2")), json.writeValueAsString(bad)) + "\n");
+        signIn("hr.lopez");
+        section("batch");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("batch")));
+        browser.findElement(By.cssSelector("#batch input[name=batch]")).sendKeys(file.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#batch button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("batch-table")));
+        WebElement progress = browser.findElement(By.id("batch-progress"));
+        assertThat(progress.getAttribute("value")).isEqualTo("3");
+        assertThat(progress.getAttribute("max")).isEqualTo("3");
+        assertThat(browser.findElements(By.cssSelector("#batch-table tr[data-status='201']"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("#batch-table tr[data-status='422']")).getText())
+                .contains("MX-UI-B3").contains("serviceStartDate");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("2 stored, 1 refused");
+        shot("21-batch-results");
+        browser.findElement(By.cssSelector("#batch-table a[data-evaluation]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.evaluation")));
+        assertThat(text()).contains("MX-UI-B1");
+        signOut();
+    }
 }
