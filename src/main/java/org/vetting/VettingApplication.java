@@ -61,6 +61,8 @@ import org.vetting.resources.RuleSetsResource;
 import org.vetting.resources.UnitsResource;
 import org.vetting.resources.UsersResource;
 import org.vetting.http.AccessLogFilter;
+import org.vetting.metrics.BusinessMetrics;
+import org.vetting.metrics.PrometheusServlet;
 
 /** The vetting service: Dropwizard + Drools + JDBI. Wiring by hand, in order of dependence. */
 public final class VettingApplication extends Application<VettingConfiguration> {
@@ -150,6 +152,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new AccessLogFilter(context.accessLog()));
         jersey.register(new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
 
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(),
+                new BusinessMetrics(jdbi, context.time()))).addMapping("/prometheus");
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));
         scheduleExpiry(environment, context.clearances(), config.getExpiryInterval());
