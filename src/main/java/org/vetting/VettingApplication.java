@@ -96,8 +96,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
 
     @Override
     public void initialize(Bootstrap<VettingConfiguration> bootstrap) {
-        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.setConfigurationSourceProvider(new LogFormat(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
+                System.getenv(LogFormat.VARIABLE)));
         Json.configure(bootstrap.getObjectMapper());
         // the web interface at /, the API under /api (see run)
         bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "ui"));
