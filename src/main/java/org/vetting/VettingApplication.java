@@ -26,6 +26,7 @@ import org.vetting.auth.JsonUnauthorizedHandler;
 import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
+import org.vetting.cli.DemoCommand;
 import org.vetting.cli.ExpireClearancesCommand;
 import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.PolicyDocCommand;
@@ -108,6 +109,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new PolicyDocCommand());
         bootstrap.addCommand(new ProposeRulesCommand());
+        bootstrap.addCommand(new DemoCommand());
     }
 
     @Override

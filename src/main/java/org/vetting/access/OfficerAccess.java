@@ -60,6 +60,11 @@ public final class OfficerAccess {
      * record. Answers those whose records carry none — they stay out of every scoped user's sight
      * until a submission records their country; the migrate command prints them.
      */
+    /** Whether the file is empty: no officer has ever been submitted. */
+    public boolean noOfficersOnFile() {
+        return !jdbi.withExtension(OfficerDao.class, OfficerDao::anyOnFile);
+    }
+
     public List<String> listOfficersOnFile() {
         jdbi.useTransaction(h -> {
             OfficerDao officers = h.attach(OfficerDao.class);

@@ -32,6 +32,10 @@ public interface OfficerDao {
             """)
     List<String> unlisted();
 
+    /** Whether any officer has a record on file. */
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM officer_records)")
+    boolean anyOnFile();
+
     @SqlQuery("SELECT officer_id FROM officers WHERE country IS NULL ORDER BY officer_id")
     List<String> withoutCountry();
 }
