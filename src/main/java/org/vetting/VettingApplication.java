@@ -1,6 +1,9 @@
 package org.vetting;
 
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.time.Clock;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +61,7 @@ import org.vetting.resources.CandidatesResource;
 import org.vetting.resources.EvaluationsResource;
 import org.vetting.resources.HealthResource;
 import org.vetting.resources.OfficersResource;
+import org.vetting.resources.OpenApiResource;
 import org.vetting.resources.RuleSetsResource;
 import org.vetting.resources.UnitsResource;
 import org.vetting.resources.UsersResource;
@@ -139,21 +143,27 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
-        jersey.register(new CandidatesResource(context.evaluations(), environment.getObjectMapper()));
-        jersey.register(new EvaluationsResource(context.evaluations(), context.adjudications()));
-        jersey.register(new RuleSetsResource(context.rules(), context.policyChanges(), context.backtests(),
-                Path.of(config.getRulesDirectory())));
-        jersey.register(new BacktestsResource(context.backtests()));
-        jersey.register(new OfficersResource(context.clearances(), context.evaluations(), context.corrections()));
-        jersey.register(new UnitsResource(context.clearances()));
-        jersey.register(new AdjudicationsResource(context.adjudications()));
-        jersey.register(new MeResource(context.users()));
-        jersey.register(new CorrectionsResource(context.corrections()));
-        jersey.register(new RecordSchemaResource());
-        jersey.register(new UsersResource(context.users(), context.rules()));
-        jersey.register(new HealthResource(new Liveness(jdbi, context.rules())));
+        List<Object> resources = List.of(
+                new CandidatesResource(context.evaluations(), environment.getObjectMapper()),
+                new EvaluationsResource(context.evaluations(), context.adjudications()),
+                new RuleSetsResource(context.rules(), context.policyChanges(), context.backtests(),
+                        Path.of(config.getRulesDirectory())),
+                new BacktestsResource(context.backtests()),
+                new OfficersResource(context.clearances(), context.evaluations(), context.corrections()),
+                new UnitsResource(context.clearances()),
+                new AdjudicationsResource(context.adjudications()),
+                new MeResource(context.users()),
+                new CorrectionsResource(context.corrections()),
+                new RecordSchemaResource(),
+                new UsersResource(context.users(), context.rules()),
+                new HealthResource(new Liveness(jdbi, context.rules())),
+                new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
+        resources.forEach(jersey::register);
+        Set<Class<?>> described = new LinkedHashSet<>();
+        resources.forEach(r -> described.add(r.getClass()));
+        described.add(OpenApiResource.class);
+        jersey.register(OpenApiResource.of(described, "1.1"));
         jersey.register(new AccessLogFilter(context.accessLog()));
-        jersey.register(new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
 
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(),
                 new BusinessMetrics(jdbi, context.time()))).addMapping("/prometheus");

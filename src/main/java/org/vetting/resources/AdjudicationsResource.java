@@ -1,6 +1,7 @@
 package org.vetting.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,7 +28,7 @@ public class AdjudicationsResource {
     @Path("/queue")
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public ListPage<PendingCase> queue(@Auth User user, @QueryParam("limit") String limit,
+    public ListPage<PendingCase> queue(@Parameter(hidden = true) @Auth User user, @QueryParam("limit") String limit,
                                        @QueryParam("cursor") String cursor) {
         return adjudications.queue(user, cursor, Paging.limit(limit));
     }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -62,7 +63,7 @@ public class AuditResource {
     @GET
     @Path("/evaluations")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response evaluations(@Auth User user, @QueryParam("officerId") String officerId,
+    public Response evaluations(@Parameter(hidden = true) @Auth User user, @QueryParam("officerId") String officerId,
                                 @QueryParam("unit") String unit, @QueryParam("rule") String rule,
                                 @QueryParam("flag") String flag, @QueryParam("outcome") String outcome,
                                 @QueryParam("actor") String actor, @QueryParam("from") String from,
@@ -92,7 +93,7 @@ public class AuditResource {
 
     @GET
     @Path("/evaluations/{id}")
-    public AuditedEvaluationView evaluation(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public AuditedEvaluationView evaluation(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                                             @Context ContainerRequestContext request) {
         AuditService.AuditedEvaluation a = audit.evaluation(id, user, officer -> AccessLogFilter.officer(request, officer));
         try {
@@ -105,7 +106,7 @@ public class AuditResource {
 
     @GET
     @Path("/evaluations/{id}/replay")
-    public ReplayView replay(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public ReplayView replay(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                              @Context ContainerRequestContext request) {
         AuditService.Replay r = audit.replay(id, user, officer -> AccessLogFilter.officer(request, officer));
         Language language = Language.from(headers.getAcceptableLanguages());
@@ -115,13 +116,13 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    public ChainStatus verify(@Auth User user) {
+    public ChainStatus verify(@Parameter(hidden = true) @Auth User user) {
         return audit.verify();
     }
 
     @GET
     @Path("/access-log")
-    public ListPage<AccessEntryView> accessLog(@Auth User user, @QueryParam("officerId") String officerId,
+    public ListPage<AccessEntryView> accessLog(@Parameter(hidden = true) @Auth User user, @QueryParam("officerId") String officerId,
                                                @QueryParam("username") String username,
                                                @QueryParam("from") String from, @QueryParam("to") String to,
                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
@@ -135,7 +136,7 @@ public class AuditResource {
     /** Failed sign-ins: names tried, addresses, times (a name tried is not an officer's data). */
     @GET
     @Path("/sign-ins")
-    public ListPage<FailedSignInView> signIns(@Auth User user, @QueryParam("username") String username,
+    public ListPage<FailedSignInView> signIns(@Parameter(hidden = true) @Auth User user, @QueryParam("username") String username,
                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return signIns.find(username, Paging.numericCursor(cursor), Paging.limit(limit));
     }

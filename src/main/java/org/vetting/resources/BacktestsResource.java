@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,7 +38,7 @@ public class BacktestsResource {
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed({"POLICY_OFFICER", "AUDITOR"})
     @AccessLogged
-    public Response find(@Auth User user, @PathParam("id") String id, @QueryParam("format") String format) {
+    public Response find(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @QueryParam("format") String format) {
         BacktestView backtest = backtests.find(id, user);
         if (format == null || format.equals("json")) {
             return Response.ok(backtest, MediaType.APPLICATION_JSON_TYPE).build();

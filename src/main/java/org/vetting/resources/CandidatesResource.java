@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -56,7 +57,7 @@ public class CandidatesResource {
     @POST
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
-    public Response submit(@Auth User user, OfficerRecord record, @Context HttpHeaders headers,
+    public Response submit(@Parameter(hidden = true) @Auth User user, OfficerRecord record, @Context HttpHeaders headers,
                            @Context ContainerRequestContext request) {
         if (record != null) {
             AccessLogFilter.officer(request, record.officerId());
@@ -71,7 +72,7 @@ public class CandidatesResource {
     @Path("/batch")
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
-    public BatchResult batch(@Auth User user, CandidateBatch batch) {
+    public BatchResult batch(@Parameter(hidden = true) @Auth User user, CandidateBatch batch) {
         if (batch == null || batch.records() == null || batch.records().isEmpty()) {
             throw ValidationFailed.of("records", "required: a list of 1 to " + MAX_BATCH + " officer records");
         }

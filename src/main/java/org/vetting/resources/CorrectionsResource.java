@@ -1,6 +1,7 @@
 package org.vetting.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -37,7 +38,7 @@ public class CorrectionsResource {
     @GET
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
     @AccessLogged
-    public ListPage<CorrectionView> list(@Auth User user, @QueryParam("status") String status,
+    public ListPage<CorrectionView> list(@Parameter(hidden = true) @Auth User user, @QueryParam("status") String status,
                                          @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return corrections.list(status, cursor, Paging.limit(limit), user);
     }
@@ -46,7 +47,7 @@ public class CorrectionsResource {
     @Path("/{id}/approve")
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public CorrectionDecision approve(@Auth User user, @PathParam("id") String id, DecisionRequest request,
+    public CorrectionDecision approve(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, DecisionRequest request,
                                       @Context HttpHeaders headers, @Context ContainerRequestContext http) {
         return corrections.approve(id, request == null ? null : request.reasons(), user,
                 Language.from(headers.getAcceptableLanguages()), officer -> AccessLogFilter.officer(http, officer));
@@ -56,7 +57,7 @@ public class CorrectionsResource {
     @Path("/{id}/reject")
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public CorrectionView reject(@Auth User user, @PathParam("id") String id, DecisionRequest request,
+    public CorrectionView reject(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, DecisionRequest request,
                                  @Context ContainerRequestContext http) {
         return corrections.reject(id, request == null ? null : request.reasons(), user,
                 officer -> AccessLogFilter.officer(http, officer));

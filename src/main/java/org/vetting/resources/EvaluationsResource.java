@@ -1,6 +1,7 @@
 package org.vetting.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -41,7 +42,7 @@ public class EvaluationsResource {
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "ADMIN"})
-    public EvaluationView dryRun(@Auth User user, DryRunRequest request, @Context HttpHeaders headers) {
+    public EvaluationView dryRun(@Parameter(hidden = true) @Auth User user, DryRunRequest request, @Context HttpHeaders headers) {
         if (request == null) {
             throw ValidationFailed.of("record", "required");
         }
@@ -54,7 +55,7 @@ public class EvaluationsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
-    public AdjudicationView adjudicate(@Auth User user, @PathParam("id") String id, AdjudicationRequest request,
+    public AdjudicationView adjudicate(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, AdjudicationRequest request,
                                        @Context HttpHeaders headers, @Context ContainerRequestContext http) {
         if (request == null) {
             throw ValidationFailed.of("(body)", "required: decision and reasons");
@@ -67,7 +68,7 @@ public class EvaluationsResource {
     @Path("/{id}")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
     @AccessLogged
-    public EvaluationView get(@Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public EvaluationView get(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
                               @Context ContainerRequestContext request) {
         Evaluation e = evaluations.read(id, user, officer -> AccessLogFilter.officer(request, officer));
         return e.view(Language.from(headers.getAcceptableLanguages()));

@@ -1,6 +1,7 @@
 package org.vetting.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,7 +27,7 @@ public class MeResource {
     /** Any signed-in user, whatever their roles (a user whose roles wait for approval has none yet). */
     @GET
     @PermitAll
-    public User me(@Auth User user) {
+    public User me(@Parameter(hidden = true) @Auth User user) {
         return user;
     }
 
@@ -34,7 +35,7 @@ public class MeResource {
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
-    public Response changePassword(@Auth User user, PasswordChange change) {
+    public Response changePassword(@Parameter(hidden = true) @Auth User user, PasswordChange change) {
         users.changePassword(user, change);
         return Response.noContent().build();
     }

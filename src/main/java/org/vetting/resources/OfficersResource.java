@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,7 @@ public class OfficersResource {
     @Path("/clearances")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "ADMIN"})
     @AccessLogged
-    public List<ClearanceView> clearances(@Auth User user, @PathParam("officerId") String officerId,
+    public List<ClearanceView> clearances(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId,
                                           @Context HttpHeaders headers, @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
         return clearances.ofOfficer(officerId, user, Language.from(headers.getAcceptableLanguages()));
@@ -64,7 +65,7 @@ public class OfficersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
-    public Response propose(@Auth User user, @PathParam("officerId") String officerId, CorrectionRequest request,
+    public Response propose(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId, CorrectionRequest request,
                             @Context ContainerRequestContext http) {
         AccessLogFilter.officer(http, officerId);
         CorrectionView proposed = corrections.propose(officerId, request, user);
@@ -76,7 +77,7 @@ public class OfficersResource {
     @Path("/evaluations")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
     @AccessLogged
-    public ListPage<EvaluationSummary> evaluations(@Auth User user, @PathParam("officerId") String officerId,
+    public ListPage<EvaluationSummary> evaluations(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId,
                                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                                   @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
@@ -88,7 +89,7 @@ public class OfficersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
-    public Map<String, Object> addRecords(@Auth User user, @PathParam("officerId") String officerId,
+    public Map<String, Object> addRecords(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId,
                                           OfficerRecord additions, @Context HttpHeaders headers,
                                           @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);

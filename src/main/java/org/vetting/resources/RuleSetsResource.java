@@ -3,6 +3,7 @@ package org.vetting.resources;
 import java.util.List;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -51,7 +52,7 @@ public class RuleSetsResource {
     @POST
     @Path("/reload")
     @RolesAllowed("ADMIN")
-    public RuleSetVersionView reload(@Auth User user) {
+    public RuleSetVersionView reload(@Parameter(hidden = true) @Auth User user) {
         return changes.proposeDirectory(rulesDirectory, "the rules directory on disk, proposed by reload",
                 user.username());
     }
@@ -59,40 +60,40 @@ public class RuleSetsResource {
     @GET
     @Path("/active")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN"})
-    public RuleSetView active(@Auth User user) {
+    public RuleSetView active(@Parameter(hidden = true) @Auth User user) {
         return active.get().view();
     }
 
     @POST
     @RolesAllowed("POLICY_OFFICER")
-    public Response propose(@Auth User user, RuleSetProposal proposal) {
+    public Response propose(@Parameter(hidden = true) @Auth User user, RuleSetProposal proposal) {
         return Response.status(Response.Status.CREATED).entity(changes.propose(proposal, user.username())).build();
     }
 
     @GET
     @RolesAllowed({"POLICY_OFFICER", "ADJUDICATOR", "AUDITOR", "ADMIN"})
-    public List<RuleSetVersionView> list(@Auth User user) {
+    public List<RuleSetVersionView> list(@Parameter(hidden = true) @Auth User user) {
         return changes.list();
     }
 
     @GET
     @Path("/{version}")
     @RolesAllowed({"POLICY_OFFICER", "ADJUDICATOR", "AUDITOR", "ADMIN"})
-    public RuleSetVersionView version(@Auth User user, @PathParam("version") String version) {
+    public RuleSetVersionView version(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version) {
         return changes.detail(version);
     }
 
     @GET
     @Path("/{version}/diff")
     @RolesAllowed({"POLICY_OFFICER", "ADJUDICATOR", "AUDITOR", "ADMIN"})
-    public RuleSetDiffView diff(@Auth User user, @PathParam("version") String version) {
+    public RuleSetDiffView diff(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version) {
         return changes.diff(version);
     }
 
     @POST
     @Path("/{version}/backtests")
     @RolesAllowed("POLICY_OFFICER")
-    public Response backtest(@Auth User user, @PathParam("version") String version) {
+    public Response backtest(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version) {
         BacktestView started = backtests.start(version, user);
         return Response.accepted(started).build();
     }
@@ -100,14 +101,14 @@ public class RuleSetsResource {
     @POST
     @Path("/{version}/approve")
     @RolesAllowed("POLICY_OFFICER")
-    public RuleSetVersionView approve(@Auth User user, @PathParam("version") String version, ApprovalRequest request) {
+    public RuleSetVersionView approve(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version, ApprovalRequest request) {
         return changes.approve(version, request, user.username());
     }
 
     @POST
     @Path("/{version}/reject")
     @RolesAllowed("POLICY_OFFICER")
-    public RuleSetVersionView reject(@Auth User user, @PathParam("version") String version, ApprovalRequest request) {
+    public RuleSetVersionView reject(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version, ApprovalRequest request) {
         return changes.reject(version, request, user.username());
     }
 }

@@ -1,6 +1,7 @@
 package org.vetting.resources;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,7 @@ public class UnitsResource {
     @Path("/roster")
     @RolesAllowed({"COMMANDER", "AUDITOR", "ADMIN"})
     @AccessLogged
-    public ListPage<ClearanceView> roster(@Auth User user, @PathParam("unit") String unit,
+    public ListPage<ClearanceView> roster(@Parameter(hidden = true) @Auth User user, @PathParam("unit") String unit,
                                           @QueryParam("status") String status, @QueryParam("limit") String limit,
                                           @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
                                           @Context ContainerRequestContext request) {

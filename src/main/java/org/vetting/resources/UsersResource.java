@@ -3,6 +3,7 @@ package org.vetting.resources;
 import java.net.URI;
 
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,13 +41,13 @@ public class UsersResource {
     }
 
     @GET
-    public ListPage<UserView> list(@Auth User admin, @QueryParam("limit") String limit,
+    public ListPage<UserView> list(@Parameter(hidden = true) @Auth User admin, @QueryParam("limit") String limit,
                                    @QueryParam("cursor") String cursor) {
         return users.list(cursor, Paging.limit(limit));
     }
 
     @POST
-    public Response create(@Auth User admin, NewUser request) {
+    public Response create(@Parameter(hidden = true) @Auth User admin, NewUser request) {
         if (request == null) {
             throw ValidationFailed.of("(body)", "required");
         }
@@ -57,7 +58,7 @@ public class UsersResource {
 
     @POST
     @Path("/{username}/roles")
-    public Response changeRoles(@Auth User admin, @PathParam("username") String username, RoleChange change) {
+    public Response changeRoles(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username, RoleChange change) {
         if (change == null) {
             throw ValidationFailed.of("(body)", "required: roles, units, countries");
         }
@@ -67,19 +68,19 @@ public class UsersResource {
 
     @POST
     @Path("/{username}/approve")
-    public UserView approve(@Auth User admin, @PathParam("username") String username) {
+    public UserView approve(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username) {
         return users.approve(username, admin);
     }
 
     @POST
     @Path("/{username}/disable")
-    public UserView disable(@Auth User admin, @PathParam("username") String username) {
+    public UserView disable(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username) {
         return users.disable(username, admin);
     }
 
     @POST
     @Path("/{username}/enable")
-    public Response enable(@Auth User admin, @PathParam("username") String username) {
+    public Response enable(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username) {
         UserService.Outcome enabled = users.enable(username, admin);
         return (enabled.pending() ? Response.accepted() : Response.ok()).entity(enabled.user()).build();
     }

@@ -88,6 +88,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", "/api/rulesets/reload", List.of("admin"), Map.of()),
                 new Endpoint("POST", "/api/users", List.of("admin"), "user"),
                 new Endpoint("GET", "/api/health", CALLERS, null),
+                new Endpoint("GET", "/api/openapi.json", CALLERS, null),
                 new Endpoint("GET", "/api/me", SIGNED_IN, null),
                 new Endpoint("GET", "/api/adjudications/queue", List.of("adj.smith"), null),
                 new Endpoint("GET", "/api/officers/MX-M-1/evaluations", List.of("hr.lopez", "adj.smith", "aud.garcia"), null),
