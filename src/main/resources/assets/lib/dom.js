@@ -1,6 +1,7 @@
 // Building the page. Safe by construction: every element is made with createElement and every
 // text set as text (never innerHTML), so no data from the API can become markup.
 import { t } from './i18n.js';
+import { label } from './labels.js';
 
 let uid = 0;
 
@@ -28,8 +29,9 @@ export function field(label, input) {
   return h('div', {}, h('label', { for: input.id, text: label }), input);
 }
 
+/** A code as a coloured badge, in the reader's words (the code itself in its title and class). */
 export function badge(value) {
-  return h('span', { class: 'badge b-' + value, text: value });
+  return h('span', { class: 'badge b-' + value, text: label(value), title: value, 'data-code': value });
 }
 
 /** A table with a header row. */

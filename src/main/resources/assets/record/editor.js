@@ -3,13 +3,14 @@
 // ids and years, no negative numbers); the server's answer is shown next to the field it names.
 import { h, field, mark, clearErrors, say } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
+import { label } from '../lib/labels.js';
 import { schema, list } from './schema.js';
 
 function input(spec) {
   const { name, kind, options, defaultValue } = spec;
   if (kind === 'select') {
     return h('select', { name }, h('option', { value: '', text: '—' }),
-      options.map((o) => h('option', { value: o, text: o, selected: o === defaultValue })));
+      options.map((o) => h('option', { value: o, text: label(o), selected: o === defaultValue })));
   }
   if (kind === 'checkbox') return h('input', { type: 'checkbox', name, checked: defaultValue === true });
   return h('input', { type: kind, name, step: kind === 'number' ? 'any' : null });

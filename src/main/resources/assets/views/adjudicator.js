@@ -2,6 +2,7 @@
 // history, and the decision form (reasons required; a waiver lists the codes it waives).
 import { api, seg } from '../lib/api.js';
 import { h, field, badge, table, view, say, mark, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
+import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { evaluationBlock } from './evaluation.js';
 import { clearanceTable } from './commander.js';
@@ -10,7 +11,7 @@ export async function queueView() {
   const r = await api('GET', '/adjudications/queue?limit=1000');
   if (r.status !== 200) { showError(r); return; }
   const rows = r.data.items.map((c) => h('tr', {}, h('td', { text: c.officerId }), h('td', { text: c.unit }),
-    h('td', {}, badge(c.status)), h('td', {}, badge(c.outcome)), h('td', { text: c.evaluatedAt }),
+    h('td', {}, badge(c.status)), h('td', {}, badge(c.outcome)), h('td', { text: moment(c.evaluatedAt) }),
     h('td', { text: c.firstApprovalBy ? t('awaitingSecond', c.firstApprovalBy) : '' }),
     h('td', {}, h('button', { type: 'button', 'data-open': c.evaluationId, onclick: () => caseView(c) }, t('open')))));
   view(t('queue'), rows.length
@@ -62,7 +63,7 @@ async function caseView(c) {
     clearances.status === 200 ? clearanceTable(clearances.data) : null,
     h('h3', { text: t('officerHistory') }),
     past.status === 200 ? h('table', { id: 'officer-history' }, h('tbody', {}, past.data.items.map((p) => h('tr', {},
-      h('td', { text: p.evaluatedAt }), h('td', { text: p.unit }), h('td', {}, badge(p.outcome)),
+      h('td', { text: moment(p.evaluatedAt) }), h('td', { text: p.unit }), h('td', {}, badge(p.outcome)),
       h('td', { text: p.evaluatedBy }))))) : null,
     form);
 }

@@ -1,6 +1,7 @@
 // Administrators: create, list and disable users; review the active rule set and propose rules/ from disk.
 import { api, seg } from '../lib/api.js';
 import { h, badge, table, view, say, basicInput, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
+import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
 import { schema } from '../record/schema.js';
@@ -75,7 +76,7 @@ export async function ruleSetView() {
     errors.replaceChildren(h('ul', { class: 'error' }, ((x.data && x.data.errors) || [])
       .map((e) => h('li', { text: e.field + ': ' + e.message }))));
   };
-  view(t('ruleSet'), h('p', { text: t('rulesetVersion') + ': ' + r.data.version + ' (' + r.data.activatedAt + ')' }),
+  view(t('ruleSet'), h('p', { text: t('rulesetVersion') + ': ' + r.data.version + ' (' + moment(r.data.activatedAt) + ')' }),
     h('p', {}, h('button', { type: 'button', id: 'reload', onclick: reload }, t('reload'))), errors,
     table({ id: 'rules' }, [t('rule'), t('category'), t('code'), t('severity'), t('waivable')],
       r.data.rules.map((x) => h('tr', {}, h('td', { text: x.name }), h('td', { text: x.category }),

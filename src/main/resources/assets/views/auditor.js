@@ -2,6 +2,7 @@
 // input, hashes and replay, the chain check, and the access log.
 import { api, seg } from '../lib/api.js';
 import { h, field, badge, table, view, showError, download } from '../lib/dom.js';
+import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { schema } from '../record/schema.js';
 import { evaluationBlock } from './evaluation.js';
@@ -23,7 +24,7 @@ export async function historyView() {
     if (r.status !== 200) { showError(r); return; }
     out.replaceChildren(table({ id: 'history' },
       ['#', t('evaluatedAt'), t('officerId'), t('unit'), t('outcome'), t('actor'), ''],
-      r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: e.evaluatedAt }),
+      r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: moment(e.evaluatedAt) }),
         h('td', { text: e.officerId }), h('td', { text: e.unit }), h('td', {}, badge(e.outcome)),
         h('td', { text: e.evaluatedBy }),
         h('td', {}, h('button', { type: 'button', 'data-open': e.evaluationId,
@@ -81,7 +82,7 @@ export async function accessLogView() {
     const r = await api('GET', '/audit/access-log?limit=1000&' + q);
     if (r.status !== 200) { showError(r); return; }
     out.replaceChildren(table({ id: 'access' }, [t('when'), t('username'), t('officerId'), t('path'), t('status')],
-      r.data.items.map((e) => h('tr', {}, h('td', { text: e.at }), h('td', { text: e.username || '' }),
+      r.data.items.map((e) => h('tr', {}, h('td', { text: moment(e.at) }), h('td', { text: e.username || '' }),
         h('td', { text: e.officerId || '' }), h('td', { text: e.method + ' ' + e.path }), h('td', { text: e.status })))));
   };
   view(t('accessLog'), h('form', { onsubmit: (ev) => { ev.preventDefault(); load(); } },

@@ -2,6 +2,7 @@
 // re-vetting due — never flags, evidence or record contents.
 import { api, seg } from '../lib/api.js';
 import { h, field, badge, table, view, showError } from '../lib/dom.js';
+import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session, hasRole } from '../lib/session.js';
 import { schema } from '../record/schema.js';
@@ -12,8 +13,8 @@ export function clearanceTable(items, withOfficer = false) {
       t('updatedAt')].filter(Boolean),
     items.map((c) => h('tr', { 'data-officer': c.officerId },
       withOfficer ? h('td', { text: c.officerId }) : null, h('td', { text: c.unit }), h('td', {}, badge(c.status)),
-      h('td', { text: c.validUntil || '—' }), h('td', { text: c.conditions.join('; ') }),
-      h('td', { text: c.revettingDue ? t('yes') : t('no') }), h('td', { text: c.updatedAt }))));
+      h('td', { text: day(c.validUntil) || '—' }), h('td', { text: c.conditions.join('; ') }),
+      h('td', { text: c.revettingDue ? t('yes') : t('no') }), h('td', { text: moment(c.updatedAt) }))));
 }
 
 export async function rosterView() {

@@ -3,6 +3,7 @@
 // and approve or reject another officer's proposal.
 import { api, seg } from '../lib/api.js';
 import { h, badge, table, view, say, field, showError, showFieldErrors, clearErrors, download } from '../lib/dom.js';
+import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
 
@@ -17,7 +18,7 @@ export async function policyView() {
     t('scenariosCol'), ''], r.data.map((v) => h('tr', { 'data-version': v.version },
     h('td', {}, h('code', { text: v.version.slice(0, 12) })), h('td', {}, badge(v.status)),
     h('td', { text: v.description }), h('td', { text: v.proposedBy }),
-    h('td', { text: new Date(v.createdAt).toLocaleString(session.lang) }),
+    h('td', { text: moment(v.createdAt) }),
     h('td', { text: v.scenarios.passed + ' / ' + (v.scenarios.passed + v.scenarios.failed) }),
     h('td', {}, h('button', { type: 'button', class: 'secondary', 'data-open': v.version,
       onclick: () => versionView(v.version) }, t('open'))))));
@@ -159,8 +160,8 @@ async function follow(id, into) {
     if (c.status === 200) download(c.data, 'backtest-' + id + '.csv'); else showError(c);
   } }, t('exportCsv'));
   into.replaceChildren(h('h3', { text: t('backtest') }),
-    h('p', { id: 'backtest-summary', text: t('backtestSummary', x.done, x.asOf, (x.changes || []).length
-      + (x.changesOutsideScope || 0), new Date(x.finishedAt).toLocaleString(session.lang)) }),
+    h('p', { id: 'backtest-summary', text: t('backtestSummary', x.done, day(x.asOf), (x.changes || []).length
+      + (x.changesOutsideScope || 0), moment(x.finishedAt)) }),
     chart(x.transitions),
     x.codes.length ? table({ id: 'code-changes' }, [t('code'), t('gained'), t('lost')],
       x.codes.map((c) => h('tr', {}, h('td', { text: c.code }), h('td', { text: c.gained }), h('td', { text: c.lost }))))

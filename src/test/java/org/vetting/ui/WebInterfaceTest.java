@@ -171,7 +171,7 @@ class WebInterfaceTest {
         shot("02-submit-filled");
         browser.findElement(By.cssSelector("#candidate button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.evaluation")));
-        assertThat(text()).contains("REFERRED").contains("PENDING_CRIMINAL_CASE").contains("c1")
+        assertThat(text()).contains("Referred").contains("PENDING_CRIMINAL_CASE").contains("c1")
                 .contains("A criminal case is pending");
         shot("03-evaluation");
         signOut();
@@ -182,8 +182,8 @@ class WebInterfaceTest {
     void theCommanderSeesThePendingCase_WithoutItsDetails() {
         signIn("cmd.fent");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-1"));
-        assertThat(browser.findElement(By.id("roster")).getText()).contains("PENDING_ADJUDICATION")
-                .doesNotContain("THEFT").doesNotContain("PENDING_CRIMINAL_CASE");
+        assertThat(browser.findElement(By.id("roster")).getText()).contains("Pending adjudication")
+                .doesNotContain("THEFT").doesNotContain("Theft").doesNotContain("PENDING_CRIMINAL_CASE");
         shot("04-roster-before");
         signOut();
     }
@@ -193,14 +193,14 @@ class WebInterfaceTest {
     void anAdjudicatorDecidesTheReferredCase() {
         signIn("adj.smith");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
-        assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("REFERRED");
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("Referred");
         shot("05-queue");
         browser.findElement(By.cssSelector("#queue button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decide")));
         assertThat(text()).contains("PENDING_CRIMINAL_CASE");
         // nothing stray under the title (an absent part once printed as "null")
         assertThat(browser.findElement(By.id("main")).getText()).doesNotContainPattern("(?m)^(null|undefined)$");
-        assertThat(browser.findElement(By.id("officer-history")).getText()).contains("REFERRED").contains("hr.lopez");
+        assertThat(browser.findElement(By.id("officer-history")).getText()).contains("Referred").contains("hr.lopez");
         shot("06-case");
         // reasons are mandatory, in the browser as on the server
         browser.findElement(By.cssSelector("#decide button[type=submit]")).click();
@@ -218,7 +218,7 @@ class WebInterfaceTest {
     @Order(4)
     void theRosterChanges() {
         signIn("cmd.fent");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "ACTIVE"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "Active"));
         assertThat(browser.findElement(By.id("roster")).getText()).contains("Report to the unit supervisor every week")
                 .doesNotContain("Theft").doesNotContain("c1");
         shot("07-roster-after");
@@ -291,6 +291,9 @@ class WebInterfaceTest {
         searchHistory("MX-UI-1");
         browser.findElement(By.cssSelector("#history button[data-open]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Hay un proceso penal pendiente"));
+        // codes in the reader's words: the outcome and the exam types, with dates in the Mexican style
+        assertThat(text()).contains("Resultado: Turnado").contains("Alta PENDING_CRIMINAL_CASE")
+                .contains("EXAMS-00 latest exam of each type ×5");
         shot("14-spanish");
         new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         signOut();
@@ -320,7 +323,7 @@ class WebInterfaceTest {
         byField("reasons").sendKeys("Checked against the agency's case register.");
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.evaluation")));
-        assertThat(text()).contains("ELIGIBLE");
+        assertThat(text()).contains("Eligible");
         shot("17-correction-approved");
         signOut();
     }
@@ -355,12 +358,12 @@ class WebInterfaceTest {
 
         signIn("pol.a"); // a policy officer's one section opens first
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
-        assertThat(browser.findElement(By.id("versions")).getText()).contains("ACTIVE");
+        assertThat(browser.findElement(By.id("versions")).getText()).contains("Active");
         byField("description").sendKeys("JU-FENTANYL refers at one MEDIUM concern");
         browser.findElement(By.cssSelector("#propose input[name=files]")).sendKeys(String.join("\n", paths));
         browser.findElement(By.cssSelector("#propose button[type=submit]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("version-detail")));
-        assertThat(browser.findElement(By.id("version-detail")).getText()).contains("DRAFT").contains("0 failed");
+        assertThat(browser.findElement(By.id("version-detail")).getText()).contains("Draft").contains("0 failed");
         assertThat(browser.findElement(By.id("unit-changes")).getText()).contains("mediumReferralThreshold")
                 .contains("JU-FENTANYL");
         browser.findElement(By.id("start-backtest")).click();
@@ -380,7 +383,7 @@ class WebInterfaceTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
         byField("reasons").sendKeys("One concern is enough to refer in the fentanyl task force.");
         browser.findElement(By.id("approve-version")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("version-detail"), "ACTIVE"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("version-detail"), "Active"));
         shot("19-policy-approved");
         String version = browser.findElement(By.cssSelector("#version-detail code")).getText();
         Policy.awaitReevaluation(APP, "pol.b", version);
@@ -389,7 +392,7 @@ class WebInterfaceTest {
         signIn("cmd.fent");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-TIE"));
         WebElement row = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-TIE')]]"));
-        assertThat(row.getText()).contains("SUSPENDED").doesNotContain("FAMILY");
+        assertThat(row.getText()).contains("Suspended").doesNotContain("FAMILY");
         shot("20-roster-suspended");
         signOut();
     }
