@@ -5,7 +5,7 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
-    batch: 'Batch of candidates', batchFile: 'File of records (JSON or NDJSON)',
+    name: 'Name', batch: 'Batch of candidates', batchFile: 'File of records (JSON or NDJSON)',
     batchHint: 'A JSON list of records, {"records": [...]}, or one record per line; each is stored or refused on its own.',
     chooseBatch: 'Choose a file with at least one record.', batchUnreadable: 'The file is not JSON or NDJSON: {0}',
     batchDone: '{0} stored, {1} refused.', row: 'Row', problem: 'Why refused',
@@ -84,7 +84,7 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
-    batch: 'Lote de candidatos', batchFile: 'Archivo de expedientes (JSON o NDJSON)',
+    name: 'Nombre', batch: 'Lote de candidatos', batchFile: 'Archivo de expedientes (JSON o NDJSON)',
     batchHint: 'Una lista JSON de expedientes, {"records": [...]}, o un expediente por línea; cada uno se guarda o se rechaza por sí solo.',
     chooseBatch: 'Elija un archivo con al menos un expediente.', batchUnreadable: 'El archivo no es JSON ni NDJSON: {0}',
     batchDone: '{0} guardados, {1} rechazados.', row: 'Fila', problem: 'Motivo del rechazo',

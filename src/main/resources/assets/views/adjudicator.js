@@ -10,12 +10,13 @@ import { clearanceTable } from './commander.js';
 export async function queueView() {
   const r = await api('GET', '/adjudications/queue?limit=1000');
   if (r.status !== 200) { showError(r); return; }
-  const rows = r.data.items.map((c) => h('tr', {}, h('td', { text: c.officerId }), h('td', { text: c.unit }),
+  const rows = r.data.items.map((c) => h('tr', {}, h('td', { text: c.officerId }),
+    h('td', { text: [c.givenName, c.familyName].filter(Boolean).join(' ') }), h('td', { text: c.unit }),
     h('td', {}, badge(c.status)), h('td', {}, badge(c.outcome)), h('td', { text: moment(c.evaluatedAt) }),
     h('td', { text: c.firstApprovalBy ? t('awaitingSecond', c.firstApprovalBy) : '' }),
     h('td', {}, h('button', { type: 'button', 'data-open': c.evaluationId, onclick: () => caseView(c) }, t('open')))));
   view(t('queue'), rows.length
-    ? table({ id: 'queue' }, [t('officerId'), t('unit'), t('status'), t('outcome'), t('evaluatedAt'), '', ''], rows)
+    ? table({ id: 'queue' }, [t('officerId'), t('name'), t('unit'), t('status'), t('outcome'), t('evaluatedAt'), '', ''], rows)
     : h('p', { text: t('nothing') }));
 }
 

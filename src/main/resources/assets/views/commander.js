@@ -9,10 +9,11 @@ import { schema } from '../record/schema.js';
 
 export function clearanceTable(items, withOfficer = false) {
   return table({ class: 'clearances' },
-    [withOfficer ? t('officerId') : null, t('unit'), t('status'), t('validUntil'), t('clearanceConditions'), t('revettingDue'),
+    [withOfficer ? t('officerId') : null, withOfficer ? t('name') : null, t('unit'), t('status'), t('validUntil'), t('clearanceConditions'), t('revettingDue'),
       t('updatedAt')].filter(Boolean),
     items.map((c) => h('tr', { 'data-officer': c.officerId },
-      withOfficer ? h('td', { text: c.officerId }) : null, h('td', { text: c.unit }), h('td', {}, badge(c.status)),
+      withOfficer ? h('td', { text: c.officerId }) : null, withOfficer ? h('td', { text: c.officerName || '' }) : null,
+      h('td', { text: c.unit }), h('td', {}, badge(c.status)),
       h('td', { text: day(c.validUntil) || '—' }), h('td', { text: c.conditions.join('; ') }),
       h('td', { text: c.revettingDue ? t('yes') : t('no') }), h('td', { text: moment(c.updatedAt) }))));
 }

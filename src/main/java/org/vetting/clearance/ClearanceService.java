@@ -3,6 +3,12 @@ package org.vetting.clearance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
@@ -21,6 +27,7 @@ import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
+import org.vetting.db.OfficerDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.rules.Validity;
 import org.vetting.common.Actors;
@@ -64,7 +71,8 @@ public final class ClearanceService {
                 throw new OutOfScope("officer " + officerId + " holds no clearance in a unit you command");
             }
         }
-        return rows.stream().map(c -> view(c, language)).toList();
+        Map<String, String> names = names(rows);
+        return rows.stream().map(c -> view(c, names.get(c.officerId()), language)).toList();
     }
 
     /**
@@ -87,13 +95,32 @@ public final class ClearanceService {
                 dao -> dao.roster(unit, status, after == null ? "" : after, viewer.countryScoped(), viewer.countries(),
                         limit + 1));
         String next = rows.size() > limit ? rows.get(limit - 1).officerId() : null;
-        return new ListPage<>(rows.stream().limit(limit).map(c -> view(c, language)).toList(), next);
+        List<ClearanceDao.ClearanceRow> page = rows.stream().limit(limit).toList();
+        Map<String, String> names = names(page);
+        return new ListPage<>(page.stream().map(c -> view(c, names.get(c.officerId()), language)).toList(), next);
     }
 
+    /** The names of the officers of these clearances, "given family", as on file. */
+    private Map<String, String> names(List<ClearanceDao.ClearanceRow> rows) {
+        Set<String> ids = rows.stream().map(ClearanceDao.ClearanceRow::officerId).collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbi.withExtension(OfficerDao.class, dao -> dao.names(ids)).forEach(n -> names.put(n.officerId(),
+                    Stream.of(n.givenName(), n.familyName()).filter(Objects::nonNull).collect(Collectors.joining(" "))));
+        }
+        return names;
+    }
+
+    /** One clearance with its officer's name. */
     public ClearanceView view(ClearanceDao.ClearanceRow row, Language language) {
+        return view(row, names(List.of(row)).get(row.officerId()), language);
+    }
+
+    private ClearanceView view(ClearanceDao.ClearanceRow row, String officerName, Language language) {
         List<Condition> conditions = Json.read(row.conditions(), Condition.LIST);
-        return new ClearanceView(row.officerId(), row.unit(), row.status(), row.validUntil(),
-                Condition.in(conditions, language), revettingDue(row), row.updatedAt());
+        return new ClearanceView(row.officerId(), officerName == null || officerName.isEmpty() ? null : officerName,
+                row.unit(), row.status(), row.validUntil(), Condition.in(conditions, language), revettingDue(row),
+                row.updatedAt());
     }
 
     /**

@@ -40,7 +40,7 @@ public interface AdjudicationDao {
      * SUSPENDED), and denials whose evaluation the rules marked as open to a waiver, undecided.
      */
     @SqlQuery("""
-            SELECT c.evaluation_id, c.officer_id, c.unit, c.status, e.outcome, e.evaluated_at,
+            SELECT c.evaluation_id, c.officer_id, o.given_name, o.family_name, c.unit, c.status, e.outcome, e.evaluated_at,
                    (SELECT a.adjudicator FROM adjudications a
                      WHERE a.evaluation_id = c.evaluation_id AND a.stage = 'FIRST_APPROVAL') AS first_approval_by
               FROM clearances c

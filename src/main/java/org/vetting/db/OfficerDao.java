@@ -20,6 +20,18 @@ public interface OfficerDao {
     @SqlUpdate("INSERT INTO officers (officer_id, country) VALUES (:officerId, :country)")
     void insert(@Bind("officerId") String officerId, @Bind("country") String country);
 
+    /** The officer's name as their latest record gives it. */
+    @SqlUpdate("UPDATE officers SET given_name = :given, family_name = :family WHERE officer_id = :officerId")
+    void name(@Bind("officerId") String officerId, @Bind("given") String given, @Bind("family") String family);
+
+    /** An officer's name, as on file. */
+    record Name(String officerId, String givenName, String familyName) {}
+
+    @SqlQuery("SELECT officer_id, given_name, family_name FROM officers WHERE officer_id IN (<ids>)")
+    @RegisterConstructorMapper(Name.class)
+    List<Name> names(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
+            onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> ids);
+
     /** Records the country of an officer stored before countries were required; never changes one. */
     @SqlUpdate("UPDATE officers SET country = :country WHERE officer_id = :officerId AND country IS NULL")
     int fillCountry(@Bind("officerId") String officerId, @Bind("country") String country);

@@ -87,6 +87,7 @@ public final class EvaluationService {
             } else {
                 h.attach(OfficerDao.class).insert(record.officerId(), record.country());
             }
+            h.attach(OfficerDao.class).name(record.officerId(), record.givenName(), record.familyName());
             Instant now = time.now();
             String json = Json.write(record);
             records.insert(record.officerId(), latest + 1, json, actor.username(), now);

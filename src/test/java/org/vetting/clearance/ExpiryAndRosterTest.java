@@ -70,7 +70,7 @@ class ExpiryAndRosterTest {
         for (JsonNode i : roster.get("items")) {
             List<String> fields = new ArrayList<>();
             i.fieldNames().forEachRemaining(fields::add);
-            assertThat(fields).containsExactlyInAnyOrder("officerId", "unit", "status", "validUntil", "conditions",
+            assertThat(fields).containsExactlyInAnyOrder("officerId", "officerName", "unit", "status", "validUntil", "conditions",
                     "revettingDue", "updatedAt");
         }
         String text = roster.toString();

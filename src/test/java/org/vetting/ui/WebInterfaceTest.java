@@ -182,7 +182,7 @@ class WebInterfaceTest {
     void theCommanderSeesThePendingCase_WithoutItsDetails() {
         signIn("cmd.fent");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-1"));
-        assertThat(browser.findElement(By.id("roster")).getText()).contains("Pending adjudication")
+        assertThat(browser.findElement(By.id("roster")).getText()).contains("Pending adjudication").contains("Ana")
                 .doesNotContain("THEFT").doesNotContain("Theft").doesNotContain("PENDING_CRIMINAL_CASE");
         shot("04-roster-before");
         signOut();
@@ -193,7 +193,8 @@ class WebInterfaceTest {
     void anAdjudicatorDecidesTheReferredCase() {
         signIn("adj.smith");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
-        assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("Referred");
+        assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("Ana")
+                .contains("Referred");
         shot("05-queue");
         browser.findElement(By.cssSelector("#queue button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("decide")));
