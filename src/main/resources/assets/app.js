@@ -13,9 +13,12 @@ import { rosterView } from './views/commander.js';
 import { historyView, chainView, accessLogView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
 import { policyView } from './views/policy.js';
+import { commanderHome, adjudicatorHome, auditorHome } from './views/home.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
 const SECTIONS = [
+  ['commanderHome', 'COMMANDER', commanderHome], ['adjudicatorHome', 'ADJUDICATOR', adjudicatorHome],
+  ['auditorHome', 'AUDITOR', auditorHome],
   ['submit', 'VETTING_OFFICER', submitView], ['batch', 'VETTING_OFFICER', batchView],
   ['addRecords', 'VETTING_OFFICER', addRecordsView],
   ['proposeCorrection', 'VETTING_OFFICER', proposeView],

@@ -55,6 +55,8 @@ import org.vetting.resources.AdjudicationsResource;
 import org.vetting.resources.AuditResource;
 import org.vetting.resources.BacktestsResource;
 import org.vetting.resources.CorrectionsResource;
+import org.vetting.resources.DashboardResource;
+import org.vetting.dashboard.DashboardService;
 import org.vetting.resources.MeResource;
 import org.vetting.resources.RecordSchemaResource;
 import org.vetting.resources.CandidatesResource;
@@ -157,6 +159,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 new RecordSchemaResource(),
                 new UsersResource(context.users(), context.rules()),
                 new HealthResource(new Liveness(jdbi, context.rules())),
+                new DashboardResource(new DashboardService(jdbi, context.time())),
                 new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
         resources.forEach(jersey::register);
         Set<Class<?>> described = new LinkedHashSet<>();

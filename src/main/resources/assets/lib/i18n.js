@@ -5,6 +5,13 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
+    commanderHome: 'My units', adjudicatorHome: 'My work', auditorHome: 'Overview',
+    homeCommander: 'My units at a glance', homeAdjudicator: 'Adjudication at a glance', homeAuditor: 'Decisions at a glance',
+    clearancesByStatus: 'Clearances by unit and status', expiriesByMonth: 'Active clearances expiring, by month',
+    queueByAge: 'Cases waiting, by age', decisionsPerDay: 'Decisions per day, last 30 days, by outcome',
+    daysBand: '{0} d', figQUEUE: 'cases waiting', figOLDEST_DAYS: 'days the oldest has waited',
+    'chart-clearances': 'Clearances by unit and status', 'chart-expiries': 'Expiries by month',
+    'chart-queue': 'Queue by age', 'chart-decisions': 'Decisions per day by outcome',
     name: 'Name', batch: 'Batch of candidates', batchFile: 'File of records (JSON or NDJSON)',
     batchHint: 'A JSON list of records, {"records": [...]}, or one record per line; each is stored or refused on its own.',
     chooseBatch: 'Choose a file with at least one record.', batchUnreadable: 'The file is not JSON or NDJSON: {0}',
@@ -84,6 +91,13 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
+    commanderHome: 'Mis unidades', adjudicatorHome: 'Mi trabajo', auditorHome: 'Panorama',
+    homeCommander: 'Mis unidades de un vistazo', homeAdjudicator: 'Dictámenes de un vistazo', homeAuditor: 'Decisiones de un vistazo',
+    clearancesByStatus: 'Acreditaciones por unidad y estado', expiriesByMonth: 'Acreditaciones vigentes que vencen, por mes',
+    queueByAge: 'Casos en espera, por antigüedad', decisionsPerDay: 'Decisiones por día, últimos 30 días, por resultado',
+    daysBand: '{0} d', figQUEUE: 'casos en espera', figOLDEST_DAYS: 'días de espera del más antiguo',
+    'chart-clearances': 'Acreditaciones por unidad y estado', 'chart-expiries': 'Vencimientos por mes',
+    'chart-queue': 'Cola por antigüedad', 'chart-decisions': 'Decisiones por día y resultado',
     name: 'Nombre', batch: 'Lote de candidatos', batchFile: 'Archivo de expedientes (JSON o NDJSON)',
     batchHint: 'Una lista JSON de expedientes, {"records": [...]}, o un expediente por línea; cada uno se guarda o se rechaza por sí solo.',
     chooseBatch: 'Elija un archivo con al menos un expediente.', batchUnreadable: 'El archivo no es JSON ni NDJSON: {0}',

@@ -25,6 +25,11 @@ public final class ServiceTime {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** The zone whose calendar says which day it is. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock.withZone(zone));
     }

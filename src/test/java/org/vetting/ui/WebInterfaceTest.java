@@ -101,6 +101,11 @@ class WebInterfaceTest {
         }
     }
 
+    /** After sign-in, a commander, adjudicator or auditor lands on their start page: wait for it to be drawn. */
+    static void home() {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main .figures")));
+    }
+
     static void section(String key) {
         WebElement b = browser.findElement(By.cssSelector("nav button[data-section='" + key + "']"));
         b.click();
@@ -181,6 +186,13 @@ class WebInterfaceTest {
     @Order(2)
     void theCommanderSeesThePendingCase_WithoutItsDetails() {
         signIn("cmd.fent");
+        home();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-clearances")));
+        assertThat(browser.findElements(By.cssSelector("#chart-clearances rect[data-key='PENDING_ADJUDICATION']")))
+                .isNotEmpty();
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("MX-UI-1");
+        shot("22-home-commander");
+        section("roster");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-1"));
         assertThat(browser.findElement(By.id("roster")).getText()).contains("Pending adjudication").contains("Ana")
                 .doesNotContain("THEFT").doesNotContain("Theft").doesNotContain("PENDING_CRIMINAL_CASE");
@@ -192,6 +204,11 @@ class WebInterfaceTest {
     @Order(3)
     void anAdjudicatorDecidesTheReferredCase() {
         signIn("adj.smith");
+        home();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-queue")));
+        assertThat(browser.findElement(By.cssSelector(".figure[data-key='QUEUE'] .figure-value")).getText()).isEqualTo("1");
+        shot("23-home-adjudicator");
+        section("queue");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("queue")));
         assertThat(browser.findElement(By.id("queue")).getText()).contains("MX-UI-1").contains("Ana")
                 .contains("Referred");
@@ -219,6 +236,8 @@ class WebInterfaceTest {
     @Order(4)
     void theRosterChanges() {
         signIn("cmd.fent");
+        home();
+        section("roster");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "Active"));
         assertThat(browser.findElement(By.id("roster")).getText()).contains("Report to the unit supervisor every week")
                 .doesNotContain("Theft").doesNotContain("c1");
@@ -235,6 +254,11 @@ class WebInterfaceTest {
     @Order(5)
     void anAuditorFindsTheDecision_AndReplaysIt() {
         signIn("aud.garcia");
+        home();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chart-decisions")));
+        assertThat(browser.findElements(By.cssSelector("#chart-decisions rect[data-key='REFERRED']"))).isNotEmpty();
+        shot("24-home-auditor");
+        section("history");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("search")));
         searchHistory("MX-UI-1");
         shot("08-history");
@@ -288,7 +312,10 @@ class WebInterfaceTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Iniciar sesión"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         signIn("aud.garcia");
+        home();
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Decisiones de un vistazo");
         assertThat(browser.findElement(By.id("nav")).getText()).contains("Historial de auditoría");
+        section("history");
         searchHistory("MX-UI-1");
         browser.findElement(By.cssSelector("#history button[data-open]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Hay un proceso penal pendiente"));
@@ -315,6 +342,7 @@ class WebInterfaceTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "waits for an adjudicator"));
         signOut();
         signIn("adj.smith");
+        home();
         section("corrections");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("corrections")));
         assertThat(browser.findElement(By.id("corrections")).getText()).contains("MX-UI-1").contains("hr.lopez");
@@ -391,6 +419,8 @@ class WebInterfaceTest {
         signOut();
 
         signIn("cmd.fent");
+        home();
+        section("roster");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-TIE"));
         WebElement row = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-TIE')]]"));
         assertThat(row.getText()).contains("Suspended").doesNotContain("FAMILY");
