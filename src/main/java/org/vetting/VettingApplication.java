@@ -109,6 +109,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         Json.configure(bootstrap.getObjectMapper());
         // the web interface at /, the API under /api (see run)
         bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "ui"));
+        // the API reference page's library (api-docs.html among the assets loads it)
+        bootstrap.addBundle(new AssetsBundle("/META-INF/resources/webjars/swagger-ui/5.34.1/", "/swagger-ui/", null,
+                "swagger-ui"));
         bootstrap.addCommand(new TestRulesCommand());
         bootstrap.addCommand(new VerifyAuditCommand());
         bootstrap.addCommand(new ExpireClearancesCommand());

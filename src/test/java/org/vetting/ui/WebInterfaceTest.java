@@ -456,4 +456,18 @@ class WebInterfaceTest {
         assertThat(text()).contains("MX-UI-B1");
         signOut();
     }
+
+    @Test
+    @Order(12)
+    void theApiReferenceListsEveryOperation_UnderItsOwnPolicy() throws Exception {
+        browser.get(APP.url("/api-docs.html"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
+        assertThat(browser.findElements(By.cssSelector(".swagger-ui .opblock")).size()).isGreaterThan(40);
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("/rulesets/{version}/approve");
+        shot("25-api-reference");
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(APP.url("/api-docs.html"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self';")
+                .contains("style-src 'self' 'unsafe-inline'");
+    }
 }
