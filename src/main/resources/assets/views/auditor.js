@@ -23,9 +23,10 @@ export async function historyView() {
     const r = await api('GET', '/audit/evaluations?' + query() + (cursor ? '&cursor=' + cursor : ''));
     if (r.status !== 200) { showError(r); return; }
     out.replaceChildren(table({ id: 'history' },
-      ['#', t('evaluatedAt'), t('officerId'), t('unit'), t('outcome'), t('actor'), ''],
+      ['#', t('evaluatedAt'), t('officerId'), t('name'), t('unit'), t('outcome'), t('actor'), ''],
       r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: moment(e.evaluatedAt) }),
-        h('td', { text: e.officerId }), h('td', { text: e.unit }), h('td', {}, badge(e.outcome)),
+        h('td', { text: e.officerId }), h('td', { text: e.officerName || '' }), h('td', { text: e.unit }),
+        h('td', {}, badge(e.outcome)),
         h('td', { text: e.evaluatedBy }),
         h('td', {}, h('button', { type: 'button', 'data-open': e.evaluationId,
           onclick: () => auditEvaluationView(e.evaluationId) }, t('open')))))),

@@ -60,6 +60,21 @@ public final class OfficerAccess {
      * record. Answers those whose records carry none — they stay out of every scoped user's sight
      * until a submission records their country; the migrate command prints them.
      */
+    /** The names of officers on file, "given family", by officer id (none for an officer without one). */
+    public java.util.Map<String, String> names(java.util.Collection<String> officerIds) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (!officerIds.isEmpty()) {
+            jdbi.withExtension(OfficerDao.class, dao -> dao.names(officerIds)).forEach(n -> {
+                String name = java.util.stream.Stream.of(n.givenName(), n.familyName()).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.joining(" "));
+                if (!name.isEmpty()) {
+                    names.put(n.officerId(), name);
+                }
+            });
+        }
+        return names;
+    }
+
     /** Whether the file is empty: no officer has ever been submitted. */
     public boolean noOfficersOnFile() {
         return !jdbi.withExtension(OfficerDao.class, OfficerDao::anyOnFile);

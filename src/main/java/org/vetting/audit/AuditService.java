@@ -28,8 +28,8 @@ import org.vetting.rules.Outcome;
 /** What auditors ask: the history of evaluations, one evaluation with its input, replay, the chain. */
 public final class AuditService {
     /** An evaluation as audited: its chain entry, and (for a single entry) the input as evaluated. */
-    public record AuditedEvaluation(Evaluation evaluation, long sequence, String hash, String previousHash,
-                                    String input) {}
+    public record AuditedEvaluation(Evaluation evaluation, String officerName, long sequence, String hash,
+                                    String previousHash, String input) {}
 
     /** Filters of {@code GET /api/audit/evaluations}; null means "any". Times are [from, to). */
     public record Query(String officerId, String unit, String rule, String flag, String outcome, String actor,
@@ -59,9 +59,14 @@ public final class AuditService {
                 q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(),
                 auditor.countryScoped(), auditor.countries(), auditor.officerId(), after, limit));
         List<AuditedEvaluation> items = new ArrayList<>(entries.size());
-        for (AuditDao.EvaluationEntry entry : entries) {
-            Evaluation e = evaluations.find(entry.ref()).orElseThrow();
-            items.add(new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), null));
+        List<Evaluation> found = entries.stream().map(entry -> evaluations.find(entry.ref()).orElseThrow()).toList();
+        java.util.Map<String, String> names = access.names(found.stream().map(Evaluation::officerId)
+                .collect(java.util.stream.Collectors.toSet()));
+        for (int i = 0; i < entries.size(); i++) {
+            AuditDao.EvaluationEntry entry = entries.get(i);
+            Evaluation e = found.get(i);
+            items.add(new AuditedEvaluation(e, names.get(e.officerId()), entry.sequence(), entry.hash(),
+                    entry.previousHash(), null));
         }
         return items;
     }
@@ -75,7 +80,8 @@ public final class AuditService {
         return jdbi.withHandle(h -> {
             AuditDao.EvaluationEntry entry = h.attach(AuditDao.class).evaluationEntry(id).orElseThrow();
             String input = h.attach(OfficerRecordDao.class).find(e.officerId(), e.recordVersion()).orElseThrow();
-            return new AuditedEvaluation(e, entry.sequence(), entry.hash(), entry.previousHash(), input);
+            return new AuditedEvaluation(e, access.names(List.of(e.officerId())).get(e.officerId()), entry.sequence(),
+                    entry.hash(), entry.previousHash(), input);
         });
     }
 

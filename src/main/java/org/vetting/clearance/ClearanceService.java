@@ -3,12 +3,8 @@ package org.vetting.clearance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.List;
 
 import org.jdbi.v3.core.Jdbi;
@@ -27,7 +23,6 @@ import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.common.Language;
 import org.vetting.db.ClearanceDao;
-import org.vetting.db.OfficerDao;
 import org.vetting.db.OfficerRecordDao;
 import org.vetting.rules.Validity;
 import org.vetting.common.Actors;
@@ -100,15 +95,9 @@ public final class ClearanceService {
         return new ListPage<>(page.stream().map(c -> view(c, names.get(c.officerId()), language)).toList(), next);
     }
 
-    /** The names of the officers of these clearances, "given family", as on file. */
+    /** The names of the officers of these clearances. */
     private Map<String, String> names(List<ClearanceDao.ClearanceRow> rows) {
-        Set<String> ids = rows.stream().map(ClearanceDao.ClearanceRow::officerId).collect(Collectors.toSet());
-        Map<String, String> names = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbi.withExtension(OfficerDao.class, dao -> dao.names(ids)).forEach(n -> names.put(n.officerId(),
-                    Stream.of(n.givenName(), n.familyName()).filter(Objects::nonNull).collect(Collectors.joining(" "))));
-        }
-        return names;
+        return access.names(rows.stream().map(ClearanceDao.ClearanceRow::officerId).collect(Collectors.toSet()));
     }
 
     /** One clearance with its officer's name. */

@@ -82,7 +82,7 @@ public class AuditResource {
         String next = rows.size() > size ? Long.toString(rows.get(size - 1).sequence()) : null;
         Language language = Language.from(headers.getAcceptableLanguages());
         List<AuditedEvaluationView> items = rows.stream().limit(size)
-                .map(r -> new AuditedEvaluationView(r.evaluation().view(language), r.sequence(), r.hash(),
+                .map(r -> new AuditedEvaluationView(r.evaluation().view(language), r.officerName(), r.sequence(), r.hash(),
                         r.previousHash(), null))
                 .toList();
         if ("csv".equals(format)) {
@@ -98,7 +98,7 @@ public class AuditResource {
         AuditService.AuditedEvaluation a = audit.evaluation(id, user, officer -> AccessLogFilter.officer(request, officer));
         try {
             return new AuditedEvaluationView(a.evaluation().view(Language.from(headers.getAcceptableLanguages())),
-                    a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
+                    a.officerName(), a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
         } catch (IOException e) {
             throw new IllegalStateException("stored record of evaluation " + id + " is not JSON", e);
         }

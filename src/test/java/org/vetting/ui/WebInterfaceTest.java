@@ -317,6 +317,7 @@ class WebInterfaceTest {
         assertThat(browser.findElement(By.id("nav")).getText()).contains("Historial de auditoría");
         section("history");
         searchHistory("MX-UI-1");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("Ana");
         browser.findElement(By.cssSelector("#history button[data-open]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Hay un proceso penal pendiente"));
         // codes in the reader's words: the outcome and the exam types, with dates in the Mexican style
