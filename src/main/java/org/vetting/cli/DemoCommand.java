@@ -10,6 +10,7 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 import org.vetting.VettingConfiguration;
 import org.vetting.VettingContext;
+import org.vetting.common.DayClock;
 import org.vetting.demo.DemoPopulation;
 import org.vetting.errors.Conflict;
 
@@ -40,7 +41,7 @@ public class DemoCommand extends ConfiguredCommand<VettingConfiguration> {
         }
         try (var db = VettingContext.Database.open(config, "demo").migrate()) {
             LocalDate today = LocalDate.now(ZoneId.of(config.getTimeZone()));
-            DemoPopulation.DayClock clock = new DemoPopulation.DayClock(DemoPopulation.firstDay(today));
+            DayClock clock = new DayClock(DemoPopulation.firstDay(today));
             VettingContext context = VettingContext.build(config, db.jdbi(), clock);
             context.users().bootstrapAdmin(config.getAdminPassword(), Path.of(config.getGeneratedPasswordFile()));
             long started = System.nanoTime();

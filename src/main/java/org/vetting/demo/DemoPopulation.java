@@ -1,11 +1,7 @@
 package org.vetting.demo;
 
 import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +16,7 @@ import org.vetting.api.NewUser;
 import org.vetting.api.OfficerRecord;
 import org.vetting.api.Role;
 import org.vetting.auth.User;
+import org.vetting.common.DayClock;
 import org.vetting.common.Json;
 import org.vetting.common.Language;
 import org.vetting.evaluation.Evaluation;
@@ -34,34 +31,6 @@ import org.vetting.errors.Conflict;
  * whose clock is set back then.
  */
 public final class DemoPopulation {
-    /** The service clock the demo moves: everything it does happens on the day it says, at noon UTC. */
-    public static final class DayClock extends Clock {
-        private volatile Instant now;
-
-        public DayClock(LocalDate day) {
-            set(day);
-        }
-
-        public void set(LocalDate day) {
-            now = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** The day the demo's history starts: 13 months and a few weeks before today. */
     public static LocalDate firstDay(LocalDate today) {
         return today.minusMonths(HISTORY_MONTHS).minusDays(30);

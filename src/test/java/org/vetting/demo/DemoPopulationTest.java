@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vetting.VettingConfiguration;
 import org.vetting.VettingContext;
 import org.vetting.chain.AuditChain;
+import org.vetting.common.DayClock;
 import org.vetting.errors.Conflict;
 import org.vetting.support.TestApp;
 
@@ -30,7 +31,7 @@ class DemoPopulationTest {
         config.getDataSourceFactory().setPassword("");
         config.setRulesDirectory("rules");
         try (var db = VettingContext.Database.open(config, "demo-test").migrate()) {
-            DemoPopulation.DayClock clock = new DemoPopulation.DayClock(DemoPopulation.firstDay(TestApp.TODAY));
+            DayClock clock = new DayClock(DemoPopulation.firstDay(TestApp.TODAY));
             VettingContext context = VettingContext.build(config, db.jdbi(), clock);
             context.users().bootstrapAdmin(TestApp.ADMIN_PASSWORD, dir.resolve("admin-password"));
             DemoPopulation.Result result = new DemoPopulation(context, clock).fill(TestApp.TODAY, 120);
