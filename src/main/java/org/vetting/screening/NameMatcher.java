@@ -103,8 +103,15 @@ public final class NameMatcher {
         return false;
     }
 
-    /** The Beider-Morse keys of a token (Spanish rules, approximate). */
+    /** The Beider-Morse keys of a token (Spanish rules, approximate); encoding is costly, so remembered. */
     public static Set<String> keys(String token) {
+        return KEYS.get(token, NameMatcher::encode);
+    }
+
+    private static final com.github.benmanes.caffeine.cache.Cache<String, Set<String>> KEYS =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+
+    private static Set<String> encode(String token) {
         Set<String> keys = new TreeSet<>();
         for (String k : BEIDER_MORSE.encode(token, SPANISH).split("\\|")) {
             if (!k.isBlank()) {
