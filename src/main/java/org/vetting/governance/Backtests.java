@@ -71,9 +71,7 @@ public final class Backtests {
 
     /** Starts a backtest of a draft against the active set; one runs at a time on an instance (409). */
     public BacktestView start(String version, User user) {
-        RuleSetDao.ProposalRow proposal = (version != null && version.matches("[0-9a-f]{64}")
-                ? jdbi.withExtension(RuleSetDao.class, dao -> dao.proposal(version)) : java.util.Optional
-                .<RuleSetDao.ProposalRow>empty()).orElseThrow(() -> new NotFound("no rule set " + version));
+        RuleSetDao.ProposalRow proposal = PolicyChanges.proposal(jdbi, version);
         if (!PolicyChanges.DRAFT.equals(proposal.status())) {
             throw new Conflict("rule set " + version + " is " + proposal.status() + ": only a draft is backtested");
         }

@@ -186,6 +186,11 @@ public final class PolicyChanges {
     }
 
     private RuleSetDao.ProposalRow proposal(String version) {
+        return proposal(jdbi, version);
+    }
+
+    /** A stored version, or NotFound (a malformed version is never looked up). */
+    static RuleSetDao.ProposalRow proposal(Jdbi jdbi, String version) {
         if (version == null || !version.matches("[0-9a-f]{64}")) {
             throw new NotFound("no rule set " + version);
         }

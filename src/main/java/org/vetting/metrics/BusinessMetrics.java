@@ -57,20 +57,16 @@ public final class BusinessMetrics {
     private static CounterSnapshot counter(String name, String help, List<MetricsDao.Count> counts, String first,
                                            String second) {
         CounterSnapshot.Builder b = CounterSnapshot.builder().name(name).help(help);
-        for (MetricsDao.Count c : counts) {
-            b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels(c, first, second))
-                    .value(c.n()).build());
-        }
+        counts.forEach(c -> b.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder()
+                .labels(labels(c, first, second)).value(c.n()).build()));
         return b.build();
     }
 
     private static GaugeSnapshot gauge(String name, String help, List<MetricsDao.Count> counts, String first,
                                        String second) {
         GaugeSnapshot.Builder b = GaugeSnapshot.builder().name(name).help(help);
-        for (MetricsDao.Count c : counts) {
-            b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels(c, first, second))
-                    .value(c.n()).build());
-        }
+        counts.forEach(c -> b.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                .labels(labels(c, first, second)).value(c.n()).build()));
         return b.build();
     }
 

@@ -4,7 +4,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.core.converter.ModelConverters;
@@ -35,7 +34,7 @@ import org.vetting.api.ErrorBody;
 
 /**
  * {@code GET /api/openapi.json}, without credentials: the OpenAPI 3 description of every endpoint,
- * generated once from the resources (swagger-core's JAX-RS reader) with request and response
+ * generated once (at the first request) from the resources (swagger-core's JAX-RS reader) with request and response
  * schemas, then completed from their annotations: the roles that may call each operation
  * ({@code x-roles}, and in its description), HTTP Basic where a role is needed, and the error
  * shape ({@link ErrorBody}) of the refusals.
@@ -43,21 +42,34 @@ import org.vetting.api.ErrorBody;
 @Path("/openapi.json")
 @Produces(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
 public class OpenApiResource {
-    private final String document;
+    private final Set<Class<?>> resources;
+    private final String version;
+    /** Written at the first request, not at start-up (scanning the resources takes about a second). */
+    private volatile String document;
 
-    private OpenApiResource(String document) {
-        this.document = document;
+    private OpenApiResource(Set<Class<?>> resources, String version) {
+        this.resources = Set.copyOf(resources);
+        this.version = version;
     }
 
     /** The resource serving the description of {@code resources} (itself included by the caller). */
     public static OpenApiResource of(Set<Class<?>> resources, String version) {
-        return new OpenApiResource(Json.pretty(describe(resources, version)));
+        return new OpenApiResource(resources, version);
     }
 
     /** Deliberately unauthenticated, like the health check: it names no officer and no user. */
     @GET
     public String document() {
-        return document;
+        String d = document;
+        if (d == null) {
+            synchronized (this) {
+                if (document == null) {
+                    document = Json.pretty(describe(resources, version));
+                }
+                d = document;
+            }
+        }
+        return d;
     }
 
     static OpenAPI describe(Set<Class<?>> resources, String version) {
@@ -134,14 +146,5 @@ public class OpenApiResource {
     static String join(String root, String sub) {
         String path = ("/" + root + "/" + sub).replaceAll("/+", "/");
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** For tests: the paths and verbs the document lists, as "VERB /path". */
-    static Set<String> operations(OpenAPI api) {
-        Set<String> all = new LinkedHashSet<>();
-        for (Map.Entry<String, PathItem> p : api.getPaths().entrySet()) {
-            p.getValue().readOperationsMap().keySet().forEach(v -> all.add(v.name() + " " + p.getKey()));
-        }
-        return all;
     }
 }
