@@ -37,19 +37,41 @@ public final class NameMatcher {
     private NameMatcher() {}
 
     public static double score(PersonName a, PersonName b) {
+        return compare(a, b).score();
+    }
+
+    /** A score with the name parts that agree (each at least {@link #PART_AGREES}): for explanations. */
+    public record Comparison(double score, List<String> matchedParts) {}
+
+    /** A part agrees when its spelling or sound is this close. */
+    static final double PART_AGREES = 0.85;
+
+    public static Comparison compare(PersonName a, PersonName b) {
         double paterno = family(a.paterno(), b.paterno());
-        double straight = paterno * PATERNO + materno(a, b) * MATERNO;
+        double maternoScore = materno(a, b);
+        double straight = paterno * PATERNO + maternoScore * MATERNO;
         double crossPaterno = a.hasMaterno() && b.hasMaterno() ? family(a.paterno(), b.materno()) : 0;
-        double swapped = crossPaterno * PATERNO + (a.hasMaterno() && b.hasMaterno()
-                ? family(a.materno(), b.paterno()) * MATERNO : 0);
+        double crossMaterno = a.hasMaterno() && b.hasMaterno() ? family(a.materno(), b.paterno()) : 0;
+        double swapped = crossPaterno * PATERNO + crossMaterno * MATERNO;
         boolean swappedWins = swapped * SWAPPED > straight;
         double familyPart = swappedWins ? swapped * SWAPPED : straight;
         double given = given(a.given(), b.given());
         double total = familyPart + given * GIVEN;
-        if ((swappedWins ? crossPaterno : paterno) < FAMILY_GATE || given < GIVEN_GATE) {
-            return Math.min(total, GATED);
+        List<String> parts = new java.util.ArrayList<>();
+        if (given >= PART_AGREES) {
+            parts.add("given");
         }
-        return total;
+        if ((swappedWins ? crossPaterno : paterno) >= PART_AGREES) {
+            parts.add(swappedWins ? "paterno (swapped)" : "paterno");
+        }
+        boolean bothMaterno = a.hasMaterno() && b.hasMaterno();
+        if (bothMaterno && (swappedWins ? crossMaterno : maternoScore) >= PART_AGREES) {
+            parts.add(swappedWins ? "materno (swapped)" : "materno");
+        }
+        if ((swappedWins ? crossPaterno : paterno) < FAMILY_GATE || given < GIVEN_GATE) {
+            total = Math.min(total, GATED);
+        }
+        return new Comparison(total, List.copyOf(parts));
     }
 
     private static double materno(PersonName a, PersonName b) {

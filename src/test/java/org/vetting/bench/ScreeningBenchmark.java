@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.vetting.screening.PersonName;
+import org.vetting.screening.Subject;
 import org.vetting.screening.WatchlistEntry;
 import org.vetting.screening.WatchlistIndex;
 
@@ -21,18 +21,18 @@ public final class ScreeningBenchmark {
         int names = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
         List<WatchlistEntry> entries = org.vetting.screening.WatchlistIndexTestAccess.invented(size, 11);
         long t0 = System.nanoTime();
-        WatchlistIndex index = new WatchlistIndex(entries);
+        WatchlistIndex index = new WatchlistIndex("INVENTED", 1, entries);
         System.out.printf("index of %,d entries built in %.1f s%n", size, (System.nanoTime() - t0) / 1e9);
-        List<PersonName> subjects = new ArrayList<>();
+        List<Subject> subjects = new ArrayList<>();
         for (WatchlistEntry e : org.vetting.screening.WatchlistIndexTestAccess.invented(names, 12)) {
-            subjects.add(e.names().get(0));
+            subjects.add(Subject.officer(e.givenName(), e.familyName(), null, "MX"));
         }
         for (int warm = 0; warm < 3; warm++) {
             subjects.forEach(s -> index.screen(s, 0.80));
         }
         List<Long> times = new ArrayList<>();
         long candidates = 0;
-        for (PersonName s : subjects) {
+        for (Subject s : subjects) {
             long start = System.nanoTime();
             index.screen(s, 0.80);
             times.add(System.nanoTime() - start);

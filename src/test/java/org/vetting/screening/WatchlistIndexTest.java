@@ -20,8 +20,8 @@ class WatchlistIndexTest {
             String paterno = word(syllables, random);
             String materno = word(syllables, random);
             String given = LabelledPairsTest.GIVEN[random.nextInt(LabelledPairsTest.GIVEN.length)];
-            entries.add(new WatchlistEntry("INVENTED", "E" + i, List.of(PersonName.of(given, paterno + " " + materno)),
-                    null, "MX"));
+            entries.add(new WatchlistEntry("E" + i, WatchlistEntry.Kind.PERSON, given + " " + paterno + " " + materno,
+                    given, paterno + " " + materno, List.of(), List.of(), null, List.of("MX"), null, null));
         }
         return entries;
     }
@@ -37,17 +37,50 @@ class WatchlistIndexTest {
     @Test
     void theRightEntryIsFoundAmongThousands_BySpellingsOfTheSamePerson() {
         List<WatchlistEntry> entries = new ArrayList<>(invented(3_000, 7));
-        entries.add(new WatchlistEntry("INVENTED", "TARGET", List.of(PersonName.of("Guadalupe", "Villalobos Quintero"),
-                PersonName.of("Lupe", "Villalobos")), "1979-04-02", "MX"));
-        WatchlistIndex index = new WatchlistIndex(entries);
-        for (PersonName spelling : List.of(PersonName.of("Guadalupe", "Villalobos"),
-                PersonName.of("GUADALUPE", "QUINTERO VILLALOBOS"), PersonName.of("Guadalupe", "Bilalobos Quintero"),
-                PersonName.of("Lupe", "Villalobos Quintero"))) {
-            List<WatchlistIndex.Hit> hits = index.screen(spelling, 0.80);
+        entries.add(new WatchlistEntry("TARGET", WatchlistEntry.Kind.PERSON, "VILLALOBOS QUINTERO, Guadalupe", null, null,
+                List.of("VILLALOBOS, Lupe"), List.of("La Güera"), "1979-04-02", List.of("MX"), "SDNTK", null));
+        WatchlistIndex index = new WatchlistIndex("INVENTED", 1, entries);
+        for (Subject spelling : List.of(officer("Guadalupe", "Villalobos"),
+                officer("GUADALUPE", "QUINTERO VILLALOBOS"), officer("Guadalupe", "Bilalobos Quintero"),
+                officer("Lupe", "Villalobos Quintero"), Subject.association("a1", "Guadalupe Villalobos Quintero", null))) {
+            List<Match> hits = index.screen(spelling, 0.80);
             assertThat(hits).as(spelling.toString()).isNotEmpty();
             assertThat(hits.get(0).entry().id()).as(spelling.toString()).isEqualTo("TARGET");
             assertThat(index.candidates(spelling)).as("scored, of " + index.size()).isLessThan(index.size() / 10);
         }
-        assertThat(index.screen(PersonName.of("Guadalupe", "Zúñiga Olmedo"), 0.80)).isEmpty();
+        assertThat(index.screen(officer("Guadalupe", "Zúñiga Olmedo"), 0.80)).isEmpty();
+    }
+
+    private static Subject officer(String given, String family) {
+        return Subject.officer(given, family, null, null);
+    }
+
+    @Test
+    void qualifiers_aDifferentBirthYearOrNationalityLowersTheScore_theSameRaisesIt() {
+        WatchlistEntry entry = new WatchlistEntry("E1", WatchlistEntry.Kind.PERSON, "PEREZ LOPEZ, Juan Carlos", null, null,
+                List.of(), List.of(), "1975-03-14", List.of("MX"), null, null);
+        WatchlistIndex index = new WatchlistIndex("L", 1, List.of(entry));
+        double plain = index.screen(Subject.officer("Juan", "Peres López", null, null), 0).get(0).score();
+        Match same = index.screen(Subject.officer("Juan", "Peres López", "1975-03-14", "MX"), 0).get(0);
+        double otherYear = index.screen(Subject.officer("Juan", "Peres López", "1982-03-14", "US"), 0).get(0).score();
+        assertThat(plain).isBetween(0.8, 0.99);
+        assertThat(same.score()).isGreaterThan(plain);
+        assertThat(same.matchedParts()).contains("given", "paterno", "materno", "birthDate", "nationality");
+        assertThat(otherYear).isLessThan(plain - 0.15);
+    }
+
+    @Test
+    void aWeakAliasNeverMatchesAlone_andOrganisationsMatchTheirNamesWithoutLegalForms() {
+        WatchlistEntry person = new WatchlistEntry("P1", WatchlistEntry.Kind.PERSON, "SALAZAR RUIZ, Ernesto", null, null,
+                List.of(), List.of("El Güero Salazar"), null, List.of(), null, null);
+        WatchlistEntry company = new WatchlistEntry("O1", WatchlistEntry.Kind.ORGANIZATION,
+                "TRANSPORTES DEL NORTE DE SINALOA, S.A. DE C.V.", null, null, List.of(), List.of(), null, List.of(), null,
+                null);
+        WatchlistIndex index = new WatchlistIndex("L", 1, List.of(person, company));
+        assertThat(index.screen(Subject.association("a1", "El Güero Salazar", null), 0.80)).isEmpty();
+        assertThat(index.screen(Subject.association("a2", "Transportes del Norte de Sinaloa SA de CV", null), 0.80))
+                .extracting(m -> m.entry().id()).containsExactly("O1");
+        assertThat(index.screen(Subject.association("a3", "Transportes del Sur", null), 0.80)).isEmpty();
+        assertThat(index.screen(Subject.officer("Transportes", "Norte Sinaloa", null, null), 0.5)).isEmpty();
     }
 }
