@@ -51,6 +51,8 @@ import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
 import org.vetting.health.Liveness;
 import org.vetting.health.RuleSetHealthCheck;
+import org.vetting.resources.ScreeningHitsResource;
+import org.vetting.resources.WatchlistsResource;
 import org.vetting.resources.AdjudicationsResource;
 import org.vetting.resources.AuditResource;
 import org.vetting.resources.BacktestsResource;
@@ -163,12 +165,14 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 new UsersResource(context.users(), context.rules()),
                 new HealthResource(new Liveness(jdbi, context.rules())),
                 new DashboardResource(new DashboardService(jdbi, context.time())),
+                new WatchlistsResource(context.watchlists()),
+                new ScreeningHitsResource(context.screeningReviews()),
                 new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
         resources.forEach(jersey::register);
         Set<Class<?>> described = new LinkedHashSet<>();
         resources.forEach(r -> described.add(r.getClass()));
         described.add(OpenApiResource.class);
-        jersey.register(OpenApiResource.of(described, "1.1"));
+        jersey.register(OpenApiResource.of(described, "1.2"));
         jersey.register(new AccessLogFilter(context.accessLog()));
 
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(),
@@ -207,6 +211,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
             try {
                 context.backtests().failAbandoned();
                 context.policyChanges().poll();
+                // a list version that took effect on another instance, and a re-screening to resume
+                context.activeWatchlists().refresh();
+                context.continuousScreening().wake();
             } catch (RuntimeException e) {
                 LOG.error("rule-set poll failed; it runs again in {}", interval, e);
             }

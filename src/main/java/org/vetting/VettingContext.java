@@ -22,7 +22,12 @@ import org.vetting.common.ServiceTime;
 import org.vetting.correction.CorrectionService;
 import org.vetting.db.Migrations;
 import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.ScreeningOnFile;
 import org.vetting.governance.Backtests;
+import org.vetting.hits.ContinuousScreening;
+import org.vetting.hits.ScreeningReviews;
+import org.vetting.watchlist.ActiveWatchlists;
+import org.vetting.watchlist.Watchlists;
 import org.vetting.governance.PolicyChanges;
 import org.vetting.governance.Reevaluation;
 import org.vetting.policy.ActiveRuleSet;
@@ -37,7 +42,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                              UserService users, EvaluationService evaluations, ClearanceService clearances,
                              AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
                              AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
-                             Reevaluation reevaluation) {
+                             Reevaluation reevaluation, ActiveWatchlists activeWatchlists, Watchlists watchlists,
+                             ContinuousScreening continuousScreening, ScreeningReviews screeningReviews) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
@@ -45,7 +51,12 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         rules.start(Path.of(config.getRulesDirectory()));
         Passwords passwords = new Passwords(config.getBcryptCost());
         OfficerAccess access = new OfficerAccess(jdbi);
-        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time);
+        ActiveWatchlists lists = new ActiveWatchlists(jdbi);
+        lists.refresh();
+        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time, new ScreeningOnFile(lists));
+        ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, evaluations, time,
+                daemon("continuous-screening"));
+        Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
         Reevaluation reevaluation = new Reevaluation(jdbi, rules, evaluations, time, daemon("rule-change-reevaluation"));
         Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
@@ -54,7 +65,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
                 new CorrectionService(jdbi, rules, evaluations, access, time),
                 new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time),
-                new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation);
+                new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
+                new ScreeningReviews(jdbi, rules, evaluations, access, watchlists, time));
     }
 
     /** One background thread that does not keep the process alive (the jobs' state is in the database). */

@@ -2,7 +2,7 @@
 
 -- A list version: every import is kept. ACTIVE is the one screening uses (one per list); a version
 -- that removes entries waits as PENDING_APPROVAL for a second policy officer; SUPERSEDED once another
--- takes effect; REJECTED never took effect.
+-- takes effect. based_on: the version that was active when it was imported (its counts are against it).
 CREATE TABLE watchlist_versions (
     list_name    VARCHAR(40)  NOT NULL,
     version      INT          NOT NULL,
@@ -12,6 +12,7 @@ CREATE TABLE watchlist_versions (
     added        INT          NOT NULL,
     removed      INT          NOT NULL,
     changed      INT          NOT NULL,
+    based_on     INT,
     files_sha256 VARCHAR(64)  NOT NULL,
     imported_by  VARCHAR(100) NOT NULL,
     imported_at  TIMESTAMP    NOT NULL,

@@ -7,7 +7,10 @@ import java.util.List;
 /**
  * The evaluation of docs/api.md. {@code evaluationId} is null for a dry run; {@code reapplyFrom} is
  * set when a standing denial kept the clearance: the day from which a new application counts.
+ * {@code screening} (v1.2) is null for an evaluation made under a rule set that did not screen.
  */
 public record EvaluationView(String evaluationId, String officerId, String unit, String outcome, LocalDate asOf,
                              LocalDate validUntil, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
-                             List<FlagView> flags, List<FiredRuleView> firedRules, LocalDate reapplyFrom) {}
+                             List<FlagView> flags, List<FiredRuleView> firedRules, LocalDate reapplyFrom,
+                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             ScreeningView screening) {}

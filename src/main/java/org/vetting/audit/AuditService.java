@@ -92,7 +92,9 @@ public final class AuditService {
         // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
         OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
         RuleSet ruleSet = active.byVersion(recorded.rulesetVersion());
-        Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy());
+        // the same facts screening gave the rules then: lists change, the record of what they said does not
+        Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy(),
+                recorded.screening());
         List<String> differences = new ArrayList<>();
         compare(differences, "outcome", recorded.outcome(), replayed.outcome());
         compare(differences, "validUntil", recorded.validUntil(), replayed.validUntil());

@@ -135,7 +135,8 @@ public final class AuditChain {
             case CLEARANCE -> h.attach(ClearanceDao.class).event(Long.parseLong(ref)).map(Json::write);
             case RULESET -> ruleSet(h, ref);
             case ADJUDICATION -> h.attach(AdjudicationDao.class).find(ref).map(Json::write);
-            case USER, ADJUDICATION_REFUSED, CORRECTION, RULESET_PROPOSAL, RULESET_DECISION, BACKTEST ->
+            case USER, ADJUDICATION_REFUSED, CORRECTION, RULESET_PROPOSAL, RULESET_DECISION, BACKTEST, WATCHLIST_VERSION,
+                 WATCHLIST_DECISION, SCREENING_REVIEW ->
                     Optional.empty();
         };
     }

@@ -21,7 +21,13 @@ public enum EntryType {
     /** A refused attempt to waive a non-waivable code (a snapshot: nothing else is stored). */
     ADJUDICATION_REFUSED,
     /** A correction proposed, approved or rejected, with each record before and after (a snapshot). */
-    CORRECTION;
+    CORRECTION,
+    /** A watchlist version imported: counts, files' SHA-256, removed entry ids, status (a snapshot). */
+    WATCHLIST_VERSION,
+    /** A watchlist version that removes entries approved or rejected by a second policy officer (a snapshot). */
+    WATCHLIST_DECISION,
+    /** A possible watchlist match reviewed: confirmed, or dismissed by one or two adjudicators (a snapshot). */
+    SCREENING_REVIEW;
 
     /** Whether the verifier rebuilds this entry's content from rows that are never updated. */
     public boolean rebuiltFromSource() {

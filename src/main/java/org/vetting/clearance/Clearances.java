@@ -22,6 +22,8 @@ public final class Clearances {
 
     public static final String CAUSE_CORRECTION = "CORRECTION";
     public static final String CAUSE_RULE_CHANGE = "RULE_CHANGE";
+    /** A watchlist version taking effect, or a possible match reviewed (POLICY section 8). */
+    public static final String CAUSE_SCREENING = "SCREENING";
 
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,

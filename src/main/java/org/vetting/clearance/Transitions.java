@@ -62,6 +62,12 @@ public final class Transitions {
         };
     }
 
+    /** The statuses a rule change or a screening event re-evaluates (all but those kept as they are). */
+    public static List<String> reevaluatedOnChange() {
+        return java.util.Arrays.stream(ClearanceStatus.values()).filter(s -> onRuleChange(s) != OnRuleChange.KEEP)
+                .map(Enum::name).toList();
+    }
+
     /** A state set by a decision (an adjudication): a denial stands from today. */
     public static ClearanceState decided(ClearanceStatus status, Validity validity, List<Condition> conditions,
                                          Unit unit, LocalDate today) {

@@ -10,5 +10,8 @@ public final class Actors {
     /** The re-evaluation of everyone on file when a rule set takes effect. */
     public static final String RULE_CHANGE_JOB = "rule-change-job";
 
+    /** The re-screening of everyone holding a clearance when a watchlist version takes effect. */
+    public static final String SCREENING_JOB = "screening-job";
+
     private Actors() {}
 }

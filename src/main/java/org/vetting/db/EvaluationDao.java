@@ -17,8 +17,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface EvaluationDao {
 
     /**
-     * One evaluation. The columns added in V5 (re-vetting dates, adjudication path) are left out of
-     * its JSON when null, so the audit content of evaluations stored before them is unchanged.
+     * One evaluation. The columns added in V5 (re-vetting dates, adjudication path) and V10
+     * (screening) are left out of its JSON when null, so the audit content of evaluations stored
+     * before them is unchanged.
      */
     record EvaluationRow(String id, String officerId, int recordVersion, String unit, String outcome, LocalDate asOf,
                          LocalDate validUntil, LocalDate grantUntil, LocalDate conditionalUntil, String conditions,
@@ -27,12 +28,13 @@ public interface EvaluationDao {
                          @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate grantRevettingFrom,
                          @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate conditionalRevettingFrom,
                          @JsonInclude(JsonInclude.Include.NON_NULL) String adjudication,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate reapplyFrom) {}
+                         @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate reapplyFrom,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String screening) {}
 
     String COLUMNS = """
             id, officer_id, record_version, unit, outcome, as_of, valid_until, grant_until, conditional_until, \
             conditions, ruleset_version, evaluated_at, evaluated_by, revetting_from, grant_revetting_from, \
-            conditional_revetting_from, adjudication, reapply_from""";
+            conditional_revetting_from, adjudication, reapply_from, screening""";
 
     record FlagRow(String evaluationId, int position, String code, String category, String severity, boolean waivable,
                    String evidence, String ruleName, String messageEn, String messageEs) {}
@@ -61,7 +63,7 @@ public interface EvaluationDao {
     @SqlUpdate("INSERT INTO evaluations (" + COLUMNS + """
             ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,
                       :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,
-                      :grantRevettingFrom, :conditionalRevettingFrom, :adjudication, :reapplyFrom)""")
+                      :grantRevettingFrom, :conditionalRevettingFrom, :adjudication, :reapplyFrom, :screening)""")
     void insert(@BindMethods EvaluationRow row);
 
     @SqlBatch("""

@@ -13,10 +13,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface PopulationDao {
     /**
      * A clearance with what judging it needs: the latest record (JSON) and its version, the
-     * officer's country, and the rule-set version of the evaluation that set the clearance.
+     * officer's country, the rule-set version of the evaluation that set the clearance and what
+     * screening found for it.
      */
     record Member(String officerId, String unit, String status, String country, String evaluatedUnder,
-                  int recordVersion, String record) {}
+                  int recordVersion, String record, String screening) {}
 
     @SqlQuery("SELECT COUNT(*) FROM clearances")
     int size();
@@ -28,7 +29,7 @@ public interface PopulationDao {
      */
     @SqlQuery("""
             SELECT c.officer_id, c.unit, c.status, o.country, e.ruleset_version AS evaluated_under,
-                   r.version AS record_version, r.record
+                   r.version AS record_version, r.record, e.screening
               FROM (SELECT officer_id, unit, status, evaluation_id FROM clearances
                      WHERE (officer_id, unit) > (:afterOfficer, :afterUnit)
                      ORDER BY officer_id, unit

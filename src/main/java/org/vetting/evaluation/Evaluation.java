@@ -21,12 +21,14 @@ import org.vetting.rules.Validity;
  * adjudicated grant would get without and with conditions), {@code conditions} (what a CONDITIONAL
  * outcome requires) and {@code adjudication} (what an adjudicator may do with it). {@code reapplyFrom}
  * is set when the evaluation met a standing denial: the clearance stayed, and a new application
- * counts from that day.
+ * counts from that day. {@code screening} is what screening found (the possible matches the rules
+ * saw), null under a rule set from before screening.
  */
 public record Evaluation(String id, String officerId, int recordVersion, String unit, Outcome outcome, LocalDate asOf,
                          Validity valid, Validity grant, Validity conditionalGrant, AdjudicationPath adjudication,
                          List<Condition> conditions, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
-                         List<ExplainedFlag> flags, List<FiredRule> firedRules, LocalDate reapplyFrom) {
+                         List<ExplainedFlag> flags, List<FiredRule> firedRules, LocalDate reapplyFrom,
+                         Screening screening) {
 
     public LocalDate validUntil() {
         return valid == null ? null : valid.until();
@@ -45,11 +47,12 @@ public record Evaluation(String id, String officerId, int recordVersion, String 
                 .toList();
         return new EvaluationView(id, officerId, unit, outcome.name(), asOf, validUntil(), rulesetVersion, evaluatedAt,
                 evaluatedBy, flagViews, firedRules.stream().map(r -> new FiredRuleView(r.sequence(), r.rule(), r.flag()))
-                        .toList(), reapplyFrom);
+                        .toList(), reapplyFrom, ScreeningText.view(screening, language));
     }
 
     Evaluation stored(String newId, int newRecordVersion, Instant at, LocalDate standingDenialUntil) {
         return new Evaluation(newId, officerId, newRecordVersion, unit, outcome, asOf, valid, grant, conditionalGrant,
-                adjudication, conditions, rulesetVersion, at, evaluatedBy, flags, firedRules, standingDenialUntil);
+                adjudication, conditions, rulesetVersion, at, evaluatedBy, flags, firedRules, standingDenialUntil,
+                screening);
     }
 }

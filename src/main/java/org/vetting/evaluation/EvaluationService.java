@@ -52,12 +52,15 @@ public final class EvaluationService {
     private final ActiveRuleSet active;
     private final OfficerAccess access;
     private final ServiceTime time;
+    private final ScreeningOnFile screening;
 
-    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time) {
+    public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time,
+                             ScreeningOnFile screening) {
         this.jdbi = jdbi;
         this.active = active;
         this.access = access;
         this.time = time;
+        this.screening = screening;
     }
 
     /**
@@ -140,12 +143,14 @@ public final class EvaluationService {
     }
 
     /**
-     * A rule change (POLICY section 7): re-evaluates one clearance under {@code ruleSet} on the
-     * officer's record on file (no new record version), in the caller's transaction, as
+     * A rule change (POLICY section 7) or a screening event (a list version taking effect, a hit
+     * reviewed: section 8): re-evaluates one clearance under {@code ruleSet} on the officer's record
+     * on file (no new record version), screened again, in the caller's transaction, as
      * {@link Transitions#onRuleChange} says. Empty when the clearance keeps its state unevaluated.
      */
     public Optional<Evaluation> reevaluateOnFile(Handle h, RuleSet ruleSet, String officerId, String unit,
-                                                 int recordVersion, String recordJson, String actor, LocalDate asOf) {
+                                                 int recordVersion, String recordJson, String cause, String actor,
+                                                 LocalDate asOf) {
         ClearanceDao.ClearanceRow row = h.attach(ClearanceDao.class).lock(officerId, unit).orElse(null);
         if (row == null || ruleSet.unit(unit).isEmpty()) {
             return Optional.empty();
@@ -157,7 +162,7 @@ public final class EvaluationService {
         }
         OfficerRecord record = Json.read(recordJson, OfficerRecord.class);
         return Optional.of(evaluateAndSet(h, ruleSet, record, recordJson, recordVersion, List.of(new Held(unit, row)),
-                how == Transitions.OnRuleChange.FRESH, Clearances.CAUSE_RULE_CHANGE, actor, time.now(), asOf).get(0));
+                how == Transitions.OnRuleChange.FRESH, cause, actor, time.now(), asOf).get(0));
     }
 
     /** A clearance to evaluate: its unit, and its row when the officer has one there. */
@@ -167,8 +172,9 @@ public final class EvaluationService {
                                             List<Held> held, boolean fresh, String cause, String actor, Instant now,
                                             LocalDate asOf) {
         List<Evaluation> evaluated = new ArrayList<>();
+        Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now, false);
         for (Held clearance : held) {
-            Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor);
+            Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor, screened);
             Transitions.Result result = Transitions.afterEvaluation(clearance.row(), e.outcome(), e.valid(),
                     e.conditions(), ruleSet.unit(clearance.unit()).orElseThrow(), asOf, fresh);
             e = e.stored(UUID.randomUUID().toString(), version, now, result.reapplyFrom());
@@ -238,7 +244,8 @@ public final class EvaluationService {
         LocalDate date = asOf == null ? time.today() : asOf;
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, date, ruleSet, "record."));
-        return evaluate(ruleSet, record, date, actor);
+        Screening screened = jdbi.withHandle(h -> screening.screen(h, ruleSet, record, time.now(), true));
+        return evaluate(ruleSet, record, date, actor, screened);
     }
 
     /** The stored evaluations of an officer, oldest first, without their flags. */
@@ -274,9 +281,14 @@ public final class EvaluationService {
         return e;
     }
 
-    /** Evaluates and explains without storing: for submissions, dry runs and replays. */
-    public Evaluation evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, String actor) {
-        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf);
+    /**
+     * Evaluates and explains without storing: for submissions, dry runs and replays. {@code screened}
+     * is what screening found (null when the rule set does not screen); its hits are the rules' facts.
+     */
+    public Evaluation evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, String actor,
+                               Screening screened) {
+        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf,
+                screened == null ? List.of() : screened.facts());
         List<ExplainedFlag> flags = new ArrayList<>();
         Set<Condition> conditions = new LinkedHashSet<>();
         for (Flag f : result.flags()) {
@@ -289,6 +301,6 @@ public final class EvaluationService {
         }
         return new Evaluation(null, record.officerId(), 0, result.unit(), result.outcome(), asOf, result.valid(),
                 result.grant(), result.conditionalGrant(), result.adjudication(), List.copyOf(conditions),
-                result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules(), null);
+                result.rulesetVersion(), time.now(), actor, List.copyOf(flags), result.firedRules(), null, screened);
     }
 }

@@ -34,14 +34,15 @@ final class StoredEvaluation {
                 validity(row.conditionalUntil(), row.conditionalRevettingFrom()),
                 row.adjudication() == null ? AdjudicationPath.NONE : AdjudicationPath.valueOf(row.adjudication()),
                 Json.read(row.conditions(), Condition.LIST), row.rulesetVersion(), row.evaluatedAt(), row.evaluatedBy(),
-                flags, fired, row.reapplyFrom());
+                flags, fired, row.reapplyFrom(), Screening.read(row.screening()));
     }
 
     static EvaluationDao.Rows rows(Evaluation e) {
         var row = new EvaluationDao.EvaluationRow(e.id(), e.officerId(), e.recordVersion(), e.unit(), e.outcome().name(),
                 e.asOf(), until(e.valid()), until(e.grant()), until(e.conditionalGrant()), Json.write(e.conditions()),
                 e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(), revettingFrom(e.valid()),
-                revettingFrom(e.grant()), revettingFrom(e.conditionalGrant()), e.adjudication().name(), e.reapplyFrom());
+                revettingFrom(e.grant()), revettingFrom(e.conditionalGrant()), e.adjudication().name(), e.reapplyFrom(),
+                e.screening() == null ? null : Json.write(e.screening()));
         List<EvaluationDao.FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < e.flags().size(); i++) {
             ExplainedFlag f = e.flags().get(i);

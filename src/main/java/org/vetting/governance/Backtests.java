@@ -33,6 +33,8 @@ import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.EvaluationResult;
 import org.vetting.rules.Flag;
 import org.vetting.rules.RuleEngine;
+import org.vetting.rules.WatchlistHit;
+import org.vetting.evaluation.Screening;
 import org.vetting.rules.RuleSet;
 
 /**
@@ -155,16 +157,19 @@ public final class Backtests {
         OfficerRecord record = Json.read(m.record(), OfficerRecord.class).forUnit(m.unit());
         Set<String> before = new TreeSet<>();
         Set<String> after = new TreeSet<>();
-        String from = outcome(against, record, asOf, before);
-        String to = outcome(draft, record, asOf, after);
+        // the possible watchlist matches as screening found them for the evaluation on file
+        List<WatchlistHit> hits = Screening.facts(m.screening());
+        String from = outcome(against, record, asOf, hits, before);
+        String to = outcome(draft, record, asOf, hits, after);
         return new Compared(m, from, to, before, after);
     }
 
-    private static String outcome(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, Set<String> codes) {
+    private static String outcome(RuleSet ruleSet, OfficerRecord record, LocalDate asOf, List<WatchlistHit> hits,
+                                  Set<String> codes) {
         if (ruleSet.unit(record.targetUnit()).isEmpty()) {
             return NO_UNIT;
         }
-        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf);
+        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, asOf, hits);
         result.flags().stream().map(Flag::code).forEach(codes::add);
         return result.outcome().name();
     }

@@ -106,7 +106,8 @@ public final class Reevaluation {
                     continue; // evaluated under this set since it took effect (a submission meanwhile)
                 }
                 Optional<Evaluation> e = evaluations.reevaluateOnFile(h, ruleSet, m.officerId(), m.unit(),
-                        m.recordVersion(), m.record(), Actors.RULE_CHANGE_JOB, row.asOf());
+                        m.recordVersion(), m.record(), org.vetting.clearance.Clearances.CAUSE_RULE_CHANGE, Actors.RULE_CHANGE_JOB,
+                        row.asOf());
                 if (e.isPresent() && !clearances.lock(m.officerId(), m.unit()).map(ClearanceDao.ClearanceRow::status)
                         .orElse("").equals(m.status())) {
                     changed++;

@@ -20,19 +20,25 @@ import org.vetting.errors.TooLarge;
 @PreMatching
 public class RequestSizeLimit implements ContainerRequestFilter {
     public static final long MAX_BYTES = 1024 * 1024;
+    /** A watchlist import (API v1.2): a list's files, streamed to disk as they are read. */
+    public static final long MAX_LIST_BYTES = 256L * 1024 * 1024;
+    private static final java.util.regex.Pattern LIST_IMPORT =
+            java.util.regex.Pattern.compile("/?(api/)?watchlists/[^/]+/versions/?");
     /** How much of an oversized body is read and dropped so that its sender gets the 413. */
     static final long DRAIN_BYTES = 8 * MAX_BYTES;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getLength() > MAX_BYTES) {
+        long max = "POST".equals(request.getMethod())
+                && LIST_IMPORT.matcher(request.getUriInfo().getPath()).matches() ? MAX_LIST_BYTES : MAX_BYTES;
+        if (request.getLength() > max) {
             if (request.getLength() <= DRAIN_BYTES) {
                 drain(request.getEntityStream());
             }
-            throw tooLarge();
+            throw tooLarge(max);
         }
         if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream()));
+            request.setEntityStream(new Limited(request.getEntityStream(), max));
         }
     }
 
@@ -48,15 +54,17 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         }
     }
 
-    private static TooLarge tooLarge() {
-        return new TooLarge("request body larger than " + MAX_BYTES + " bytes (1 MiB)");
+    private static TooLarge tooLarge(long max) {
+        return new TooLarge("request body larger than " + max + " bytes (" + (max >> 20) + " MiB)");
     }
 
     private static final class Limited extends FilterInputStream {
         private long count;
+        private final long max;
 
-        Limited(InputStream in) {
+        Limited(InputStream in, long max) {
             super(in);
+            this.max = max;
         }
 
         @Override
@@ -79,9 +87,9 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         private void count(long n) {
             count += n;
-            if (count > MAX_BYTES) {
+            if (count > max) {
                 drain(in);
-                throw tooLarge();
+                throw tooLarge(max);
             }
         }
     }

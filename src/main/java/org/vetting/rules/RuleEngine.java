@@ -32,6 +32,12 @@ public final class RuleEngine {
     private RuleEngine() {}
 
     public static EvaluationResult evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf) {
+        return evaluate(ruleSet, record, asOf, List.of());
+    }
+
+    /** Evaluates with the possible watchlist matches screening found for the record (POLICY section 8). */
+    public static EvaluationResult evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf,
+                                            List<WatchlistHit> hits) {
         Unit unit = ruleSet.unit(record.targetUnit())
                 .orElseThrow(() -> new IllegalArgumentException("unknown unit " + record.targetUnit()));
 
@@ -42,6 +48,7 @@ public final class RuleEngine {
         for (RecordList list : RecordList.values()) {
             facts.addAll(list.of(record));
         }
+        facts.addAll(hits);
 
         StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
         FiringRecorder recorder = new FiringRecorder();

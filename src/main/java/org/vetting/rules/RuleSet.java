@@ -21,9 +21,11 @@ public final class RuleSet {
     private final Map<String, RuleInfo> rulesByName;
     private final SortedMap<String, String> files;
     private final java.util.Set<String> findingTerms;
+    private final Double screeningThreshold;
 
     RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
-            SortedMap<String, String> files) {
+            SortedMap<String, String> files, Double screeningThreshold) {
+        this.screeningThreshold = screeningThreshold;
         this.version = version;
         this.kieBase = kieBase;
         this.units = Map.copyOf(units);
@@ -36,6 +38,15 @@ public final class RuleSet {
     /** The codes and categories a commander text must not name ({@link CommanderText}). */
     public java.util.Set<String> findingTerms() {
         return findingTerms;
+    }
+
+    /**
+     * The score from which a list entry is a possible match ({@code screeningThreshold} in
+     * {@code units.yml}, POLICY section 8); empty for sets from before screening, which do not screen.
+     */
+    public java.util.OptionalDouble screeningThreshold() {
+        return screeningThreshold == null ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(screeningThreshold);
     }
 
     public String version() {

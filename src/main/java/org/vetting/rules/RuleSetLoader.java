@@ -104,11 +104,11 @@ public final class RuleSetLoader {
             throw new RuleSetException(errors);
         }
         List<RuleInfo> rules = catalog(prefix, files, kieBase, errors);
-        Map<String, Unit> units = UnitsFile.parse(prefix + UNITS_FILE, files.get(UNITS_FILE), rules, errors);
+        UnitsFile.Parsed units = UnitsFile.parse(prefix + UNITS_FILE, files.get(UNITS_FILE), rules, errors);
         if (!errors.isEmpty()) {
             throw new RuleSetException(errors);
         }
-        return new RuleSet(version, kieBase, units, rules, new TreeMap<>(files));
+        return new RuleSet(version, kieBase, units.units(), rules, new TreeMap<>(files), units.screeningThreshold());
     }
 
     /** The version of a set of files (scenarios included): SHA-256 over names and contents, in name order. */

@@ -34,8 +34,16 @@ final class UnitsFile {
         this.errors = errors;
     }
 
-    static Map<String, Unit> parse(String file, String text, List<RuleInfo> rules, List<String> errors) {
-        return new UnitsFile(file, errors).parse(text, rules);
+    /** The units, and the screening threshold when the file sets one (policy v1.2; absent before it). */
+    record Parsed(Map<String, Unit> units, Double screeningThreshold) {}
+
+    static final String SCREENING_THRESHOLD = "screeningThreshold";
+    private Double screeningThreshold;
+
+    static Parsed parse(String file, String text, List<RuleInfo> rules, List<String> errors) {
+        UnitsFile f = new UnitsFile(file, errors);
+        Map<String, Unit> units = f.parse(text, rules);
+        return new Parsed(units, f.screeningThreshold);
     }
 
     private Map<String, Unit> parse(String text, List<RuleInfo> rules) {
@@ -49,7 +57,27 @@ final class UnitsFile {
         }
         Map<String, Unit> units = new LinkedHashMap<>();
         MappingNode top = mapping(root, "the file");
-        Node unitsNode = top == null ? null : entries(top).get("units");
+        Map<String, Node> topKeys = top == null ? Map.of() : entries(top);
+        topKeys.forEach((key, node) -> {
+            if (!key.equals("units") && !key.equals(SCREENING_THRESHOLD)) {
+                error(node, "unknown top-level key " + key + " (expected units and " + SCREENING_THRESHOLD + ")");
+            }
+        });
+        if (topKeys.containsKey(SCREENING_THRESHOLD)) {
+            Node n = topKeys.get(SCREENING_THRESHOLD);
+            String v = scalar(n, SCREENING_THRESHOLD);
+            try {
+                double t = Double.parseDouble(String.valueOf(v));
+                if (!(t > 0 && t <= 1)) {
+                    error(n, SCREENING_THRESHOLD + " must be a score above 0 and at most 1, got " + v);
+                } else {
+                    screeningThreshold = t;
+                }
+            } catch (NumberFormatException e) {
+                error(n, SCREENING_THRESHOLD + " must be a number such as 0.80, got " + v);
+            }
+        }
+        Node unitsNode = topKeys.get("units");
         if (unitsNode == null) {
             errors.add(file + ":1: expected a top-level key units");
             return units;

@@ -25,6 +25,11 @@ public record PersonName(List<String> given, String paterno, String materno) {
         return new PersonName(given, family.isEmpty() ? "" : family.get(0), family.size() > 1 ? family.get(1) : null);
     }
 
+    /** A name folded as screening compares it (accents, case, punctuation and particles gone), as one text. */
+    public static String fold(String text) {
+        return String.join(" ", tokens(text));
+    }
+
     /** Folded, particle-free tokens of a text. */
     static List<String> tokens(String text) {
         List<String> out = new ArrayList<>();

@@ -28,6 +28,24 @@ public record WatchlistEntry(String id, Kind kind, String name, String givenName
                 null);
     }
 
+    /**
+     * The SHA-256 of everything the entry says: a dismissal holds for an entry until this changes
+     * (POLICY section 8, "Review").
+     */
+    public String contentHash() {
+        StringBuilder canonical = new StringBuilder();
+        for (Object field : new Object[] {id, kind, name, givenName, familyName, aliases, weakAliases, birthDate,
+                nationality, program, remarks}) {
+            canonical.append(field == null ? "\u0000" : field.toString()).append('\u001f');
+        }
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The names screening compares: the primary name and the strong aliases, each as it may be read. */
     List<ScreenedName> screenedNames() {
         List<ScreenedName> names = new java.util.ArrayList<>();

@@ -1,0 +1,82 @@
+package org.vetting.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jdbi.v3.core.Handle;
+import org.vetting.api.OfficerRecord;
+import org.vetting.common.Json;
+import org.vetting.db.ScreeningHitDao;
+import org.vetting.rules.RuleSet;
+import org.vetting.screening.Screener;
+import org.vetting.screening.WatchlistIndex;
+import org.vetting.watchlist.ActiveWatchlists;
+
+/**
+ * Screening a record as part of its evaluation: the possible matches at the rule set's threshold,
+ * each the hit on file for its (subject, entry as it stands) pair — so a dismissed pair stays
+ * dismissed and a confirmed one confirmed — or a new OPEN hit. A dry run reads the hits on file and
+ * writes nothing.
+ */
+public final class ScreeningOnFile {
+    public static final String OPEN = "OPEN";
+
+    private final ActiveWatchlists lists;
+
+    public ScreeningOnFile(ActiveWatchlists lists) {
+        this.lists = lists;
+    }
+
+    /** The screening of {@code record}, storing new hits in {@code h}'s transaction unless {@code dryRun}. */
+    public Screening screen(Handle h, RuleSet ruleSet, OfficerRecord record, Instant now, boolean dryRun) {
+        if (ruleSet.screeningThreshold().isEmpty()) {
+            return null; // a rule set from before screening (policy v1.2)
+        }
+        List<WatchlistIndex> inForce = lists.current();
+        List<Screening.ListVersion> versions = inForce.stream()
+                .map(l -> new Screening.ListVersion(l.list(), l.version())).toList();
+        ScreeningHitDao dao = h.attach(ScreeningHitDao.class);
+        List<Screening.Hit> hits = new ArrayList<>();
+        for (Screener.Found f : Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble())) {
+            String contentHash = f.match().entry().contentHash();
+            String pair = pairKey(record.officerId(), f.subject().key(), f.subject().name(), f.list(),
+                    f.match().entry().id(), contentHash);
+            BigDecimal score = BigDecimal.valueOf(f.match().score()).setScale(4, RoundingMode.HALF_UP);
+            Optional<ScreeningHitDao.HitRow> onFile = dao.byPair(pair);
+            String hitId = onFile.map(ScreeningHitDao.HitRow::hitId).orElse(null);
+            String status = onFile.map(ScreeningHitDao.HitRow::status).orElse(OPEN);
+            if (onFile.isEmpty() && !dryRun) {
+                hitId = UUID.randomUUID().toString();
+                dao.insert(new ScreeningHitDao.HitRow(hitId, pair, record.officerId(), f.subject().key(),
+                        f.subject().name(), f.list(), f.listVersion(), f.match().entry().id(), contentHash,
+                        f.match().matchedName(), score, Json.write(f.match().matchedParts()), OPEN, now, now));
+            }
+            hits.add(new Screening.Hit(hitId, f.subject().key(), f.subject().name(), f.list(), f.listVersion(),
+                    f.match().entry().id(), f.match().matchedName(), score, f.match().matchedParts(), status));
+        }
+        return new Screening(versions, List.copyOf(hits));
+    }
+
+    /** One (officer's subject under its name, list entry as it stands) pair. */
+    public static String pairKey(String officerId, String subject, String subjectName, String list, String entryId,
+                          String contentHash) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String folded = org.vetting.screening.PersonName.fold(subjectName);
+            sha.update(String.join("\u001f", officerId, subject, folded, list, entryId, contentHash)
+                    .getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

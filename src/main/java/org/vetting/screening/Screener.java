@@ -1,0 +1,46 @@
+package org.vetting.screening;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.vetting.api.Association;
+import org.vetting.api.OfficerRecord;
+
+/**
+ * Screens a record against the lists in force (POLICY section 8, "Who is screened"): the officer
+ * (given and family names, date of birth, country) and every association whose record carries a
+ * name (a person or an organisation, with its birth date when given).
+ */
+public final class Screener {
+    /** A possible match of one subject of the record on one list version. */
+    public record Found(Subject subject, String list, int listVersion, Match match) {}
+
+    private Screener() {}
+
+    public static List<Subject> subjects(OfficerRecord r) {
+        List<Subject> subjects = new ArrayList<>();
+        if (r.familyName() != null && !r.familyName().isBlank()) {
+            subjects.add(Subject.officer(r.givenName(), r.familyName(),
+                    r.dateOfBirth() == null ? null : r.dateOfBirth().toString(), r.country()));
+        }
+        for (Association a : r.associations()) {
+            if (a.name() != null && !a.name().isBlank()) {
+                subjects.add(Subject.association(a.id(), a.name(), a.birthDate() == null ? null : a.birthDate().toString()));
+            }
+        }
+        return subjects;
+    }
+
+    /** Every match scoring at least {@code threshold}, by subject (record order), then list, then score. */
+    public static List<Found> screen(List<WatchlistIndex> lists, OfficerRecord record, double threshold) {
+        List<Found> found = new ArrayList<>();
+        for (Subject s : subjects(record)) {
+            for (WatchlistIndex list : lists) {
+                for (Match m : list.screen(s, threshold)) {
+                    found.add(new Found(s, list.list(), list.version(), m));
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,163 @@
+package org.vetting.watchlist;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.vetting.screening.WatchlistEntry;
+
+/**
+ * OFAC's legacy CSV export. {@code sdn.csv}: no header; {@code ent_num, SDN_Name, SDN_Type, Program,
+ * Title, Call_Sign, Vess_type, Tonnage, GRT, Vess_flag, Vess_owner, Remarks}; {@code -0-} is null;
+ * {@code SDN_Type} is {@code individual} for a person, null for an organisation ({@code vessel} and
+ * {@code aircraft} entries are not screened). Persons are written {@code FAMILY NAMES, Given Names}.
+ * The Remarks column carries the birth date ({@code DOB 04 Apr 1957}, {@code DOB circa 1960}),
+ * nationality and citizenship, and the weak aliases, quoted ({@code a.k.a. 'EL CHAPO'}) — which
+ * OFAC's FAQ 124 says not to screen on: they are kept as weak aliases. {@code alt.csv}: {@code ent_num,
+ * alt_num, alt_type, alt_name, alt_remarks}, the strong aliases.
+ */
+final class OfacCsv {
+    static final String NULL = "-0-";
+    private static final Pattern DOB = Pattern.compile(
+            "DOB (?:circa |c\\. )?(?:(\\d{1,2}) )?(?:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* )?(\\d{4})");
+    private static final Pattern NATIONALITY = Pattern.compile("(?:nationality|citizen) ([A-Za-z ,.'-]+?)(?:;|\\.$|$)");
+    private static final Pattern WEAK = Pattern.compile("a\\.k\\.a\\. '([^']+)'");
+    private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+            "Oct", "Nov", "Dec");
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
+
+    private OfacCsv() {}
+
+    static void read(Path sdn, Path alt, Map<String, WatchlistEntry> entries) {
+        Map<String, WatchlistEntry> read = new LinkedHashMap<>();
+        each("sdn.csv", sdn, 12, (r, line) -> {
+            String id = value(r.get(0));
+            String type = value(r.get(2));
+            if (id == null || !id.matches("\\d{1,10}")) {
+                throw new MalformedList("sdn.csv", line, "ent_num must be a number, got " + ListReader.brief(r.get(0)));
+            }
+            if ("vessel".equalsIgnoreCase(type) || "aircraft".equalsIgnoreCase(type)) {
+                return;
+            }
+            String remarks = value(r.get(11));
+            WatchlistEntry.Kind kind = "individual".equalsIgnoreCase(type) ? WatchlistEntry.Kind.PERSON
+                    : WatchlistEntry.Kind.ORGANIZATION;
+            ListReader.add(read, new WatchlistEntry(id, kind, value(r.get(1)), null, null, List.of(), weak(remarks),
+                    birthDate(remarks), nationality(remarks, line), value(r.get(3)), remarks), "sdn.csv", line);
+        });
+        if (alt != null) {
+            Map<String, List<String>> aliases = new LinkedHashMap<>();
+            each("alt.csv", alt, 5, (r, line) -> {
+                String id = value(r.get(0));
+                if (id == null || !read.containsKey(id)) {
+                    throw new MalformedList("alt.csv", line, "alias of an entry sdn.csv does not have: "
+                            + ListReader.brief(r.get(0)));
+                }
+                String name = value(r.get(3));
+                if (name == null) {
+                    throw new MalformedList("alt.csv", line, "alias without a name");
+                }
+                aliases.computeIfAbsent(id, k -> new ArrayList<>()).add(name);
+            });
+            aliases.forEach((id, names) -> {
+                WatchlistEntry e = read.get(id);
+                read.put(id, new WatchlistEntry(id, e.kind(), e.name(), null, null, names, e.weakAliases(),
+                        e.birthDate(), e.nationality(), e.program(), e.remarks()));
+            });
+        }
+        read.values().forEach(e -> entries.put(e.id(), e));
+    }
+
+    interface Row {
+        void accept(CSVRecord record, long line);
+    }
+
+    /** Each record of a headerless CSV file with exactly {@code columns} columns. */
+    static void each(String file, Path path, int columns, Row row) {
+        if (path == null) {
+            return;
+        }
+        long line = 1;
+        try (Reader in = ListReader.open(path); CSVParser parser = FORMAT.parse(in)) {
+            var records = parser.iterator();
+            while (true) {
+                line = parser.getCurrentLineNumber() + 1;
+                CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new MalformedList(file, line, "not CSV: " + ListReader.brief(String.valueOf(
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage())));
+                }
+                if (r.size() != columns) {
+                    throw new MalformedList(file, line, "expected " + columns + " columns, got " + r.size());
+                }
+                for (String v : r) {
+                    if (v.length() > ListReader.MAX_LINE) {
+                        throw new MalformedList(file, line, "a value longer than " + ListReader.MAX_LINE + " characters");
+                    }
+                }
+                row.accept(r, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String value(String v) {
+        return v == null || v.isBlank() || NULL.equals(v.trim()) ? null : v.trim();
+    }
+
+    static String birthDate(String remarks) {
+        if (remarks == null) {
+            return null;
+        }
+        Matcher m = DOB.matcher(remarks);
+        if (!m.find()) {
+            return null;
+        }
+        if (m.group(1) != null && m.group(2) != null) {
+            return String.format(Locale.ROOT, "%s-%02d-%02d", m.group(3), MONTHS.indexOf(m.group(2)) + 1,
+                    Integer.parseInt(m.group(1)));
+        }
+        return m.group(3);
+    }
+
+    static List<String> nationality(String remarks, long line) {
+        if (remarks == null) {
+            return List.of();
+        }
+        List<String> codes = new ArrayList<>();
+        Matcher m = NATIONALITY.matcher(remarks);
+        while (m.find()) {
+            Countries.code(m.group(1)).ifPresent(codes::add); // an unknown country in free remarks is not an error
+        }
+        return codes.stream().distinct().toList();
+    }
+
+    static List<String> weak(String remarks) {
+        if (remarks == null) {
+            return List.of();
+        }
+        List<String> weak = new ArrayList<>();
+        Matcher m = WEAK.matcher(remarks);
+        while (m.find()) {
+            weak.add(m.group(1));
+        }
+        return weak;
+    }
+}
