@@ -17,6 +17,7 @@ import org.vetting.evaluation.RecordValidator;
 import org.vetting.rules.EvaluationResult;
 import org.vetting.rules.Flag;
 import org.vetting.rules.RuleEngine;
+import org.vetting.rules.WatchlistHit;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.RuleSetLoader;
 
@@ -117,12 +118,16 @@ public final class Scenarios {
             List<String> flags = ((List<Object>) expect.getOrDefault("flags", List.of())).stream()
                     .map(String::valueOf).sorted().toList();
             Object until = expect.get("validUntil");
+            List<WatchlistHit> hits = YAML.convertValue(item.getOrDefault("watchlistHits", List.of()), HITS);
             scenarios.add(new Scenario(name, title, LocalDate.parse(String.valueOf(item.get("asOf"))), record,
                     String.valueOf(expect.get("outcome")), flags, expect.containsKey("validUntil"),
-                    until == null ? null : LocalDate.parse(String.valueOf(until))));
+                    until == null ? null : LocalDate.parse(String.valueOf(until)), hits));
         }
         return scenarios;
     }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<WatchlistHit>> HITS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
     public static ScenarioResult run(RuleSet ruleSet, Scenario s) {
         OfficerRecord record;
@@ -135,7 +140,7 @@ public final class Scenarios {
         if (!errors.isEmpty()) {
             return new ScenarioResult(s, "the API would refuse the record: " + errors);
         }
-        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, s.asOf());
+        EvaluationResult result = RuleEngine.evaluate(ruleSet, record, s.asOf(), s.watchlistHits());
         List<String> flags = result.flags().stream().map(Flag::code).sorted().toList();
         List<String> problems = new ArrayList<>();
         if (!result.outcome().name().equals(s.expectOutcome())) {

@@ -29,7 +29,7 @@ class ArchitectureTest {
     void jsonTypesAndCommonHelpersAreLeaves() {
         noClasses().that().resideInAnyPackage("org.vetting.api..", "org.vetting.common..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|db|errors|evaluation|health|http|"
+                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|watchlist|hits|db|errors|evaluation|health|http|"
                                 + "policy|resources|rules|scenarios|users)..")
                 .check(SERVICE);
     }
@@ -38,7 +38,7 @@ class ArchitectureTest {
     void rulesKnowOnlyTheRecordTheyJudge() {
         noClasses().that().resideInAPackage("org.vetting.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|db|errors|evaluation|health|http|"
+                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|watchlist|hits|db|errors|evaluation|health|http|"
                                 + "policy|resources|scenarios|users)..")
                 .check(SERVICE);
     }
@@ -47,7 +47,7 @@ class ArchitectureTest {
     void daosDependOnNothingAboveThem() {
         noClasses().that().resideInAPackage("org.vetting.db..")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|errors|evaluation|health|http|"
+                        "org.vetting.(access|adjudication|audit|auth|chain|clearance|cli|correction|dashboard|demo|governance|metrics|screening|watchlist|hits|errors|evaluation|health|http|"
                                 + "policy|resources|rules|scenarios|users)..")
                 .check(SERVICE);
     }

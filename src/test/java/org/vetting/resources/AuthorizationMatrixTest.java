@@ -48,6 +48,9 @@ class AuthorizationMatrixTest {
     static String unbacktested;
     static String backtest;
     static String active;
+    static String hit;
+    static final String LISTED = "id,type,given_names,family_names,name,aliases,weak_aliases,birth_date,nationality,"
+            + "program,remarks\nL1,PERSON,Zacarías,Olmedo Preciado,,,,,MX,,\nL2,PERSON,Rigoberto,Anzures Tello,,,,,MX,,\n";
 
     /** One endpoint: who may call it (roles by test user), and how to call it. */
     record Endpoint(String method, String path, List<String> allowed, Object body) {}
@@ -110,7 +113,19 @@ class AuthorizationMatrixTest {
                         Map.of("roles", List.of("VETTING_OFFICER"), "countries", List.of("MX"))),
                 new Endpoint("GET", "/api/audit/sign-ins", List.of("aud.garcia"), null),
                 new Endpoint("POST", "/api/me/password", SIGNED_IN, "SAMEPASSWORD"),
-                new Endpoint("GET", "/api/record-schema", SIGNED_IN, null));
+                new Endpoint("GET", "/api/record-schema", SIGNED_IN, null),
+                new Endpoint("POST", "/api/watchlists/FRESHLIST/versions", List.of("pol.ruiz"), "LIST"),
+                new Endpoint("POST", "/api/watchlists/PENDINGLIST/versions/2/approve", List.of("pol.ruiz"),
+                        Map.of("reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/watchlists/PENDINGLIST/versions/2/reject", List.of("pol.ruiz"),
+                        Map.of("reasons", "Matrix test.")),
+                new Endpoint("GET", "/api/watchlists", List.of("adj.smith", "aud.garcia", "pol.ruiz"), null),
+                new Endpoint("GET", "/api/watchlists/MATRIX-L/entries?q=Olmedo", List.of("adj.smith", "aud.garcia",
+                        "pol.ruiz"), null),
+                new Endpoint("GET", "/api/screening-hits", List.of("adj.smith", "aud.garcia"), null),
+                new Endpoint("GET", "/api/screening-hits/HIT", List.of("adj.smith", "aud.garcia"), null),
+                new Endpoint("POST", "/api/screening-hits/FRESHHIT/review", List.of("adj.smith"),
+                        Map.of("decision", "CONFIRM", "reasons", "Matrix test.")));
     }
 
     /** Every resource method of the service has its row above: a new endpoint cannot go unchecked. */
@@ -127,7 +142,7 @@ class AuthorizationMatrixTest {
                 }
                 String path = base + (m.isAnnotationPresent(Path.class) ? "/" + m.getAnnotation(Path.class).value() : "");
                 Pattern template = Pattern.compile(path.replaceAll("/+", "/").replaceAll("\\{[^}]+}", "[^/]+"));
-                if (endpoints().stream().noneMatch(e -> e.method().equals(verb) && template.matcher(e.path()).matches())) {
+                if (endpoints().stream().noneMatch(e -> e.method().equals(verb) && template.matcher(e.path().replaceFirst("\\?.*", "")).matches())) {
                     missing.add(verb + " " + path);
                 }
             }
@@ -158,6 +173,36 @@ class AuthorizationMatrixTest {
         draft = Policy.propose(APP, "pol.other", "matrix draft");
         unbacktested = Policy.propose(APP, "pol.other", "matrix draft, never backtested");
         backtest = Policy.backtest(APP, "pol.other", draft);
+        importList("pol.other", "MATRIX-L", LISTED, 201);
+        hit = freshHit();
+    }
+
+    static void importList(String user, String list, String csv, int status) {
+        try (Response r = APP.post(user, "/api/watchlists/" + list + "/versions", list(csv))) {
+            assertThat(r.getStatus()).as(r.readEntity(String.class)).isEqualTo(status);
+        }
+    }
+
+    static Map<String, Object> list(String csv) {
+        return Map.of("format", "csv", "files", Map.of("list.csv", csv));
+    }
+
+    /** An officer named like an entry of MATRIX-L: a new possible match to review. */
+    static String freshHit() {
+        var r = Records.clean("MX-M-HIT-" + System.nanoTime());
+        r.put("givenName", "Zacarías");
+        r.put("familyName", "Olmedo Preciado");
+        try (Response resp = APP.post("hr.lopez", "/api/candidates", r)) {
+            return resp.readEntity(JsonNode.class).get("screening").get("hits").get(0).get("hitId").asText();
+        }
+    }
+
+    /** A list whose second version removes an entry and waits for approval. */
+    static String pendingList() {
+        String list = "MATRIX-P-" + System.nanoTime();
+        importList("pol.other", list, LISTED, 201);
+        importList("pol.other", list, LISTED.substring(0, LISTED.indexOf("L2,")), 201);
+        return list;
     }
 
     /** A fresh pending correction (an officer submitted, the removal of an exam proposed) per decision call. */
@@ -210,6 +255,11 @@ class AuthorizationMatrixTest {
                     : unbacktested);
         }
         path = path.replace("DRAFT", draft);
+        path = path.replace("FRESHLIST", "MATRIX-F-" + System.nanoTime()).replace("FRESHHIT", caller.equals("adj.smith")
+                ? freshHit() : hit).replace("/HIT", "/" + hit);
+        if (path.contains("PENDINGLIST")) {
+            path = path.replace("PENDINGLIST", caller.equals("pol.ruiz") ? pendingList() : "MATRIX-L");
+        }
         if (path.contains("REFERRED")) {
             path = path.replace("REFERRED", freshReferred());
         }
@@ -225,6 +275,8 @@ class AuthorizationMatrixTest {
             body = Policy.proposal("matrix " + System.nanoTime(), java.util.function.UnaryOperator.identity());
         } else if ("NOBACKTEST".equals(body)) {
             body = Map.of("reasons", "Matrix test.");
+        } else if ("LIST".equals(body)) {
+            body = list(LISTED);
         } else if ("user".equals(body)) {
             body = Map.of("username", "u" + System.nanoTime(), "password", TestApp.PASSWORD, "roles", List.of("AUDITOR"),
                     "countries", TestApp.COUNTRIES);
