@@ -13,6 +13,7 @@ import { rosterView } from './views/commander.js';
 import { historyView, chainView, accessLogView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
 import { policyView } from './views/policy.js';
+import { hitsView, watchlistsView } from './views/screening.js';
 import { commanderHome, adjudicatorHome, auditorHome } from './views/home.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
@@ -22,11 +23,13 @@ const SECTIONS = [
   ['submit', 'VETTING_OFFICER', submitView], ['batch', 'VETTING_OFFICER', batchView],
   ['addRecords', 'VETTING_OFFICER', addRecordsView],
   ['proposeCorrection', 'VETTING_OFFICER', proposeView],
-  ['queue', 'ADJUDICATOR', queueView], ['corrections', 'ADJUDICATOR', correctionsView],
+  ['queue', 'ADJUDICATOR', queueView], ['screening', 'ADJUDICATOR', hitsView],
+  ['corrections', 'ADJUDICATOR', correctionsView],
   ['roster', 'COMMANDER', rosterView],
-  ['history', 'AUDITOR', historyView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
+  ['history', 'AUDITOR', historyView], ['screening', 'AUDITOR', hitsView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
   ['accessLog', 'AUDITOR', accessLogView], ['users', 'ADMIN', usersView], ['ruleSet', 'ADMIN', ruleSetView],
   ['roster', 'ADMIN', rosterView], ['policy', 'POLICY_OFFICER', policyView],
+  ['watchlists', 'POLICY_OFFICER', watchlistsView],
 ];
 
 function signInView() {

@@ -30,6 +30,7 @@ import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
 import org.vetting.cli.DemoCommand;
+import org.vetting.cli.ImportListCommand;
 import org.vetting.cli.ExpireClearancesCommand;
 import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.PolicyDocCommand;
@@ -121,6 +122,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new PolicyDocCommand());
         bootstrap.addCommand(new ProposeRulesCommand());
         bootstrap.addCommand(new DemoCommand());
+        bootstrap.addCommand(new ImportListCommand());
     }
 
     @Override

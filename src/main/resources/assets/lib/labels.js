@@ -42,6 +42,7 @@ const LABELS = {
   DISQUALIFYING: ['Disqualifying', 'Descalificante'], HIGH: ['High', 'Alta'], LOW: ['Low', 'Baja'],
   DRAFT: ['Draft', 'Borrador'], APPROVED: ['Approved', 'Aprobada'], RETIRED: ['Retired', 'Retirada'], REJECTED: ['Rejected', 'Rechazada'],
   RUNNING: ['Running', 'En curso'], DONE: ['Done', 'Terminada'], FAILED: ['Failed', 'Fallida'],
+  PENDING_APPROVAL: ['Pending approval', 'Pendiente de aprobación'], SUPERSEDED: ['Superseded', 'Reemplazada'],
   ADDED: ['Added', 'Nueva'], REMOVED: ['Removed', 'Eliminada'], CHANGED: ['Changed', 'Modificada'], NO_UNIT: ['No unit', 'Sin unidad'],
 };
 // MEDIUM is a severity; the same word is used for both languages' readers as "Medium"/"Media".

@@ -3,6 +3,7 @@
 import { h, badge, table, view } from '../lib/dom.js';
 import { day } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
+import { screeningBlock } from './screening.js';
 
 export function evaluationBlock(e) {
   const flags = e.flags.length === 0 ? h('p', { text: t('noFlags') }) : table({ class: 'flags' },
@@ -14,7 +15,7 @@ export function evaluationBlock(e) {
     e.reapplyFrom ? h('p', { class: 'error', text: t('reapplyFrom') + ' ' + day(e.reapplyFrom) }) : null,
     h('p', {}, t('officerId') + ': ' + e.officerId + ' · ' + t('unit') + ': ' + e.unit + ' · ' + t('validUntil') + ': '
       + (day(e.validUntil) || '—')),
-    h('h3', { text: t('flags') }), flags,
+    h('h3', { text: t('flags') }), flags, screeningBlock(e.screening),
     h('h3', { text: t('firedRules') }),
     h('ol', { class: 'timeline' }, folded(e.firedRules).map(([r, n]) => h('li', {},
       r.rule + (r.flag ? ' → ' + r.flag : '') + (n > 1 ? ' ×' + n : '')))),

@@ -45,9 +45,9 @@ public final class ScreeningText {
         return es
                 ? String.format("%s «%s» posiblemente coincide con la entrada %s «%s» de la lista %s (versión %d): "
                         + "puntuación %s; partes que coinciden: %s.", who, h.subjectName(), h.entryId(), h.entryName(),
-                        h.list(), h.listVersion(), h.score().toPlainString(), agreeing)
+                        h.list(), h.listVersion(), h.score().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), agreeing)
                 : String.format("%s \"%s\" possibly matches entry %s \"%s\" of list %s (version %d): score %s; "
                         + "parts that agree: %s.", who, h.subjectName(), h.entryId(), h.entryName(), h.list(),
-                        h.listVersion(), h.score().toPlainString(), agreeing);
+                        h.listVersion(), h.score().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), agreeing);
     }
 }

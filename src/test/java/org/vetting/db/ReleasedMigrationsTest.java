@@ -24,7 +24,9 @@ class ReleasedMigrationsTest {
             "postgresql/V4__protect_history.sql", "b4e79d26b97056b570abc22148b3d9806ed010c8605be74e9dab8fef8f2a6c58",
             "migration/V5__decided_by_rules.sql", "220a28742b21199c5fd01c0a7ba7d10b771316e8e8c95990001dbf11bf94e82b",
             "migration/V6__integrity.sql", "ac62c40f61f127ef7d8e17e9de9733e6789ba487195cb1d9e7c2857f6f7daad5",
-            "migration/V7__sign_in.sql", "c892d3b23921fecdd360e42b7f966cdb7addfca9d551e357851c9d786a902e84");
+            "migration/V7__sign_in.sql", "c892d3b23921fecdd360e42b7f966cdb7addfca9d551e357851c9d786a902e84",
+            "migration/V8__policy_changes.sql", "d7c9c357592cb19b03eba13410fed3ef3edfb90a7f0d47afec374c7974291e6d",
+            "migration/V9__officer_names.sql", "5a0b9c5bd095cd97b7efe34a6b882913f266a659b9a7950c4aa11e83a821de21");
 
     @Test
     void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {

@@ -32,6 +32,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vetting.support.Policy;
+import org.vetting.support.Lists;
 import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
@@ -409,7 +410,8 @@ class WebInterfaceTest {
 
         signIn("pol.b");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("propose")));
-        browser.findElement(By.cssSelector("#versions tr:nth-child(1) button[data-open]")).click();
+        // the draft (versions proposed at the same instant, as on this fixed clock, are listed by version)
+        browser.findElement(By.xpath("//table[@id='versions']//tr[td//*[@data-code='DRAFT']]//button[@data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("backtest-chart")));
         byField("reasons").sendKeys("One concern is enough to refer in the fentanyl task force.");
         browser.findElement(By.id("approve-version")).click();
@@ -470,5 +472,71 @@ class WebInterfaceTest {
                 java.net.URI.create(APP.url("/api-docs.html"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(r.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self';")
                 .contains("style-src 'self' 'unsafe-inline'");
+    }
+
+    @Test
+    @Order(13)
+    void anAdjudicatorReviewsAWatchlistHit_BesideItsEntry_AndTheCommanderSeesOnlyTheStatus(@TempDir Path dir)
+            throws Exception {
+        Lists.importOfacSample(APP, "pol.a");
+        Map<String, Object> listed = Records.clean("MX-UI-WL1");
+        listed.put("givenName", "Guadalupe");
+        listed.put("familyName", "Villalobos Quintero");
+        listed.put("dateOfBirth", "1979-04-02");
+        APP.post("hr.lopez", "/api/candidates", listed).close();
+        Map<String, Object> standing = Records.clean("MX-UI-WL2");
+        standing.put("givenName", "Rosalba");
+        standing.put("familyName", "Treviño Garza");
+        APP.post("hr.lopez", "/api/candidates", standing).close();
+
+        signIn("adj.smith");
+        home();
+        section("screening");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hits"), "MX-UI-WL1"));
+        browser.findElement(By.xpath("//table[@id='hits']//tr[td[contains(., 'MX-UI-WL1')]]//button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("hit-entry")));
+        assertThat(browser.findElement(By.id("hit-officer")).getText()).contains("Guadalupe Villalobos Quintero");
+        assertThat(browser.findElement(By.id("hit-entry")).getText()).contains("VILLALOBOS QUINTERO, Guadalupe")
+                .contains("LA GUERA").contains("90001");
+        assertThat(text()).contains("date of birth");
+        shot("26-screening-hit-beside-entry");
+        new Select(browser.findElement(By.cssSelector("#review select[name=decision]"))).selectByValue("CONFIRM");
+        byField("reasons").sendKeys("Same name, date of birth and place of birth as the listed person.");
+        browser.findElement(By.cssSelector("#review button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("hit-reviews"), "adj.smith"));
+        assertThat(text()).contains("Confirmed");
+        shot("27-screening-hit-confirmed");
+        signOut();
+
+        // a policy officer adds a national list naming the standing officer: everyone is screened again
+        Path uif = dir.resolve("uif.csv");
+        Files.writeString(uif, Lists.sample("national/uif.csv")
+                + "UIF-0009,PERSON,Rosalba,Treviño Garza,,,,,MX,Lista de personas bloqueadas (ficticia),Ejemplo\n");
+        signIn("pol.b");
+        section("watchlists");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("import")));
+        browser.findElement(By.id("import-list")).sendKeys("MX-UIF");
+        new Select(browser.findElement(By.id("import-format"))).selectByValue("csv");
+        browser.findElement(By.id("import-files")).sendKeys(uif.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#import button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("watchlists"), "MX-UIF"));
+        Lists.awaitRescreening(APP, "pol.b", "MX-UIF", 1);
+        section("watchlists");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("watchlists"), "1 new matches"));
+        shot("28-watchlists");
+        signOut();
+
+        signIn("cmd.fent");
+        home();
+        section("roster");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("roster"), "MX-UI-WL2"));
+        WebElement suspended = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-WL2')]]"));
+        assertThat(suspended.getText()).contains("Suspended");
+        WebElement denied = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-WL1')]]"));
+        assertThat(denied.getText()).contains("Denied");
+        assertThat(text()).doesNotContain("UIF").doesNotContain("OFAC").doesNotContain("WATCHLIST")
+                .doesNotContain("90001");
+        shot("29-roster-after-screening");
+        signOut();
     }
 }
