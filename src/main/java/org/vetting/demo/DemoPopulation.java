@@ -161,8 +161,52 @@ public final class DemoPopulation {
             now.evaluations().appendRecords(officer, Json.read(Json.write(additions), OfficerRecord.class),
                     officer.startsWith("MX") ? hrMx : hrUs);
         }
+        screening(today, hrMx, hrUs, adjOne);
         now.clearances().expire();
         return new Result(passwords, officers, outcomes);
+    }
+
+    /**
+     * Screening (policy v1.2): the invented sample lists shipped with the service, three officers on
+     * them — one possible match waiting for review, one dismissed by a first adjudicator (waiting for
+     * the second), one through a named business association — and a national list update that
+     * suspends a cleared officer named on it, re-screened as a list version takes effect.
+     */
+    private void screening(LocalDate today, User hrMx, User hrUs, User adjudicator) {
+        SampleLists.importAll(now.watchlists(), "pol.ortega");
+        now.continuousScreening().runPending();
+        LocalDate born = LocalDate.of(1979, 4, 2);
+        Evaluation open = now.evaluations().submit(named(record("MX-09001", true, "JU-FENTANYL", Kind.CLEAN, today,
+                9001), "Guadalupe", "Villalobos Quintero", born), hrMx);
+        Evaluation pending = now.evaluations().submit(named(record("MX-09002", true, "JU-FINANCE", Kind.CLEAN,
+                today, 9002), "Marisol", "Echeverría Lozano", LocalDate.of(1981, 6, 30)), hrMx);
+        OfficerRecord business = record("US-09003", false, "LIAISON", Kind.CLEAN, today, 9003);
+        Map<String, Object> withAssociate = Json.read(Json.write(business), MAP);
+        withAssociate.put("associations", List.of(Map.of("id", "a1", "relationship", "BUSINESS",
+                "organizationType", "OTHER", "status", "CONFIRMED", "name", "Casa de Cambio La Frontera")));
+        now.evaluations().submit(Json.read(Json.write(withAssociate), OfficerRecord.class), hrUs);
+        pending.screening().hits().stream().findFirst().ifPresent(hit -> now.screeningReviews().review(hit.hitId(),
+                new org.vetting.api.HitReview("DISMISS", "A different person: born in another state, other parents' "
+                        + "names in the civil registry."), adjudicator, Language.EN, officer -> { }));
+        // a cleared officer, then the national list names them: the update suspends the clearance
+        now.evaluations().submit(named(record("MX-09004", true, "JU-ARMS", Kind.CLEAN, today, 9004),
+                "Rosalba", "Treviño Garza", LocalDate.of(1985, 9, 9)), hrMx);
+        SampleLists.importNationalUpdate(now.watchlists(), "pol.brooks",
+                "UIF-0004,PERSON,Rosalba,Treviño Garza,,,,1985-09-09,MX,Lista de personas bloqueadas (ficticia),"
+                        + "Ejemplo inventado");
+        now.continuousScreening().runPending();
+        if (open.screening() == null || open.screening().hits().isEmpty()) {
+            throw new IllegalStateException("the demo's listed officer was not matched: is screening off in rules/?");
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    private static OfficerRecord named(OfficerRecord r, String given, String family, LocalDate born) {
+        return new OfficerRecord(r.officerId(), given, family, born, r.country(), r.agency(), r.serviceStartDate(),
+                r.targetUnit(), r.exams(), r.criminalRecords(), r.disciplinaryRecords(), r.humanRightsAllegations(),
+                r.financialDisclosures(), r.associations(), r.priorVetting());
     }
 
     private void user(org.vetting.VettingContext ctx, User admin, Set<String> units, Map<String, String> passwords,

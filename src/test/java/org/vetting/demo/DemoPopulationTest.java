@@ -47,6 +47,14 @@ class DemoPopulationTest {
             assertThat(strings(db, "SELECT officer_id FROM clearances WHERE status = 'ACTIVE' AND revetting_from <= DATE '"
                     + TestApp.TODAY + "'")).isNotEmpty();
             assertThat(strings(db, "SELECT username FROM user_roles WHERE role = 'ADMIN'")).containsExactly("admin");
+            // screening: the sample lists, an open hit, a dismissal waiting for its second adjudicator, an
+            // association's hit, and a clearance suspended by a list update
+            assertThat(strings(db, "SELECT DISTINCT list_name FROM watchlist_versions"))
+                    .containsExactlyInAnyOrder("OFAC-SDN", "OPENSANCTIONS", "MX-UIF");
+            assertThat(strings(db, "SELECT status FROM screening_hits")).contains("OPEN", "DISMISSAL_PENDING");
+            assertThat(strings(db, "SELECT subject FROM screening_hits")).contains("OFFICER", "ASSOCIATION:a1");
+            assertThat(strings(db, "SELECT status FROM clearances WHERE officer_id = 'MX-09004'"))
+                    .containsExactly("SUSPENDED");
             assertThat(db.jdbi().inTransaction(AuditChain::verify).valid()).isTrue();
 
             assertThatThrownBy(() -> new DemoPopulation(context, clock).fill(TestApp.TODAY, 120))
