@@ -29,6 +29,8 @@ public final class NameMatcher {
      */
     static final double FAMILY_GATE = 0.88;
     static final double GIVEN_GATE = 0.85;
+    /** A materno known on both sides must agree this well (a typo or a phonetic variant does). */
+    static final double MATERNO_GATE = 0.85;
     static final double GATED = 0.75;
     private static final JaroWinklerSimilarity JW = new JaroWinklerSimilarity();
     private static final PhoneticEngine BEIDER_MORSE = new PhoneticEngine(NameType.GENERIC, RuleType.APPROX, true);
@@ -68,7 +70,9 @@ public final class NameMatcher {
         if (bothMaterno && (swappedWins ? crossMaterno : maternoScore) >= PART_AGREES) {
             parts.add(swappedWins ? "materno (swapped)" : "materno");
         }
-        if ((swappedWins ? crossPaterno : paterno) < FAMILY_GATE || given < GIVEN_GATE) {
+        // two maternos known on both sides and unlike: different mothers, different people
+        boolean maternoDiffers = bothMaterno && (swappedWins ? crossMaterno : maternoScore) < MATERNO_GATE;
+        if ((swappedWins ? crossPaterno : paterno) < FAMILY_GATE || given < GIVEN_GATE || maternoDiffers) {
             total = Math.min(total, GATED);
         }
         return new Comparison(total, List.copyOf(parts));

@@ -67,10 +67,15 @@ public final class ContinuousScreeningBenchmark {
             WatchlistImport v = context.watchlists().importVersion(list, "csv", files, "bench.policy");
             System.out.printf("imported %s version %d: %,d entries in %.1f s%n", list, v.version(), v.entries(),
                     (System.nanoTime() - t1) / 1e9);
+            // the import woke the service's own worker: wait for it, as a user watching the progress would
             long t2 = System.nanoTime();
-            int screened = context.continuousScreening().runPending();
-            double seconds = (System.nanoTime() - t2) / 1e9;
             var run = context.continuousScreening().progress(list, v.version()).orElseThrow();
+            while (run.finishedAt() == null) {
+                Thread.sleep(200);
+                run = context.continuousScreening().progress(list, v.version()).orElseThrow();
+            }
+            double seconds = (System.nanoTime() - t2) / 1e9;
+            int screened = run.done();
             System.out.printf("re-screened %,d officers holding a clearance in %.1f s (%.0f/s): %d new possible "
                             + "matches, %d clearances re-evaluated%n", screened, seconds, screened / seconds,
                     run.newHits(), run.reevaluated());

@@ -157,10 +157,6 @@ public final class PolicyChangeBenchmark {
 
     private static final String[] UNITS = {"JU-FENTANYL", "JU-FINANCE", "JU-ARMS", "LIAISON"};
 
-    /** Invented names (syllables), not those of any list entry of the screening benchmark. */
-    static final List<org.vetting.screening.WatchlistEntry> NAMES =
-            org.vetting.screening.WatchlistIndexTestAccess.invented(50_000, 99);
-
     static OfficerRecord record(String officer) {
         int n = Math.abs(officer.hashCode());
         Map<String, Object> r = n % 3 == 0 ? Records.typical(officer) : Records.clean(officer);
@@ -170,10 +166,12 @@ public final class PolicyChangeBenchmark {
         }
         r.put("country", n % 2 == 0 ? "MX" : "US");
         r.put("targetUnit", UNITS[n % UNITS.length]);
-        // invented names, as varied as a real population's (screening compares them against lists)
-        org.vetting.screening.WatchlistEntry name = NAMES.get(n % NAMES.size());
-        r.put("givenName", name.givenName());
-        r.put("familyName", name.familyName());
+        // common Spanish names in many combinations (screening compares them against lists)
+        String[] given = org.vetting.screening.LabelledPairsTestAccess.GIVEN;
+        String[] family = org.vetting.screening.LabelledPairsTestAccess.FAMILY;
+        r.put("givenName", given[n % given.length]);
+        r.put("familyName", family[(n / given.length) % family.length] + " "
+                + family[(n / (given.length * family.length)) % family.length]);
         return Json.read(Json.write(r), OfficerRecord.class);
     }
 

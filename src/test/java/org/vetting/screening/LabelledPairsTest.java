@@ -56,6 +56,9 @@ class LabelledPairsTest {
             pairs.add(new Pair("same given only", given, family, given, otherPaterno + " "
                     + other(materno, otherPaterno, random), false));
             pairs.add(new Pair("same family, other person", given, family, otherGiven, family, false));
+            pairs.add(new Pair("typo in materno", given, family, given, paterno + " " + typo(materno, random), true));
+            pairs.add(new Pair("other materno", given, family, given, paterno + " " + other(materno, paterno, random),
+                    false));
         }
         return pairs;
     }
