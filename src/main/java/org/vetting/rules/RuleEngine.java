@@ -6,18 +6,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
-import org.kie.api.KieServices;
-import org.kie.api.command.Command;
-import org.kie.api.command.KieCommands;
 import org.kie.api.runtime.ClassObjectFilter;
-import org.kie.api.runtime.ExecutionResults;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 import org.vetting.api.OfficerRecord;
 import org.vetting.api.RecordList;
 
 /**
- * Evaluates one officer record for one unit at one date: a fresh stateless session over the
- * shared KieBase, two phases (the policy rules, then the {@code outcome} agenda group), and a
+ * Evaluates one officer record for one unit at one date: a session from the rule set's pool over
+ * the shared KieBase (emptied and reused), two phases (the policy rules, then the {@code outcome} agenda group), and a
  * listener that records every activation in firing order. No policy lives here.
  */
 public final class RuleEngine {
@@ -26,8 +22,6 @@ public final class RuleEngine {
     private static final Comparator<Flag> FLAG_ORDER = Comparator.comparing(Flag::severity)
             .thenComparing(Flag::code)
             .thenComparing(f -> String.join(",", f.evidence()));
-
-    private static final KieCommands COMMANDS = KieServices.Factory.get().getCommands();
 
     private RuleEngine() {}
 
@@ -50,23 +44,29 @@ public final class RuleEngine {
         }
         facts.addAll(hits);
 
-        StatelessKieSession session = ruleSet.kieBase().newStatelessKieSession();
+        // a session from the rule set's pool: reset and reused, not built per evaluation
+        KieSession session = ruleSet.sessions().newKieSession();
         FiringRecorder recorder = new FiringRecorder();
-        session.addEventListener(recorder.agenda);
-        session.addEventListener(recorder.runtime);
-
-        List<Command<?>> commands = new ArrayList<>();
-        commands.add(COMMANDS.newSetGlobal(RuleSetLoader.FLAG_FACTORY_GLOBAL, new FlagFactory(unit, ruleSet.rulesByName())));
-        commands.add(COMMANDS.newInsertElements(facts));
-        commands.add(COMMANDS.newFireAllRules());
-        commands.add(COMMANDS.newAgendaGroupSetFocus(OUTCOME_GROUP));
-        commands.add(COMMANDS.newFireAllRules());
-        commands.add(COMMANDS.newGetObjects(new ClassObjectFilter(Flag.class), "flags"));
-        commands.add(COMMANDS.newGetObjects(new ClassObjectFilter(Decision.class), "decisions"));
-        ExecutionResults results = session.execute(COMMANDS.newBatchExecution(commands));
-
-        List<Flag> flags = objects(results, "flags", Flag.class).stream().sorted(FLAG_ORDER).toList();
-        List<Decision> decisions = objects(results, "decisions", Decision.class);
+        List<Flag> found;
+        List<Decision> decisions;
+        try {
+            session.addEventListener(recorder.agenda);
+            session.addEventListener(recorder.runtime);
+            session.setGlobal(RuleSetLoader.FLAG_FACTORY_GLOBAL, new FlagFactory(unit, ruleSet.rulesByName()));
+            for (Object fact : facts) {
+                session.insert(fact);
+            }
+            session.fireAllRules();
+            session.getAgenda().getAgendaGroup(OUTCOME_GROUP).setFocus();
+            session.fireAllRules();
+            found = objects(session, Flag.class);
+            decisions = objects(session, Decision.class);
+        } finally {
+            session.removeEventListener(recorder.agenda);
+            session.removeEventListener(recorder.runtime);
+            session.dispose(); // back to the pool, emptied
+        }
+        List<Flag> flags = found.stream().sorted(FLAG_ORDER).toList();
         if (decisions.size() != 1) {
             throw new IllegalStateException("rule set " + ruleSet.version() + " produced " + decisions.size()
                     + " outcomes for one evaluation; the outcome rules must be mutually exclusive");
@@ -77,11 +77,8 @@ public final class RuleEngine {
                 flags, recorder.fired());
     }
 
-    private static <T> List<T> objects(ExecutionResults results, String id, Class<T> type) {
-        Object value = results.getValue(id);
-        if (value == null) {
-            return List.of();
-        }
-        return ((Collection<?>) value).stream().map(type::cast).toList();
+    private static <T> List<T> objects(KieSession session, Class<T> type) {
+        Collection<?> objects = session.getObjects(new ClassObjectFilter(type));
+        return objects.stream().map(type::cast).toList();
     }
 }

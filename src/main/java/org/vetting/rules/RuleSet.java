@@ -57,6 +57,22 @@ public final class RuleSet {
         return kieBase;
     }
 
+    /** Sessions over the KieBase, reset and reused (grows to the number of evaluations at once). */
+    private volatile org.kie.api.runtime.KieSessionsPool sessions;
+
+    org.kie.api.runtime.KieSessionsPool sessions() {
+        org.kie.api.runtime.KieSessionsPool pool = sessions;
+        if (pool == null) {
+            synchronized (this) {
+                if (sessions == null) {
+                    sessions = kieBase.newKieSessionsPool(Runtime.getRuntime().availableProcessors());
+                }
+                pool = sessions;
+            }
+        }
+        return pool;
+    }
+
     public Map<String, Unit> units() {
         return units;
     }
