@@ -56,6 +56,32 @@ public final class AuditChain {
         return entry;
     }
 
+    /** An entry to append later, so that a decision holds the audit head only for its last moments. */
+    public record Pending(EntryType type, String ref, String officerId, String actor, Instant at, String content) {}
+
+    /**
+     * Appends entries in order under one lock of the head, taken last: a decision writes its rows
+     * first and then its audit entries, so decisions wait on each other for the appends and the
+     * commit only.
+     */
+    public static void appendAll(Handle h, List<Pending> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        AuditDao dao = h.attach(AuditDao.class);
+        AuditDao.Head head = dao.lockHead();
+        long sequence = head.sequence();
+        String previous = head.hash();
+        for (Pending p : entries) {
+            sequence++;
+            String hash = hash(previous, sequence, p.type().name(), p.ref(), p.content());
+            dao.insert(new AuditDao.EntryRow(sequence, p.type().name(), p.ref(), p.officerId(), p.actor(), p.at(),
+                    p.content(), previous, hash));
+            previous = hash;
+        }
+        dao.moveHead(sequence, previous);
+    }
+
     /**
      * Walks the whole chain: sequence without gaps, each previous hash equal to the prior entry's
      * hash, each hash recomputed, each content equal to what the source rows say today; then the

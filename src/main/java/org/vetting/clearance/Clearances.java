@@ -28,6 +28,20 @@ public final class Clearances {
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,
                                                String evaluationId, String cause, String actor, Instant at) {
+        ClearanceDao.EventRow event = record(h, officerId, unit, next, evaluationId, cause, actor, at);
+        AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event.id()), officerId, actor, at, Json.write(event));
+        return event;
+    }
+
+    /** The audit entry of a recorded change, for the caller to append with its decision's others. */
+    public static AuditChain.Pending audit(ClearanceDao.EventRow event) {
+        return new AuditChain.Pending(EntryType.CLEARANCE, Long.toString(event.id()), event.officerId(),
+                event.actor(), event.at(), Json.write(event));
+    }
+
+    /** Sets the clearance and records the change with its cause; the caller appends {@link #audit}. */
+    public static ClearanceDao.EventRow record(Handle h, String officerId, String unit, ClearanceState next,
+                                               String evaluationId, String cause, String actor, Instant at) {
         ClearanceDao dao = h.attach(ClearanceDao.class);
         String json = Json.write(next.conditions());
         LocalDate until = next.validity() == null ? null : next.validity().until();
@@ -41,9 +55,7 @@ public final class Clearances {
         var event = new ClearanceDao.EventRow(0, officerId, unit, status, until, json, cause, evaluationId, actor,
                 at, revettingFrom, next.standsUntil());
         long id = dao.insertEvent(event);
-        event = new ClearanceDao.EventRow(id, officerId, unit, status, until, json, cause, evaluationId, actor, at,
+        return new ClearanceDao.EventRow(id, officerId, unit, status, until, json, cause, evaluationId, actor, at,
                 revettingFrom, next.standsUntil());
-        AuditChain.append(h, EntryType.CLEARANCE, Long.toString(id), officerId, actor, at, Json.write(event));
-        return event;
     }
 }

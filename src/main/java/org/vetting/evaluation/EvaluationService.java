@@ -172,6 +172,7 @@ public final class EvaluationService {
                                             List<Held> held, boolean fresh, String cause, String actor, Instant now,
                                             LocalDate asOf) {
         List<Evaluation> evaluated = new ArrayList<>();
+        List<AuditChain.Pending> audit = new ArrayList<>();
         Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now, false);
         for (Held clearance : held) {
             Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor, screened);
@@ -180,13 +181,16 @@ public final class EvaluationService {
             e = e.stored(UUID.randomUUID().toString(), version, now, result.reapplyFrom());
             EvaluationDao.Rows rows = StoredEvaluation.rows(e);
             h.attach(EvaluationDao.class).insert(rows);
-            AuditChain.append(h, EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
-                    AuditChain.evaluationContent(rows, json));
+            audit.add(new AuditChain.Pending(EntryType.EVALUATION, e.id(), e.officerId(), actor, now,
+                    AuditChain.evaluationContent(rows, json)));
             if (!result.stands()) {
-                Clearances.change(h, e.officerId(), e.unit(), result.next(), e.id(), cause, actor, now);
+                audit.add(Clearances.audit(Clearances.record(h, e.officerId(), e.unit(), result.next(), e.id(), cause,
+                        actor, now)));
             }
             evaluated.add(e);
         }
+        // the audit head last: every row of the decision is written before it is taken
+        AuditChain.appendAll(h, audit);
         return evaluated;
     }
 

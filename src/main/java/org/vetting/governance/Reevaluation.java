@@ -34,8 +34,7 @@ public final class Reevaluation {
     private final ActiveRuleSet active;
     private final EvaluationService evaluations;
     private final ServiceTime time;
-    private final java.util.concurrent.ExecutorService worker;
-    private final java.util.concurrent.atomic.AtomicBoolean queued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final org.vetting.common.Wakeup wakeup;
 
     public Reevaluation(Jdbi jdbi, ActiveRuleSet active, EvaluationService evaluations, ServiceTime time,
                         java.util.concurrent.ExecutorService worker) {
@@ -43,21 +42,13 @@ public final class Reevaluation {
         this.active = active;
         this.evaluations = evaluations;
         this.time = time;
-        this.worker = worker;
+        this.wakeup = new org.vetting.common.Wakeup(worker, this::runPending, LOG,
+                "re-evaluation after a rule change stopped; it resumes on the next poll");
     }
 
     /** Runs the unfinished re-evaluations on the worker thread soon (once, however often called). */
     public void wake() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                try {
-                    runPending();
-                } catch (RuntimeException e) {
-                    LOG.error("re-evaluation after a rule change stopped; it resumes on the next poll", e);
-                }
-            });
-        }
+        wakeup.wake();
     }
 
     /** Runs every unfinished re-evaluation to its end; returns how many clearances it re-evaluated. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -51,8 +50,7 @@ public final class ContinuousScreening {
     private final ActiveWatchlists lists;
     private final EvaluationService evaluations;
     private final ServiceTime time;
-    private final ExecutorService worker;
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final org.vetting.common.Wakeup wakeup;
 
     public ContinuousScreening(Jdbi jdbi, ActiveRuleSet rules, ActiveWatchlists lists, EvaluationService evaluations,
                                ServiceTime time, ExecutorService worker) {
@@ -61,21 +59,13 @@ public final class ContinuousScreening {
         this.lists = lists;
         this.evaluations = evaluations;
         this.time = time;
-        this.worker = worker;
+        this.wakeup = new org.vetting.common.Wakeup(worker, this::runPending, LOG,
+                "continuous screening stopped; it resumes on the next poll");
     }
 
     /** Runs the unfinished re-screenings on the worker thread soon (once, however often called). */
     public void wake() {
-        if (queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                try {
-                    runPending();
-                } catch (RuntimeException e) {
-                    LOG.error("continuous screening stopped; it resumes on the next poll", e);
-                }
-            });
-        }
+        wakeup.wake();
     }
 
     /** Runs every unfinished re-screening to its end; returns how many officers it screened. */

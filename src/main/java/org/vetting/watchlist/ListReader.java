@@ -62,6 +62,42 @@ public final class ListReader {
                 64 * 1024);
     }
 
+    /** What is done with one CSV record, knowing the line it starts on. */
+    interface CsvRow {
+        void accept(org.apache.commons.csv.CSVRecord record, long line);
+    }
+
+    private static final org.apache.commons.csv.CSVFormat CSV = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+            .setIgnoreEmptyLines(true).setTrim(true).get();
+
+    /** Each record of a CSV file, streamed; a file that is not CSV is malformed at its line. */
+    static void csv(String file, Path path, CsvRow row) {
+        try (BufferedReader in = open(path); org.apache.commons.csv.CSVParser parser = CSV.parse(in)) {
+            var records = parser.iterator();
+            while (true) {
+                long line = parser.getCurrentLineNumber() + 1;
+                org.apache.commons.csv.CSVRecord r;
+                try {
+                    if (!records.hasNext()) {
+                        return;
+                    }
+                    r = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new MalformedList(file, line, "not CSV: " + brief(String.valueOf(
+                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage())));
+                }
+                for (String v : r) {
+                    if (v.length() > MAX_LINE) {
+                        throw new MalformedList(file, line, "a value longer than " + MAX_LINE + " characters");
+                    }
+                }
+                row.accept(r, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void add(Map<String, WatchlistEntry> entries, WatchlistEntry e, String file, long line) {
         if (e.id() == null || e.id().isBlank() || e.id().length() > 100) {
             throw new MalformedList(file, line, "an entry needs an id of 1 to 100 characters");

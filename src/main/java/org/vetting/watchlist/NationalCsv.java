@@ -1,15 +1,10 @@
 package org.vetting.watchlist;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.vetting.screening.WatchlistEntry;
 
@@ -24,44 +19,26 @@ import org.vetting.screening.WatchlistEntry;
 final class NationalCsv {
     static final String[] HEADER = {"id", "type", "given_names", "family_names", "name", "aliases", "weak_aliases",
             "birth_date", "nationality", "program", "remarks"};
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 
     private NationalCsv() {}
 
     static void read(String file, Path path, Map<String, WatchlistEntry> entries) {
-        long line = 1;
-        try (Reader in = ListReader.open(path); CSVParser parser = FORMAT.parse(in)) {
-            var records = parser.iterator();
-            boolean header = true;
-            while (true) {
-                line = parser.getCurrentLineNumber() + 1;
-                CSVRecord r;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    r = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new MalformedList(file, line, "not CSV: " + ListReader.brief(String.valueOf(
-                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage())));
+        boolean[] header = {true};
+        ListReader.csv(file, path, (r, line) -> {
+            if (header[0]) {
+                if (!Arrays.equals(r.values(), HEADER)) {
+                    throw new MalformedList(file, line, "the header must be " + String.join(",", HEADER));
                 }
-                if (header) {
-                    if (!Arrays.equals(r.values(), HEADER)) {
-                        throw new MalformedList(file, line, "the header must be " + String.join(",", HEADER));
-                    }
-                    header = false;
-                    continue;
-                }
-                if (r.size() != HEADER.length) {
-                    throw new MalformedList(file, line, "expected " + HEADER.length + " columns, got " + r.size());
-                }
-                entries(file, line, r, entries);
+                header[0] = false;
+                return;
             }
-            if (header) {
-                throw new MalformedList(file, 1, "empty: the header must be " + String.join(",", HEADER));
+            if (r.size() != HEADER.length) {
+                throw new MalformedList(file, line, "expected " + HEADER.length + " columns, got " + r.size());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            entries(file, line, r, entries);
+        });
+        if (header[0]) {
+            throw new MalformedList(file, 1, "empty: the header must be " + String.join(",", HEADER));
         }
     }
 

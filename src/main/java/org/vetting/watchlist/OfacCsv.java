@@ -1,8 +1,5 @@
 package org.vetting.watchlist;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +9,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.vetting.screening.WatchlistEntry;
 
 /**
@@ -35,7 +29,6 @@ final class OfacCsv {
     private static final Pattern WEAK = Pattern.compile("a\\.k\\.a\\. '([^']+)'");
     private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
             "Oct", "Nov", "Dec");
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(true).setTrim(true).get();
 
     private OfacCsv() {}
 
@@ -79,43 +72,17 @@ final class OfacCsv {
         read.values().forEach(e -> entries.put(e.id(), e));
     }
 
-    interface Row {
-        void accept(CSVRecord record, long line);
-    }
-
     /** Each record of a headerless CSV file with exactly {@code columns} columns. */
-    static void each(String file, Path path, int columns, Row row) {
+    static void each(String file, Path path, int columns, ListReader.CsvRow row) {
         if (path == null) {
             return;
         }
-        long line = 1;
-        try (Reader in = ListReader.open(path); CSVParser parser = FORMAT.parse(in)) {
-            var records = parser.iterator();
-            while (true) {
-                line = parser.getCurrentLineNumber() + 1;
-                CSVRecord r;
-                try {
-                    if (!records.hasNext()) {
-                        break;
-                    }
-                    r = records.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new MalformedList(file, line, "not CSV: " + ListReader.brief(String.valueOf(
-                            e.getCause() == null ? e.getMessage() : e.getCause().getMessage())));
-                }
-                if (r.size() != columns) {
-                    throw new MalformedList(file, line, "expected " + columns + " columns, got " + r.size());
-                }
-                for (String v : r) {
-                    if (v.length() > ListReader.MAX_LINE) {
-                        throw new MalformedList(file, line, "a value longer than " + ListReader.MAX_LINE + " characters");
-                    }
-                }
-                row.accept(r, line);
+        ListReader.csv(file, path, (r, line) -> {
+            if (r.size() != columns) {
+                throw new MalformedList(file, line, "expected " + columns + " columns, got " + r.size());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+            row.accept(r, line);
+        });
     }
 
     static String value(String v) {

@@ -26,18 +26,10 @@ import org.vetting.screening.WatchlistIndexTestAccess;
  */
 public final class ContinuousScreeningBenchmark {
     public static void main(String[] args) throws Exception {
-        String url = args[0].startsWith("h2")
-                ? "jdbc:h2:" + Files.createTempDirectory("vetting-bench").resolve("vetting")
-                        + (args[0].equals("h2") ? "" : args[0].substring(2))
-                : args[0];
+        VettingConfiguration config = PolicyChangeBenchmark.config(args[0]);
+        String url = config.getDataSourceFactory().getUrl();
         int officers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int entries = args.length > 2 ? Integer.parseInt(args[2]) : 25_000;
-        VettingConfiguration config = new VettingConfiguration();
-        config.getDataSourceFactory().setUrl(url);
-        config.getDataSourceFactory().setUser(url.startsWith("jdbc:postgresql:") ? "postgres" : "sa");
-        config.getDataSourceFactory().setPassword("");
-        config.getDataSourceFactory().setMaxSize(16);
-        config.setRulesDirectory("rules");
         try (var db = VettingContext.Database.open(config, "bench").migrate()) {
             VettingContext context = VettingContext.build(config, db.jdbi(), Clock.systemUTC());
             long t0 = System.nanoTime();

@@ -49,17 +49,8 @@ public final class PolicyChangeBenchmark {
             Set.of("MX", "US"), null, false);
 
     public static void main(String[] args) throws Exception {
-        String url = args[0].startsWith("h2")
-                ? "jdbc:h2:" + Files.createTempDirectory("vetting-bench").resolve("vetting")
-                        + (args[0].equals("h2") ? "" : args[0].substring(2))
-                : args[0];
+        VettingConfiguration config = config(args[0]);
         int officers = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        VettingConfiguration config = new VettingConfiguration();
-        config.getDataSourceFactory().setUrl(url);
-        config.getDataSourceFactory().setUser(url.startsWith("jdbc:postgresql:") ? "postgres" : "sa");
-        config.getDataSourceFactory().setPassword("");
-        config.getDataSourceFactory().setMaxSize(16);
-        config.setRulesDirectory("rules");
         try (var db = VettingContext.Database.open(config, "bench").migrate()) {
             VettingContext context = VettingContext.build(config, db.jdbi(), Clock.systemUTC());
             long t0 = System.nanoTime();
@@ -133,6 +124,24 @@ public final class PolicyChangeBenchmark {
     }
 
     /** The population: a mix of clean, typical and one-concern records over the four units and two countries. */
+    /**
+     * The service's configuration over {@code database}: {@code h2[;SETTINGS]} for a fresh H2 file under
+     * a temporary directory, or a JDBC URL (H2 file, or PostgreSQL as user postgres).
+     */
+    static VettingConfiguration config(String database) throws java.io.IOException {
+        String url = database.startsWith("h2")
+                ? "jdbc:h2:" + Files.createTempDirectory("vetting-bench").resolve("vetting")
+                        + (database.equals("h2") ? "" : database.substring(2))
+                : database;
+        VettingConfiguration config = new VettingConfiguration();
+        config.getDataSourceFactory().setUrl(url);
+        config.getDataSourceFactory().setUser(url.startsWith("jdbc:postgresql:") ? "postgres" : "sa");
+        config.getDataSourceFactory().setPassword("");
+        config.getDataSourceFactory().setMaxSize(16);
+        config.setRulesDirectory("rules");
+        return config;
+    }
+
     static void seed(VettingContext context, int officers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         AtomicInteger next = new AtomicInteger();
