@@ -49,7 +49,7 @@ CREATE TABLE screening_hits (
     content_hash   VARCHAR(64)   NOT NULL,
     entry_name     VARCHAR(400)  NOT NULL,
     score          DECIMAL(5, 4) NOT NULL,
-    matched_parts  ${text}       NOT NULL,
+    matched_parts  VARCHAR(4000)  NOT NULL,
     status         VARCHAR(20)   NOT NULL,
     raised_at      TIMESTAMP     NOT NULL,
     updated_at     TIMESTAMP     NOT NULL
@@ -69,7 +69,7 @@ CREATE TABLE screening_reviews (
 
 -- What screening found when an evaluation was made (lists and versions, hits and their status): part
 -- of the evaluation's input, so a replay gives the rules the same facts. NULL before policy v1.2.
-ALTER TABLE evaluations ADD COLUMN screening ${text};
+ALTER TABLE evaluations ADD COLUMN screening VARCHAR(1000000);
 
 -- The re-screening of everyone holding a clearance when a list version takes effect: a cursor over
 -- the clearances, moved in the same transaction as each batch's work (as ruleset_activations).

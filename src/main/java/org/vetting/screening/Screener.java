@@ -31,12 +31,23 @@ public final class Screener {
         return subjects;
     }
 
-    /** Every match scoring at least {@code threshold}, by subject (record order), then list, then score. */
+    /** At most this many entries of one list per subject, the best: enough to review, bounded for storage. */
+    public static final int PER_SUBJECT_AND_LIST = 10;
+    /** At most this many possible matches per record (the officer's first: subjects are in record order). */
+    public static final int PER_RECORD = 500;
+
+    /**
+     * The matches scoring at least {@code threshold}, by subject (the officer first, then associations in
+     * record order), then list, best first; bounded by {@link #PER_SUBJECT_AND_LIST} and {@link #PER_RECORD}.
+     */
     public static List<Found> screen(List<WatchlistIndex> lists, OfficerRecord record, double threshold) {
         List<Found> found = new ArrayList<>();
         for (Subject s : subjects(record)) {
             for (WatchlistIndex list : lists) {
-                for (Match m : list.screen(s, threshold)) {
+                for (Match m : list.screen(s, threshold).stream().limit(PER_SUBJECT_AND_LIST).toList()) {
+                    if (found.size() == PER_RECORD) {
+                        return found;
+                    }
                     found.add(new Found(s, list.list(), list.version(), m));
                 }
             }
