@@ -21,7 +21,7 @@ public interface ScreeningHitDao {
     record ReviewRow(String hitId, int step, String decision, String reasons, String reviewedBy, Instant reviewedAt) {}
 
     /** A queue item: a hit with its officer's country (for the reader's scope). */
-    record QueueRow(String hitId, String officerId, String country, String givenName, String familyName, String subject,
+    record QueueRow(String hitId, String officerId, String country, String subject,
                     String subjectName, String listName, String entryId, String entryName, BigDecimal score,
                     String status, Instant raisedAt) {}
 
@@ -63,7 +63,7 @@ public interface ScreeningHitDao {
 
     /** The review queue: hits with a status, oldest first, after ({@code afterRaised}, {@code afterId}). */
     @SqlQuery("""
-            SELECT h.hit_id, h.officer_id, o.country, o.given_name, o.family_name, h.subject, h.subject_name,
+            SELECT h.hit_id, h.officer_id, o.country, h.subject, h.subject_name,
                    h.list_name, h.entry_id, h.entry_name, h.score, h.status, h.raised_at
               FROM screening_hits h JOIN officers o ON o.officer_id = h.officer_id
              WHERE h.status IN (<statuses>)

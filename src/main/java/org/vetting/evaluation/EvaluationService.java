@@ -165,6 +165,22 @@ public final class EvaluationService {
                 how == Transitions.OnRuleChange.FRESH, cause, actor, time.now(), asOf).get(0));
     }
 
+    /**
+     * Every clearance the officer holds, re-evaluated on the record on file as {@link #reevaluateOnFile}
+     * does, in the caller's transaction; how many were evaluated.
+     */
+    public int reevaluateAllOnFile(Handle h, RuleSet ruleSet, String officerId, int recordVersion, String recordJson,
+                                   String cause, String actor, LocalDate asOf) {
+        int evaluated = 0;
+        for (ClearanceDao.ClearanceRow c : h.attach(ClearanceDao.class).ofOfficer(officerId)) {
+            if (reevaluateOnFile(h, ruleSet, officerId, c.unit(), recordVersion, recordJson, cause, actor, asOf)
+                    .isPresent()) {
+                evaluated++;
+            }
+        }
+        return evaluated;
+    }
+
     /** A clearance to evaluate: its unit, and its row when the officer has one there. */
     private record Held(String unit, ClearanceDao.ClearanceRow row) {}
 

@@ -2,12 +2,8 @@ package org.vetting.evaluation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,8 +11,10 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.vetting.api.OfficerRecord;
 import org.vetting.common.Json;
+import org.vetting.common.Sha256;
 import org.vetting.db.ScreeningHitDao;
 import org.vetting.rules.RuleSet;
+import org.vetting.screening.PersonName;
 import org.vetting.screening.Screener;
 import org.vetting.screening.WatchlistIndex;
 import org.vetting.watchlist.ActiveWatchlists;
@@ -69,14 +67,7 @@ public final class ScreeningOnFile {
     /** One (officer's subject under its name, list entry as it stands) pair. */
     public static String pairKey(String officerId, String subject, String subjectName, String list, String entryId,
                           String contentHash) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String folded = org.vetting.screening.PersonName.fold(subjectName);
-            sha.update(String.join("\u001f", officerId, subject, folded, list, entryId, contentHash)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(String.join("\u001f", officerId, subject, PersonName.fold(subjectName), list, entryId,
+                contentHash));
     }
 }

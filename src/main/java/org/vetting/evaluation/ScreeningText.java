@@ -37,7 +37,7 @@ public final class ScreeningText {
 
     public static String explain(Screening.Hit h, Language language) {
         boolean es = language == Language.ES;
-        String who = h.subject().equals("OFFICER") ? (es ? "El elemento" : "The officer")
+        String who = h.subject().equals(org.vetting.screening.Subject.OFFICER) ? (es ? "El elemento" : "The officer")
                 : (es ? "La asociación " : "Association ") + h.subject().substring(h.subject().indexOf(':') + 1);
         List<String> parts = h.matchedParts().stream().map(p -> PARTS.getOrDefault(p, new String[] {p, p})[es ? 1 : 0])
                 .toList();

@@ -1,7 +1,6 @@
 package org.vetting.hits;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +18,6 @@ import org.vetting.clearance.Transitions;
 import org.vetting.common.Actors;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
-import org.vetting.db.ClearanceDao;
 import org.vetting.db.ScreeningHitDao;
 import org.vetting.db.WatchlistDao;
 import org.vetting.evaluation.EvaluationService;
@@ -133,7 +130,8 @@ public final class ContinuousScreening {
                     }
                     boolean gone = !now.containsAll(standing.getOrDefault(m.officerId(), Set.of()));
                     if (fresh || gone) {
-                        reevaluated += reevaluate(h, ruleSet, m, today);
+                        reevaluated += evaluations.reevaluateAllOnFile(h, ruleSet, m.officerId(), m.recordVersion(),
+                                m.record(), Clearances.CAUSE_SCREENING, Actors.SCREENING_JOB, today);
                     }
                 }
             }
@@ -145,19 +143,6 @@ public final class ContinuousScreening {
                     finished ? time.now() : null));
             return Optional.of(page.size());
         });
-    }
-
-    private int reevaluate(Handle h, RuleSet ruleSet, ScreeningHitDao.Holder m, LocalDate today) {
-        int n = 0;
-        List<String> units = new ArrayList<>();
-        h.attach(ClearanceDao.class).ofOfficer(m.officerId()).forEach(c -> units.add(c.unit()));
-        for (String unit : units) {
-            if (evaluations.reevaluateOnFile(h, ruleSet, m.officerId(), unit, m.recordVersion(), m.record(),
-                    Clearances.CAUSE_SCREENING, Actors.SCREENING_JOB, today).isPresent()) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** Progress of a version's re-screening, if it has one. */

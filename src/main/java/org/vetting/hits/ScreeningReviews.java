@@ -33,7 +33,7 @@ import org.vetting.evaluation.EvaluationService;
 import org.vetting.evaluation.Screening;
 import org.vetting.evaluation.ScreeningText;
 import org.vetting.policy.ActiveRuleSet;
-import org.vetting.rules.RuleSet;
+import org.vetting.screening.Subject;
 import org.vetting.screening.WatchlistEntry;
 import org.vetting.watchlist.Watchlists;
 
@@ -92,12 +92,15 @@ public final class ScreeningReviews {
         List<ScreeningHitDao.QueueRow> rows = jdbi.withExtension(ScreeningHitDao.class, dao -> dao.queue(statuses,
                 reader.countryScoped(), reader.countries().isEmpty() ? List.of("") : List.copyOf(reader.countries()),
                 from, fromId, limit + 1));
+        List<ScreeningHitDao.QueueRow> page = rows.subList(0, Math.min(limit, rows.size()));
+        Map<String, String> names = access.names(page.stream().map(ScreeningHitDao.QueueRow::officerId)
+                .collect(java.util.stream.Collectors.toSet()));
         List<ScreeningHitView.Item> items = new ArrayList<>();
-        for (ScreeningHitDao.QueueRow r : rows.subList(0, Math.min(limit, rows.size()))) {
+        for (ScreeningHitDao.QueueRow r : page) {
             if (reader.is(r.officerId())) {
                 continue; // nobody reviews matches of their own
             }
-            items.add(new ScreeningHitView.Item(r.hitId(), r.officerId(), name(r.givenName(), r.familyName()),
+            items.add(new ScreeningHitView.Item(r.hitId(), r.officerId(), names.get(r.officerId()),
                     r.country(), r.subject(), r.subjectName(), r.listName(), r.entryId(), r.entryName(), r.score(),
                     r.status(), r.raisedAt()));
         }
@@ -141,8 +144,7 @@ public final class ScreeningReviews {
             ScreeningHitDao.HitRow hit = dao.lock(hitId).orElseThrow(() -> notFound(hitId));
             // the clearance rows before the audit head, as every decision takes them
             ClearanceDao clearances = h.attach(ClearanceDao.class);
-            List<ClearanceDao.ClearanceRow> held = clearances.ofOfficer(hit.officerId()).stream()
-                    .map(c -> clearances.lock(hit.officerId(), c.unit()).orElseThrow()).toList();
+            clearances.ofOfficer(hit.officerId()).forEach(c -> clearances.lock(hit.officerId(), c.unit()));
             List<ScreeningHitDao.ReviewRow> reviews = dao.reviews(hitId);
             String next = next(hit, request.decision(), reviews, adjudicator);
             Instant now = time.now();
@@ -150,7 +152,7 @@ public final class ScreeningReviews {
                     request.reasons().strip(), adjudicator.username(), now);
             dao.insertReview(review);
             dao.setStatus(hitId, next, now);
-            reevaluate(h, hit.officerId(), held, adjudicator.username());
+            reevaluate(h, hit.officerId(), adjudicator.username());
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("review", review);
             content.put("officerId", hit.officerId());
@@ -189,18 +191,12 @@ public final class ScreeningReviews {
     }
 
     /** Every clearance the officer holds, re-evaluated on the record on file under the active rule set. */
-    private void reevaluate(Handle h, String officerId, List<ClearanceDao.ClearanceRow> held, String actor) {
+    private void reevaluate(Handle h, String officerId, String actor) {
         OfficerRecordDao records = h.attach(OfficerRecordDao.class);
         int version = records.latestVersion(officerId);
-        if (version == 0) {
-            return;
-        }
-        String json = records.find(officerId, version).orElseThrow();
-        RuleSet ruleSet = rules.ruleSet();
-        LocalDate today = time.today();
-        for (ClearanceDao.ClearanceRow c : held) {
-            evaluations.reevaluateOnFile(h, ruleSet, officerId, c.unit(), version, json, Clearances.CAUSE_SCREENING,
-                    actor, today);
+        if (version > 0) {
+            evaluations.reevaluateAllOnFile(h, rules.ruleSet(), officerId, version,
+                    records.find(officerId, version).orElseThrow(), Clearances.CAUSE_SCREENING, actor, time.today());
         }
     }
 
@@ -211,8 +207,8 @@ public final class ScreeningReviews {
             int version = records.latestVersion(hit.officerId());
             OfficerRecord record = version == 0 ? null
                     : Json.read(records.find(hit.officerId(), version).orElseThrow(), OfficerRecord.class);
-            LocalDate subjectBirth = record == null ? null : hit.subject().equals("OFFICER") ? record.dateOfBirth()
-                    : record.associations().stream().filter(a -> hit.subject().equals("ASSOCIATION:" + a.id()))
+            LocalDate subjectBirth = record == null ? null : hit.subject().equals(Subject.OFFICER) ? record.dateOfBirth()
+                    : record.associations().stream().filter(a -> hit.subject().equals(Subject.ASSOCIATION + a.id()))
                             .map(org.vetting.api.Association::birthDate).filter(java.util.Objects::nonNull).findFirst()
                             .orElse(null);
             WatchlistEntry e = watchlists.entry(hit.listName(), hit.listVersion(), hit.entryId());
@@ -221,7 +217,7 @@ public final class ScreeningReviews {
                     hit.listName(), hit.listVersion(), hit.entryId(), hit.entryName(), hit.score(), parts, hit.status()),
                     language);
             return new ScreeningHitView(hit.hitId(), hit.officerId(),
-                    record == null ? null : name(record.givenName(), record.familyName()), officer.country(),
+                    access.names(List.of(hit.officerId())).get(hit.officerId()), officer.country(),
                     record == null ? null : record.dateOfBirth(), hit.subject(), hit.subjectName(), subjectBirth,
                     hit.listName(), hit.listVersion(), hit.entryId(), hit.entryName(), hit.score(), parts, hit.status(),
                     hit.raisedAt(), explanation, new ScreeningHitView.Entry(e.kind().name(), e.name(), e.aliases(),
@@ -230,11 +226,6 @@ public final class ScreeningReviews {
                             .map(r -> new ScreeningHitView.Review(r.step(), r.decision(), r.reasons(), r.reviewedBy(),
                                     r.reviewedAt())).toList());
         });
-    }
-
-    private static String name(String given, String family) {
-        String n = ((given == null ? "" : given) + " " + (family == null ? "" : family)).trim();
-        return n.isEmpty() ? null : n;
     }
 
     private static NotFound notFound(String hitId) {

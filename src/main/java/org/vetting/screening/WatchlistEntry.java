@@ -38,12 +38,7 @@ public record WatchlistEntry(String id, Kind kind, String name, String givenName
                 nationality, program, remarks}) {
             canonical.append(field == null ? "\u0000" : field.toString()).append('\u001f');
         }
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.vetting.common.Sha256.hex(canonical.toString());
     }
 
     /** The names screening compares: the primary name and the strong aliases, each as it may be read. */
