@@ -22,6 +22,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.util.Duration;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.auth.DatabaseAuthenticator;
@@ -39,6 +40,7 @@ import org.vetting.cli.TestRulesCommand;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.common.Json;
+import org.vetting.db.NamedStatements;
 import org.vetting.db.Migrations;
 import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
@@ -133,6 +135,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
         Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
+        jdbi.getConfig(SqlStatements.class).setTemplateEngine(new NamedStatements());
         // a broken rule set stops start-up here, before anything listens
         VettingContext context = VettingContext.build(config, jdbi, clock);
         this.context = context;

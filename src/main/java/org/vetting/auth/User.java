@@ -2,6 +2,7 @@ package org.vetting.auth;
 
 import java.security.Principal;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 
 import org.vetting.api.Role;
@@ -21,9 +22,18 @@ public record User(String username, Set<Role> roles, Set<String> units, Set<Stri
     /** The principal of a stored user: its roles (approved ones only), units and countries. */
     public static User of(UserDao.UserRow row, UserDao dao) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        dao.rolesOf(row.username()).forEach(r -> roles.add(Role.valueOf(r)));
-        return new User(row.username(), Set.copyOf(roles), Set.copyOf(dao.unitsOf(row.username())),
-                Set.copyOf(dao.countriesOf(row.username())), row.officerId(), row.mustChangePassword());
+        Set<String> units = new HashSet<>();
+        Set<String> countries = new HashSet<>();
+        for (UserDao.Grant g : dao.grantsOf(row.username())) {
+            switch (g.kind()) {
+                case "ROLE" -> roles.add(Role.valueOf(g.granted()));
+                case "UNIT" -> units.add(g.granted());
+                case "COUNTRY" -> countries.add(g.granted());
+                default -> throw new IllegalStateException("unknown grant kind " + g.kind());
+            }
+        }
+        return new User(row.username(), Set.copyOf(roles), Set.copyOf(units), Set.copyOf(countries), row.officerId(),
+                row.mustChangePassword());
     }
 
     public boolean has(Role role) {

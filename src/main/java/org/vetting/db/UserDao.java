@@ -26,14 +26,19 @@ public interface UserDao {
     @RegisterConstructorMapper(UserRow.class)
     Optional<UserRow> find(@Bind("username") String username);
 
+    /** A user's role, unit and country grants in one statement: {@code kind} is ROLE, UNIT or COUNTRY. */
+    record Grant(String kind, String granted) {}
+
+    @SqlQuery("""
+            SELECT 'ROLE' AS kind, role AS granted FROM user_roles WHERE username = :username
+            UNION ALL SELECT 'UNIT', unit FROM user_units WHERE username = :username
+            UNION ALL SELECT 'COUNTRY', country FROM user_countries WHERE username = :username
+            """)
+    @RegisterConstructorMapper(Grant.class)
+    List<Grant> grantsOf(@Bind("username") String username);
+
     @SqlQuery("SELECT role FROM user_roles WHERE username = :username ORDER BY role")
     List<String> rolesOf(@Bind("username") String username);
-
-    @SqlQuery("SELECT unit FROM user_units WHERE username = :username ORDER BY unit")
-    List<String> unitsOf(@Bind("username") String username);
-
-    @SqlQuery("SELECT country FROM user_countries WHERE username = :username ORDER BY country")
-    List<String> countriesOf(@Bind("username") String username);
 
     @SqlQuery("SELECT COUNT(*) FROM users")
     long count();

@@ -87,7 +87,10 @@ public final class UserService {
                 }
                 audit(h, ADMIN, "CREATED", Actors.SYSTEM, Map.of("withoutSecondApprover", true));
             });
-        } catch (RuntimeException alreadyCreated) {
+        } catch (RuntimeException failed) {
+            if (jdbi.withExtension(UserDao.class, UserDao::count) == 0) {
+                throw failed; // not another instance's creation: a real failure stops start-up
+            }
             LOG.info("first-start admin user was created by another instance");
             return;
         }

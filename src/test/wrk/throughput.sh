@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Throughput of the packaged service on loopback (docs/performance.md, issue 14): starts
+# target/vetting-service.jar on a fresh database, times start-up to a healthy /api/health, creates
+# a vetting officer, then runs wrk (Debian package) for submissions, dry runs and reads, each after
+# a warm-up, stops the service, times a start-up on the now existing database, and verifies the
+# audit chain offline.
+#
+#   src/test/wrk/throughput.sh [h2 | jdbc:postgresql://…] [seconds per run, default 30]
+#
+# For PostgreSQL give the URL of an empty database (VETTING_DB_USER defaults to postgres here).
+# Bounded: every wrk run has a fixed duration; the service is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+DB=${1:-h2}
+SECONDS_PER_RUN=${2:-30}
+JAR=target/vetting-service.jar
+[ -f "$JAR" ] || { echo "build the jar first: mvn -B -q package -DskipTests" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install -y wrk)" >&2; exit 2; }
+
+WORK=$(mktemp -d /tmp/vetting-throughput.XXXXXX)
+export VETTING_ADMIN_PASSWORD="bench-admin-$RANDOM$RANDOM"
+export VETTING_PORT=${VETTING_PORT:-18080}
+export VETTING_ADMIN_PORT=${VETTING_ADMIN_PORT:-18081}
+if [ "$DB" = h2 ]; then
+  export VETTING_DB_URL="jdbc:h2:$WORK/vetting;LOCK_TIMEOUT=10000;WRITE_DELAY=0${H2_OPTIONS:-}"
+else
+  export VETTING_DB_URL="$DB"
+  export VETTING_DB_USER=${VETTING_DB_USER:-postgres}
+fi
+BASE="http://127.0.0.1:$VETTING_PORT"
+PID=
+stop() { [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; PID=; }
+trap 'stop' EXIT
+
+start() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  java ${JAVA_OPTS:-} -jar "$JAR" server config.yml > "$WORK/service-$1.log" 2>&1 &
+  PID=$!
+  until curl -fsS "$BASE/api/health" >/dev/null 2>&1; do
+    kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/service-$1.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  t1=$(date +%s.%N)
+  printf 'start-up to healthy, %s database: %.1f s\n' "$1" "$(echo "$t1 - $t0" | bc)"
+}
+
+start fresh
+ADMIN=$(printf 'admin:%s' "$VETTING_ADMIN_PASSWORD" | base64 -w0)
+curl -fsS -o /dev/null -X POST "$BASE/api/users" -H "Authorization: Basic $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"username":"hr.bench","password":"bench-password-1","roles":["VETTING_OFFICER"],"countries":["MX","US"]}'
+export AUTH
+AUTH=$(printf 'hr.bench:bench-password-1' | base64 -w0)
+
+run() { # name, seconds, wrk arguments…
+  local name=$1 seconds=$2; shift 2
+  echo "== $name ($seconds s, 8 connections)"
+  wrk -t2 -c8 -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
+}
+wrk -t2 -c8 -d10s -s src/test/wrk/submit.lua "$BASE" >/dev/null   # warm-up
+run "POST /api/candidates" "$SECONDS_PER_RUN" -s src/test/wrk/submit.lua "$BASE"
+wrk -t2 -c8 -d5s -s src/test/wrk/dry-run.lua "$BASE" >/dev/null    # warm-up
+run "POST /api/evaluations/dry-run" "$SECONDS_PER_RUN" -s src/test/wrk/dry-run.lua "$BASE"
+ID=$(curl -fsS -X POST "$BASE/api/candidates" -H "Authorization: Basic $AUTH" -H 'Content-Type: application/json' \
+  -d '{"officerId":"MX-READ-1","givenName":"Ana","familyName":"Ruiz","dateOfBirth":"1988-02-11","country":"MX","agency":"Guardia Nacional","serviceStartDate":"2012-06-01","targetUnit":"JU-FENTANYL"}' \
+  | sed -E 's/.*"evaluationId":"([^"]+)".*/\1/; s/^\{"id":"([^"]+)".*/\1/')
+run "GET /api/evaluations/{id}" "$SECONDS_PER_RUN" -H "Authorization: Basic $AUTH" "$BASE/api/evaluations/$ID"
+stop
+start existing
+stop
+echo "== audit chain"
+java -jar "$JAR" verify-audit config.yml 2>&1 | tail -3
+[ "$DB" = h2 ] && du -sh "$WORK"
+rm -rf "$WORK"
