@@ -2,7 +2,7 @@
 # Throughput of the packaged service on loopback (docs/performance.md, issue 14): starts
 # target/vetting-service.jar on a fresh database, times start-up to a healthy /api/health, creates
 # a vetting officer, then runs wrk (Debian package) for submissions, dry runs and reads, each after
-# a warm-up, stops the service, times a start-up on the now existing database, and verifies the
+# a warm-up (a minute for submissions: WARMUP seconds), stops the service, times a start-up on the now existing database, and verifies the
 # audit chain offline.
 #
 #   src/test/wrk/throughput.sh [h2 | jdbc:postgresql://…] [seconds per run, default 30]
@@ -57,9 +57,11 @@ run() { # name, seconds, wrk arguments…
   echo "== $name ($seconds s, 8 connections)"
   wrk -t2 -c8 -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
 }
-wrk -t2 -c8 -d10s -s src/test/wrk/submit.lua "$BASE" >/dev/null   # warm-up
+# warm-up: the JIT compilers keep a core busy for the first minute of load (Drools' generated
+# classes, Jersey, H2); shorter warm-ups measure the compiler, not the service
+wrk -t2 -c8 -d"${WARMUP:-60}s" -s src/test/wrk/submit.lua "$BASE" >/dev/null
 run "POST /api/candidates" "$SECONDS_PER_RUN" -s src/test/wrk/submit.lua "$BASE"
-wrk -t2 -c8 -d5s -s src/test/wrk/dry-run.lua "$BASE" >/dev/null    # warm-up
+wrk -t2 -c8 -d10s -s src/test/wrk/dry-run.lua "$BASE" >/dev/null   # warm-up
 run "POST /api/evaluations/dry-run" "$SECONDS_PER_RUN" -s src/test/wrk/dry-run.lua "$BASE"
 ID=$(curl -fsS -X POST "$BASE/api/candidates" -H "Authorization: Basic $AUTH" -H 'Content-Type: application/json' \
   -d '{"officerId":"MX-READ-1","givenName":"Ana","familyName":"Ruiz","dateOfBirth":"1988-02-11","country":"MX","agency":"Guardia Nacional","serviceStartDate":"2012-06-01","targetUnit":"JU-FENTANYL"}' \

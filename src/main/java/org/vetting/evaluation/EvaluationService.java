@@ -79,6 +79,7 @@ public final class EvaluationService {
                     .lock(record.officerId(), record.targetUnit()).orElse(null);
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             int latest = records.latestVersion(record.officerId());
+            OfficerDao officers = h.attach(OfficerDao.class);
             if (latest > 0) {
                 OfficerRecord onFile = Json.read(records.find(record.officerId(), latest).orElseThrow(),
                         OfficerRecord.class);
@@ -86,11 +87,11 @@ public final class EvaluationService {
                 if (!changed.isEmpty()) {
                     throw new RecordsOnFileChanged(record.officerId(), changed);
                 }
-                h.attach(OfficerDao.class).fillCountry(record.officerId(), record.country());
+                officers.fillCountry(record.officerId(), record.country());
             } else {
-                h.attach(OfficerDao.class).insert(record.officerId(), record.country());
+                officers.insert(record.officerId(), record.country());
             }
-            h.attach(OfficerDao.class).name(record.officerId(), record.givenName(), record.familyName());
+            officers.name(record.officerId(), record.givenName(), record.familyName());
             Instant now = time.now();
             String json = Json.write(record);
             records.insert(record.officerId(), latest + 1, json, actor.username(), now);
@@ -189,7 +190,7 @@ public final class EvaluationService {
                                             LocalDate asOf) {
         List<Evaluation> evaluated = new ArrayList<>();
         List<AuditChain.Pending> audit = new ArrayList<>();
-        Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now, false);
+        Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now);
         for (Held clearance : held) {
             Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor, screened);
             Transitions.Result result = Transitions.afterEvaluation(clearance.row(), e.outcome(), e.valid(),
@@ -264,7 +265,7 @@ public final class EvaluationService {
         LocalDate date = asOf == null ? time.today() : asOf;
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, date, ruleSet, "record."));
-        Screening screened = jdbi.withHandle(h -> screening.screen(h, ruleSet, record, time.now(), true));
+        Screening screened = screening.dryRun(jdbi, ruleSet, record, time.now());
         return evaluate(ruleSet, record, date, actor, screened);
     }
 

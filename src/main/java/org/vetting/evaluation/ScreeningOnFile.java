@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.OfficerRecord;
 import org.vetting.common.Json;
 import org.vetting.common.Sha256;
@@ -34,17 +36,35 @@ public final class ScreeningOnFile {
         this.lists = lists;
     }
 
-    /** The screening of {@code record}, storing new hits in {@code h}'s transaction unless {@code dryRun}. */
-    public Screening screen(Handle h, RuleSet ruleSet, OfficerRecord record, Instant now, boolean dryRun) {
+    /** The screening of {@code record}, storing new hits in {@code h}'s transaction. */
+    public Screening screen(Handle h, RuleSet ruleSet, OfficerRecord record, Instant now) {
+        return screen(ruleSet, record, now, false, work -> work.apply(h.attach(ScreeningHitDao.class)));
+    }
+
+    /** A dry run's screening: reads the hits on file, on a connection of its own only when there is a match. */
+    public Screening dryRun(Jdbi jdbi, RuleSet ruleSet, OfficerRecord record, Instant now) {
+        return screen(ruleSet, record, now, true, work -> jdbi.withExtension(ScreeningHitDao.class, work::apply));
+    }
+
+    private Screening screen(RuleSet ruleSet, OfficerRecord record, Instant now, boolean dryRun,
+                             Function<Function<ScreeningHitDao, List<Screening.Hit>>, List<Screening.Hit>> withHits) {
         if (ruleSet.screeningThreshold().isEmpty()) {
             return null; // a rule set from before screening (policy v1.2)
         }
         List<WatchlistIndex> inForce = lists.current();
         List<Screening.ListVersion> versions = inForce.stream()
                 .map(l -> new Screening.ListVersion(l.list(), l.version())).toList();
-        ScreeningHitDao dao = h.attach(ScreeningHitDao.class);
+        List<Screener.Found> found = Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble());
+        if (found.isEmpty()) {
+            return new Screening(versions, List.of()); // most records: nothing to look up or store
+        }
+        return new Screening(versions, List.copyOf(withHits.apply(dao -> onFile(dao, found, record, now, dryRun))));
+    }
+
+    private static List<Screening.Hit> onFile(ScreeningHitDao dao, List<Screener.Found> found, OfficerRecord record,
+                                              Instant now, boolean dryRun) {
         List<Screening.Hit> hits = new ArrayList<>();
-        for (Screener.Found f : Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble())) {
+        for (Screener.Found f : found) {
             String contentHash = f.match().entry().contentHash();
             String pair = pairKey(record.officerId(), f.subject().key(), f.subject().name(), f.list(),
                     f.match().entry().id(), contentHash);
@@ -61,7 +81,7 @@ public final class ScreeningOnFile {
             hits.add(new Screening.Hit(hitId, f.subject().key(), f.subject().name(), f.list(), f.listVersion(),
                     f.match().entry().id(), f.match().matchedName(), score, f.match().matchedParts(), status));
         }
-        return new Screening(versions, List.copyOf(hits));
+        return hits;
     }
 
     /** One (officer's subject under its name, list entry as it stands) pair. */
