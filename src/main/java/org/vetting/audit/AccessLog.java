@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.AccessEntryView;
 import org.vetting.api.ListPage;
 import org.vetting.auth.User;
+import org.vetting.common.GroupCommit;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.AccessLogDao;
 
@@ -17,17 +18,22 @@ public final class AccessLog {
 
     private final Jdbi jdbi;
     private final ServiceTime time;
+    // concurrent requests' entries share one transaction and commit (docs/performance.md)
+    private final GroupCommit<AccessLogDao.EntryRow> writes;
 
     public AccessLog(Jdbi jdbi, ServiceTime time) {
         this.jdbi = jdbi;
         this.time = time;
+        this.writes = new GroupCommit<>(rows -> jdbi.useTransaction(h -> h.attach(AccessLogDao.class).insert(rows)));
     }
 
-    /** Records one read (or refused attempt) now; {@code username} and {@code officerId} may be null. */
+    /**
+     * Records one read (or refused attempt) now, and returns once it is committed (or throws: the
+     * caller withholds the answer); {@code username} and {@code officerId} may be null.
+     */
     public void record(String username, String officerId, String method, String path, int status) {
         String logged = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
-        jdbi.useExtension(AccessLogDao.class, dao -> dao.insert(
-                new AccessLogDao.EntryRow(0, time.now(), username, officerId, method, logged, status)));
+        writes.write(new AccessLogDao.EntryRow(0, time.now(), username, officerId, method, logged, status));
     }
 
     /**

@@ -9,18 +9,18 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.MaxRows;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Who read which officer's data, when, through which endpoint, with which answer. Append-only. */
 public interface AccessLogDao {
     record EntryRow(long id, Instant at, String username, String officerId, String method, String path, int status) {}
 
-    @SqlUpdate("""
+    @SqlBatch("""
             INSERT INTO access_log (at, username, officer_id, method, path, status)
             VALUES (:at, :username, :officerId, :method, :path, :status)
             """)
-    void insert(@BindMethods EntryRow entry);
+    void insert(@BindMethods List<EntryRow> entries);
 
     /** Entries after {@code after} (an id), oldest first; a null filter means "any", times are [from, to). */
     @SqlQuery("""

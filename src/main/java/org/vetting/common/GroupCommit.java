@@ -1,0 +1,78 @@
+package org.vetting.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Group commit: callers hand in one item each and return once it is written; one write runs at a
+ * time and takes everything that queued while the previous one ran, so concurrent callers share a
+ * transaction and its commit. No thread of its own: the first caller to find no write running
+ * writes the group its item is in, the others wait for theirs. A failed write fails every caller
+ * of its group (each gets the exception), and nothing is acknowledged that was not written.
+ */
+public final class GroupCommit<T> {
+    private final Consumer<List<T>> writer;
+    private Group<T> open = new Group<>();
+    private boolean writing;
+
+    private static final class Group<T> {
+        final List<T> items = new ArrayList<>();
+        boolean done;
+        RuntimeException failure;
+    }
+
+    /** {@code writer} writes a group durably (one transaction) or throws. */
+    public GroupCommit(Consumer<List<T>> writer) {
+        this.writer = writer;
+    }
+
+    /** Writes {@code item} with whatever else is waiting; returns once it is written, or throws. */
+    public void write(T item) {
+        Group<T> group;
+        synchronized (this) {
+            Group<T> mine = open;
+            mine.items.add(item);
+            while (writing && !mine.done) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for the group write", e);
+                }
+            }
+            if (mine.done) {
+                failed(mine.failure);
+                return;
+            }
+            // no write running and ours not written: ours is the open group, and this caller writes it
+            writing = true;
+            group = open;
+            open = new Group<>();
+        }
+        RuntimeException failure = null;
+        try {
+            writer.accept(group.items);
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        synchronized (this) {
+            group.done = true;
+            group.failure = failure;
+            writing = false;
+            notifyAll();
+        }
+        failed(failure);
+    }
+
+    /** Items waiting for the next write. */
+    synchronized int queued() {
+        return open.items.size();
+    }
+
+    private static void failed(RuntimeException failure) {
+        if (failure != null) {
+            throw new IllegalStateException("group write failed: " + failure.getMessage(), failure);
+        }
+    }
+}
