@@ -84,8 +84,9 @@ public interface AuditDao {
                AND (CAST(:actor AS VARCHAR(64)) IS NULL OR e.evaluated_by = :actor)
                AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.evaluated_at >= :from)
                AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR e.evaluated_at < :to)
-               AND (CAST(:rule AS VARCHAR(255)) IS NULL OR EXISTS (
-                        SELECT 1 FROM fired_rules r WHERE r.evaluation_id = e.id AND r.rule_name = :rule))
+               AND (CAST(:rule AS VARCHAR(255)) IS NULL
+                    OR POSITION(CAST(:ruleInline AS VARCHAR(1000)) IN e.fired_rules) > 0
+                    OR EXISTS (SELECT 1 FROM fired_rules r WHERE r.evaluation_id = e.id AND r.rule_name = :rule))
                AND (CAST(:flag AS VARCHAR(64)) IS NULL OR EXISTS (
                         SELECT 1 FROM evaluation_flags g WHERE g.evaluation_id = e.id AND g.code = :flag))
                AND (:scoped = FALSE OR e.officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
@@ -96,8 +97,17 @@ public interface AuditDao {
     List<EvaluationEntry> evaluations(@Bind("officerId") String officerId, @Bind("unit") String unit,
                                       @Bind("outcome") String outcome, @Bind("actor") String actor,
                                       @Bind("from") Instant from, @Bind("to") Instant to, @Bind("rule") String rule,
+                                      @Bind("ruleInline") String ruleInline,
                                       @Bind("flag") String flag, @Bind("scoped") boolean scoped,
                                       @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
                                       Collection<String> countries, @Bind("self") String self,
                                       @Bind("after") long after, @MaxRows int limit);
+
+    /** As above, {@code rule} searched among fired rules stored as rows and inline (V12). */
+    default List<EvaluationEntry> evaluations(String officerId, String unit, String outcome, String actor, Instant from,
+                                              Instant to, String rule, String flag, boolean scoped,
+                                              Collection<String> countries, String self, long after, int limit) {
+        return evaluations(officerId, unit, outcome, actor, from, to, rule, EvaluationDao.inlineRuleNeedle(rule), flag,
+                scoped, countries, self, after, limit);
+    }
 }

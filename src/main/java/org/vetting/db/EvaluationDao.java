@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.common.Json;
 
 /** Stored evaluations with their flags and fired rules. Rows are written once, never updated. */
 public interface EvaluationDao {
@@ -44,27 +46,47 @@ public interface EvaluationDao {
     /** An evaluation as stored: its row, its flags and its fired rules. */
     record Rows(EvaluationRow evaluation, List<FlagRow> flags, List<FiredRuleRow> firedRules) {}
 
-    /** Writes an evaluation: one insert and two batches. */
+    /**
+     * A fired rule as stored inline with its evaluation (V12): the evaluation's {@code fired_rules}
+     * column holds them as a JSON list in firing order, one column instead of a row (and two index
+     * entries) per firing. Evaluations stored before V12 keep theirs in the {@code fired_rules} table.
+     */
+    record InlineFiredRule(int sequence, String ruleName, @JsonInclude(JsonInclude.Include.NON_NULL) String flag) {}
+
+    TypeReference<List<InlineFiredRule>> INLINE_FIRED_RULES = new TypeReference<>() {};
+
+    /** Writes an evaluation: its row with its fired rules, and a batch of its flags. */
     default void insert(Rows rows) {
-        insert(rows.evaluation());
+        insert(rows.evaluation(), Json.write(rows.firedRules().stream()
+                .map(r -> new InlineFiredRule(r.sequence(), r.ruleName(), r.flag())).toList()));
         if (!rows.flags().isEmpty()) {
             insertFlags(rows.flags());
         }
-        if (!rows.firedRules().isEmpty()) {
-            insertFiredRules(rows.firedRules());
-        }
     }
 
-    /** Reads an evaluation's rows back, exactly as stored. */
+    /** Reads an evaluation's rows back, exactly as stored (fired rules inline, or as rows before V12). */
     default Optional<Rows> rows(String id) {
-        return find(id).map(row -> new Rows(row, flags(id), firedRules(id)));
+        return find(id).map(row -> new Rows(row, flags(id), firedRulesInline(id)
+                .map(json -> Json.read(json, INLINE_FIRED_RULES).stream()
+                        .map(r -> new FiredRuleRow(id, r.sequence(), r.ruleName(), r.flag())).toList())
+                .orElseGet(() -> firedRules(id))));
+    }
+
+    /**
+     * What a stored {@code fired_rules} column contains when {@code rule} fired, for a search
+     * ({@code POSITION(… IN fired_rules)}): its name as a complete JSON value, so a rule whose name
+     * starts with another's is not taken for it.
+     */
+    static String inlineRuleNeedle(String rule) {
+        return rule == null ? null : "\"ruleName\":" + Json.write(rule);
     }
 
     @SqlUpdate("INSERT INTO evaluations (" + COLUMNS + """
-            ) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,
+            , fired_rules) VALUES (:id, :officerId, :recordVersion, :unit, :outcome, :asOf, :validUntil, :grantUntil,
                       :conditionalUntil, :conditions, :rulesetVersion, :evaluatedAt, :evaluatedBy, :revettingFrom,
-                      :grantRevettingFrom, :conditionalRevettingFrom, :adjudication, :reapplyFrom, :screening)""")
-    void insert(@BindMethods EvaluationRow row);
+                      :grantRevettingFrom, :conditionalRevettingFrom, :adjudication, :reapplyFrom, :screening,
+                      :firedRules)""")
+    void insert(@BindMethods EvaluationRow row, @Bind("firedRules") String firedRules);
 
     @SqlBatch("""
             INSERT INTO evaluation_flags (evaluation_id, position, code, category, severity, waivable, evidence,
@@ -74,11 +96,6 @@ public interface EvaluationDao {
             """)
     void insertFlags(@BindMethods List<FlagRow> rows);
 
-    @SqlBatch("""
-            INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag)
-            VALUES (:evaluationId, :sequence, :ruleName, :flag)
-            """)
-    void insertFiredRules(@BindMethods List<FiredRuleRow> rows);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM evaluations WHERE id = :id")
     @RegisterConstructorMapper(EvaluationRow.class)
@@ -92,6 +109,11 @@ public interface EvaluationDao {
     @RegisterConstructorMapper(FlagRow.class)
     List<FlagRow> flags(@Bind("id") String id);
 
+    /** The fired rules stored inline (V12 and after); empty for an evaluation stored before. */
+    @SqlQuery("SELECT fired_rules FROM evaluations WHERE id = :id AND fired_rules IS NOT NULL")
+    Optional<String> firedRulesInline(@Bind("id") String id);
+
+    /** The fired rules of an evaluation stored before V12, one row each. */
     @SqlQuery("""
             SELECT evaluation_id, sequence, rule_name, flag
               FROM fired_rules WHERE evaluation_id = :id ORDER BY sequence

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -151,21 +152,69 @@ class AuditTamperTest {
 
     @Test
     void shouldDetectAndLocateAChangedFiredRule() {
-        sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 forged' WHERE evaluation_id = ? AND sequence = 2", evaluationId);
+        String forge = "UPDATE evaluations SET fired_rules = REPLACE(fired_rules, ?, ?) WHERE id = ?";
+        String real = "\"EXAMS-00 latest exam of each type\"";
+        String forged = "\"EXAMS-00 forged\"";
+        assertThat(sql(forge, real, forged, evaluationId)).isEqualTo(1);
         try {
             assertBrokenAt(entry, "was changed");
         } finally {
-            sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 latest exam of each type' WHERE evaluation_id = ? "
-                    + "AND sequence = 2", evaluationId);
+            sql(forge, forged, real, evaluationId);
         }
         assertValid();
+    }
+
+    /**
+     * Evaluations stored before V12 keep their fired rules as rows of fired_rules: the same
+     * evaluation stored that way reads back the same, is found by rule, and its chain entry still
+     * verifies — and a changed row is still detected.
+     */
+    @Test
+    void shouldReadVerifyAndDetectChangesInFiredRulesStoredAsRows() {
+        JsonNode inline = get("/api/audit/evaluations/" + evaluationId);
+        JsonNode fired = inline.get("firedRules");
+        assertThat(fired.size()).isGreaterThan(1);
+        String firstRule = fired.get(0).get("rule").asText();
+        for (JsonNode r : fired) {
+            sql("INSERT INTO fired_rules (evaluation_id, sequence, rule_name, flag) VALUES (?, ?, ?, ?)", evaluationId,
+                    r.get("sequence").asInt(), r.get("rule").asText(), r.get("flag").isNull() ? null : r.get("flag").asText());
+        }
+        String stored = storedFiredRules();
+        sql("UPDATE evaluations SET fired_rules = NULL WHERE id = ?", evaluationId);
+        try {
+            assertThat(get("/api/audit/evaluations/" + evaluationId)).isEqualTo(inline);
+            assertValid();
+            assertThat(get("/api/audit/evaluations?rule=" + URLEncoder.encode(firstRule, StandardCharsets.UTF_8)).get("items").findValuesAsText("sequence"))
+                    .contains(Long.toString(entry));
+            sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 forged' WHERE evaluation_id = ? AND sequence = ?",
+                    evaluationId, fired.get(1).get("sequence").asInt());
+            assertBrokenAt(entry, "was changed");
+        } finally {
+            sql("UPDATE evaluations SET fired_rules = ? WHERE id = ?", stored, evaluationId);
+            sql("DELETE FROM fired_rules WHERE evaluation_id = ?", evaluationId);
+        }
+        assertValid();
+    }
+
+    private String storedFiredRules() {
+        try (Connection c = APP.connection();
+             var s = c.prepareStatement("SELECT fired_rules FROM evaluations WHERE id = ?")) {
+            s.setString(1, evaluationId);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
     void shouldRefuseUpdatesOfHistory_InPostgreSQL() throws SQLException {
         org.junit.jupiter.api.Assumptions.assumeTrue(TestApp.POSTGRES, "database-level protection is PostgreSQL's");
         for (String update : List.of("UPDATE evaluations SET outcome = 'ELIGIBLE'", "DELETE FROM audit_log",
-                "UPDATE officer_records SET record = '{}'", "DELETE FROM fired_rules", "UPDATE access_log SET status = 200")) {
+                "UPDATE officer_records SET record = '{}'", "UPDATE evaluations SET fired_rules = '[]'",
+                "UPDATE access_log SET status = 200")) {
             try (Connection c = APP.connection()) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.createStatement().execute(update))
                         .as(update).hasMessageContaining("append-only");

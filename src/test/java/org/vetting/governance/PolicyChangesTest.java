@@ -314,7 +314,7 @@ class PolicyChangesTest {
         StringBuilder all = new StringBuilder();
         try (Connection c = APP.connection(); Statement s = c.createStatement()) {
             for (String sql : List.of("SELECT officer_id, version, record FROM officer_records ORDER BY 1, 2",
-                    "SELECT id, outcome FROM evaluations ORDER BY 1",
+                    "SELECT id, outcome, fired_rules FROM evaluations ORDER BY 1",
                     "SELECT officer_id, unit, status, valid_until, evaluation_id FROM clearances ORDER BY 1, 2",
                     "SELECT COUNT(*) FROM clearance_events", "SELECT COUNT(*) FROM fired_rules")) {
                 try (ResultSet rs = s.executeQuery(sql)) {
