@@ -5,9 +5,11 @@
 # a warm-up (a minute for submissions: WARMUP seconds), stops the service, times a start-up on the now existing database, and verifies the
 # audit chain offline.
 #
-#   src/test/wrk/throughput.sh [h2 | jdbc:postgresql://…] [seconds per run, default 30]
+#   src/test/wrk/throughput.sh [h2 | jdbc:postgresql://… | jdbc:h2:/path/…] [seconds per run, default 30]
 #
-# For PostgreSQL give the URL of an empty database (VETTING_DB_USER defaults to postgres here).
+# h2 is a fresh file with the service's default settings. For PostgreSQL give the URL of an empty
+# database, or of one seeded before (VETTING_DB_USER defaults to postgres); an H2 URL names a file
+# seeded before with PolicyChangeBenchmark (user sa), to see how cost grows with stored rows.
 # Bounded: every wrk run has a fixed duration; the service is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -23,6 +25,10 @@ export VETTING_PORT=${VETTING_PORT:-18080}
 export VETTING_ADMIN_PORT=${VETTING_ADMIN_PORT:-18081}
 if [ "$DB" = h2 ]; then
   export VETTING_DB_URL="jdbc:h2:$WORK/vetting;LOCK_TIMEOUT=10000;WRITE_DELAY=0${H2_OPTIONS:-}"
+elif [[ "$DB" == jdbc:h2:* ]]; then
+  # an H2 file seeded before (PolicyChangeBenchmark … seed-only creates it as user sa)
+  export VETTING_DB_URL="$DB"
+  export VETTING_DB_USER=${VETTING_DB_USER:-sa}
 else
   export VETTING_DB_URL="$DB"
   export VETTING_DB_USER=${VETTING_DB_USER:-postgres}
@@ -42,12 +48,12 @@ start() {
     sleep 0.05
   done
   t1=$(date +%s.%N)
-  printf 'start-up to healthy, %s database: %.1f s\n' "$1" "$(echo "$t1 - $t0" | bc)"
+  printf 'start-up to healthy (%s start on this database): %.1f s\n' "$1" "$(echo "$t1 - $t0" | bc)"
 }
 
-start fresh
+start first
 ADMIN=$(printf 'admin:%s' "$VETTING_ADMIN_PASSWORD" | base64 -w0)
-curl -fsS -o /dev/null -X POST "$BASE/api/users" -H "Authorization: Basic $ADMIN" -H 'Content-Type: application/json' \
+curl -sS -o /dev/null -X POST "$BASE/api/users" -H "Authorization: Basic $ADMIN" -H 'Content-Type: application/json' \
   -d '{"username":"hr.bench","password":"bench-password-1","roles":["VETTING_OFFICER"],"countries":["MX","US"]}'
 export AUTH
 AUTH=$(printf 'hr.bench:bench-password-1' | base64 -w0)
@@ -67,8 +73,11 @@ ID=$(curl -fsS -X POST "$BASE/api/candidates" -H "Authorization: Basic $AUTH" -H
   -d '{"officerId":"MX-READ-1","givenName":"Ana","familyName":"Ruiz","dateOfBirth":"1988-02-11","country":"MX","agency":"Guardia Nacional","serviceStartDate":"2012-06-01","targetUnit":"JU-FENTANYL"}' \
   | sed -E 's/.*"evaluationId":"([^"]+)".*/\1/; s/^\{"id":"([^"]+)".*/\1/')
 run "GET /api/evaluations/{id}" "$SECONDS_PER_RUN" -H "Authorization: Basic $AUTH" "$BASE/api/evaluations/$ID"
+echo "== memory after the runs"
+jcmd "$PID" GC.run >/dev/null && jcmd "$PID" GC.heap_info | grep -E 'garbage-first heap|used' | head -1 | sed 's/^ */heap after a full GC: /'
+grep VmRSS /proc/"$PID"/status | sed 's/VmRSS:\s*/resident set size: /'
 stop
-start existing
+start second
 stop
 echo "== audit chain"
 java -jar "$JAR" verify-audit config.yml 2>&1 | tail -3
