@@ -34,6 +34,7 @@ import org.vetting.rules.RuleEngine;
 import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
 import org.vetting.clearance.Condition;
+import org.vetting.common.GroupCommit;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.policy.ActiveRuleSet;
@@ -53,6 +54,7 @@ public final class EvaluationService {
     private final OfficerAccess access;
     private final ServiceTime time;
     private final ScreeningOnFile screening;
+    private final GroupCommit<Submission> submissions = new GroupCommit<>(this::writeSubmissions);
 
     public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time,
                              ScreeningOnFile screening) {
@@ -73,32 +75,94 @@ public final class EvaluationService {
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
         access.checkSubmission(actor, record);
-        return retryingVersionRace(() -> jdbi.inTransaction(h -> {
-            // lock order for every decision: the clearance row, then (when auditing) the audit head
-            ClearanceDao.ClearanceRow current = h.attach(ClearanceDao.class)
-                    .lock(record.officerId(), record.targetUnit()).orElse(null);
-            OfficerRecordDao records = h.attach(OfficerRecordDao.class);
-            int latest = records.latestVersion(record.officerId());
-            OfficerDao officers = h.attach(OfficerDao.class);
-            if (latest > 0) {
-                OfficerRecord onFile = Json.read(records.find(record.officerId(), latest).orElseThrow(),
-                        OfficerRecord.class);
-                List<FieldError> changed = EvidenceOnFile.changes(onFile, record);
-                if (!changed.isEmpty()) {
-                    throw new RecordsOnFileChanged(record.officerId(), changed);
+        Submission submission = new Submission(record, actor, ruleSet, asOf);
+        submissions.write(submission);
+        if (submission.failure != null) {
+            throw submission.failure;
+        }
+        return submission.evaluation;
+    }
+
+    /** A submission waiting to be written with the others that arrived meanwhile, and what came of it. */
+    private static final class Submission {
+        final OfficerRecord record;
+        final User actor;
+        final RuleSet ruleSet;
+        final LocalDate asOf;
+        Evaluation evaluation;
+        RuntimeException failure;
+
+        Submission(OfficerRecord record, User actor, RuleSet ruleSet, LocalDate asOf) {
+            this.record = record;
+            this.actor = actor;
+            this.ruleSet = ruleSet;
+            this.asOf = asOf;
+        }
+    }
+
+    /**
+     * Writes concurrent submissions in one transaction (group commit): each in a savepoint of its
+     * own — a submission refused (a record on file changed, a version race lost three times) is
+     * rolled back alone and its caller gets its error — then every decision's audit entries
+     * appended under one lock of the head, and one commit. Lock order as for every decision:
+     * clearance rows, then the head. Every caller returns only after the commit.
+     */
+    private void writeSubmissions(List<Submission> group) {
+        jdbi.useTransaction(h -> {
+            List<AuditChain.Pending> audit = new ArrayList<>();
+            for (int i = 0; i < group.size(); i++) {
+                Submission s = group.get(i);
+                for (int attempt = 1; s.evaluation == null && s.failure == null; attempt++) {
+                    String savepoint = "submission_" + i + "_" + attempt;
+                    h.savepoint(savepoint);
+                    try {
+                        Decided decided = store(h, s);
+                        h.release(savepoint);
+                        s.evaluation = decided.evaluations().get(0);
+                        audit.addAll(decided.audit());
+                    } catch (UnableToExecuteStatementException race) {
+                        // two writers of one officer may take the same record version number: try again
+                        h.rollbackToSavepoint(savepoint);
+                        if (attempt == MAX_ATTEMPTS) {
+                            s.failure = race;
+                        }
+                    } catch (RuntimeException refused) {
+                        h.rollbackToSavepoint(savepoint);
+                        s.failure = refused;
+                    }
                 }
-                officers.fillCountry(record.officerId(), record.country());
-            } else {
-                officers.insert(record.officerId(), record.country());
             }
-            officers.name(record.officerId(), record.givenName(), record.familyName());
-            Instant now = time.now();
-            String json = Json.write(record);
-            records.insert(record.officerId(), latest + 1, json, actor.username(), now);
-            return evaluateAndSet(h, ruleSet, record, json, latest + 1, List.of(current == null
-                    ? new Held(record.targetUnit(), null) : new Held(record.targetUnit(), current)), false,
-                    Clearances.CAUSE_EVALUATION, actor.username(), now, asOf).get(0);
-        }));
+            // the audit head last: every row of every decision is written before it is taken
+            AuditChain.appendAll(h, audit);
+        });
+    }
+
+    /** One submission's rows: the officer, the record version, the evaluation and the clearance. */
+    private Decided store(Handle h, Submission s) {
+        OfficerRecord record = s.record;
+        // lock order for every decision: the clearance row, then (when auditing) the audit head
+        ClearanceDao.ClearanceRow current = h.attach(ClearanceDao.class)
+                .lock(record.officerId(), record.targetUnit()).orElse(null);
+        OfficerRecordDao records = h.attach(OfficerRecordDao.class);
+        int latest = records.latestVersion(record.officerId());
+        OfficerDao officers = h.attach(OfficerDao.class);
+        if (latest > 0) {
+            OfficerRecord onFile = Json.read(records.find(record.officerId(), latest).orElseThrow(),
+                    OfficerRecord.class);
+            List<FieldError> changed = EvidenceOnFile.changes(onFile, record);
+            if (!changed.isEmpty()) {
+                throw new RecordsOnFileChanged(record.officerId(), changed);
+            }
+            officers.fillCountry(record.officerId(), record.country());
+        } else {
+            officers.insert(record.officerId(), record.country());
+        }
+        officers.name(record.officerId(), record.givenName(), record.familyName());
+        Instant now = time.now();
+        String json = Json.write(record);
+        records.insert(record.officerId(), latest + 1, json, s.actor.username(), now);
+        return decide(h, s.ruleSet, record, json, latest + 1, List.of(new Held(record.targetUnit(), current)), false,
+                Clearances.CAUSE_EVALUATION, s.actor.username(), now, s.asOf);
     }
 
     /**
@@ -188,6 +252,17 @@ public final class EvaluationService {
     private List<Evaluation> evaluateAndSet(Handle h, RuleSet ruleSet, OfficerRecord record, String json, int version,
                                             List<Held> held, boolean fresh, String cause, String actor, Instant now,
                                             LocalDate asOf) {
+        Decided decided = decide(h, ruleSet, record, json, version, held, fresh, cause, actor, now, asOf);
+        // the audit head last: every row of the decision is written before it is taken
+        AuditChain.appendAll(h, decided.audit());
+        return decided.evaluations();
+    }
+
+    /** Evaluations stored and clearances set, and the audit entries still to append for them. */
+    private record Decided(List<Evaluation> evaluations, List<AuditChain.Pending> audit) {}
+
+    private Decided decide(Handle h, RuleSet ruleSet, OfficerRecord record, String json, int version, List<Held> held,
+                           boolean fresh, String cause, String actor, Instant now, LocalDate asOf) {
         List<Evaluation> evaluated = new ArrayList<>();
         List<AuditChain.Pending> audit = new ArrayList<>();
         Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now);
@@ -206,9 +281,7 @@ public final class EvaluationService {
             }
             evaluated.add(e);
         }
-        // the audit head last: every row of the decision is written before it is taken
-        AuditChain.appendAll(h, audit);
-        return evaluated;
+        return new Decided(evaluated, audit);
     }
 
     /** Two writers of one officer may take the same record version number: the loser tries again. */
