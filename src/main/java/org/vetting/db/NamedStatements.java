@@ -22,9 +22,7 @@ public final class NamedStatements implements TemplateEngine.Parsing {
 
     @Override
     public Optional<Function<StatementContext, String>> parse(String template, ConfigRegistry config) {
-        Function<StatementContext, String> render = templates.parse(template, config)
-                .orElse(ctx -> templates.render(template, ctx));
-        return Optional.of(ctx -> named(ctx, render.apply(ctx)));
+        return templates.parse(template, config).map(render -> ctx -> named(ctx, render.apply(ctx)));
     }
 
     private static String named(StatementContext ctx, String sql) {

@@ -107,4 +107,32 @@ class RuleSetLoaderTest {
             support.after();
         }
     }
+    /**
+     * Once a set is active, a broken rules directory on disk (a later edit, not proposed) does not
+     * stop the service: it serves the active set from the database.
+     */
+    @Test
+    void shouldStartOnTheActiveSet_WhenTheRulesDirectoryIsBrokenLater() throws Exception {
+        copyRules();
+        String url = "jdbc:h2:mem:brokenlater;DB_CLOSE_DELAY=-1";
+        var first = TestApp.support(Clock.system(ZoneOffset.UTC), ConfigOverride.config("database.url", url),
+                ConfigOverride.config("rulesDirectory", dir.toString()));
+        String active;
+        try {
+            first.before();
+            active = ((org.vetting.VettingApplication) first.getApplication()).context().rules().ruleSet().version();
+        } finally {
+            first.after();
+        }
+        Files.writeString(dir.resolve("outcome.drl"), "package vetting.outcome;\nrule \"broken\"\n when\n  Foo(\nend\n");
+        var again = TestApp.support(Clock.system(ZoneOffset.UTC), ConfigOverride.config("database.url", url),
+                ConfigOverride.config("rulesDirectory", dir.toString()));
+        try {
+            again.before();
+            assertThat(((org.vetting.VettingApplication) again.getApplication()).context().rules().ruleSet().version())
+                    .isEqualTo(active);
+        } finally {
+            again.after();
+        }
+    }
 }
