@@ -1,6 +1,7 @@
 package org.vetting.chain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.SortedMap;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.vetting.common.Json;
+import org.vetting.common.Sha256;
 import org.vetting.db.AdjudicationDao;
 import org.vetting.db.AuditDao;
 import org.vetting.db.ClearanceDao;
@@ -41,15 +43,7 @@ public final class AuditChain {
     /** Appends an entry with the given canonical content (for changes whose source rows are mutable). */
     public static AuditDao.EntryRow append(Handle h, EntryType type, String ref, String officerId, String actor,
                                            Instant at, String content) {
-        AuditDao dao = h.attach(AuditDao.class);
-        AuditDao.Head head = dao.lockHead();
-        long sequence = head.sequence() + 1;
-        String hash = hash(head.hash(), sequence, type.name(), ref, content);
-        AuditDao.EntryRow entry = new AuditDao.EntryRow(sequence, type.name(), ref, officerId, actor, at, content,
-                head.hash(), hash);
-        dao.insert(entry);
-        dao.moveHead(sequence, hash);
-        return entry;
+        return appendAll(h, List.of(new Pending(type, ref, officerId, actor, at, content))).get(0);
     }
 
     /** An entry to append later, so that a decision holds the audit head only for its last moments. */
@@ -58,24 +52,28 @@ public final class AuditChain {
     /**
      * Appends entries in order under one lock of the head, taken last: a decision writes its rows
      * first and then its audit entries, so decisions wait on each other for the appends and the
-     * commit only.
+     * commit only. Returns the entries as stored.
      */
-    public static void appendAll(Handle h, List<Pending> entries) {
+    public static List<AuditDao.EntryRow> appendAll(Handle h, List<Pending> entries) {
         if (entries.isEmpty()) {
-            return;
+            return List.of();
         }
         AuditDao dao = h.attach(AuditDao.class);
         AuditDao.Head head = dao.lockHead();
         long sequence = head.sequence();
         String previous = head.hash();
+        List<AuditDao.EntryRow> appended = new ArrayList<>(entries.size());
         for (Pending p : entries) {
             sequence++;
             String hash = hash(previous, sequence, p.type().name(), p.ref(), p.content());
-            dao.insert(new AuditDao.EntryRow(sequence, p.type().name(), p.ref(), p.officerId(), p.actor(), p.at(),
-                    p.content(), previous, hash));
+            AuditDao.EntryRow entry = new AuditDao.EntryRow(sequence, p.type().name(), p.ref(), p.officerId(),
+                    p.actor(), p.at(), p.content(), previous, hash);
+            dao.insert(entry);
+            appended.add(entry);
             previous = hash;
         }
         dao.moveHead(sequence, previous);
+        return appended;
     }
 
     /**
@@ -179,7 +177,7 @@ public final class AuditChain {
         content.put("evaluation", rows.evaluation());
         content.put("flags", rows.flags());
         content.put("firedRules", rows.firedRules());
-        content.put("inputSha256", sha256(recordJson));
+        content.put("inputSha256", Sha256.hex(recordJson));
         return Json.write(content);
     }
 
@@ -197,10 +195,6 @@ public final class AuditChain {
     }
 
     static String hash(String previous, long sequence, String type, String ref, String content) {
-        return sha256(previous + "\n" + sequence + "\n" + type + "\n" + ref + "\n" + content);
-    }
-
-    public static String sha256(String text) {
-        return org.vetting.common.Sha256.hex(text);
+        return Sha256.hex(previous + "\n" + sequence + "\n" + type + "\n" + ref + "\n" + content);
     }
 }

@@ -2,6 +2,7 @@ package org.vetting.clearance;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.jdbi.v3.core.Handle;
 import org.vetting.chain.AuditChain;
@@ -29,7 +30,7 @@ public final class Clearances {
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,
                                                String evaluationId, String cause, String actor, Instant at) {
         ClearanceDao.EventRow event = record(h, officerId, unit, next, evaluationId, cause, actor, at);
-        AuditChain.append(h, EntryType.CLEARANCE, Long.toString(event.id()), officerId, actor, at, Json.write(event));
+        AuditChain.appendAll(h, List.of(audit(event)));
         return event;
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -66,10 +67,9 @@ public interface EvaluationDao {
 
     /** Reads an evaluation's rows back, exactly as stored (fired rules inline, or as rows before V12). */
     default Optional<Rows> rows(String id) {
-        return find(id).map(row -> new Rows(row, flags(id), firedRulesInline(id)
-                .map(json -> Json.read(json, INLINE_FIRED_RULES).stream()
-                        .map(r -> new FiredRuleRow(id, r.sequence(), r.ruleName(), r.flag())).toList())
-                .orElseGet(() -> firedRules(id))));
+        return stored(id).map(s -> new Rows(s.evaluation(), flags(id), s.firedRules() == null ? firedRules(id)
+                : Json.read(s.firedRules(), INLINE_FIRED_RULES).stream()
+                        .map(r -> new FiredRuleRow(id, r.sequence(), r.ruleName(), r.flag())).toList()));
     }
 
     /**
@@ -109,9 +109,12 @@ public interface EvaluationDao {
     @RegisterConstructorMapper(FlagRow.class)
     List<FlagRow> flags(@Bind("id") String id);
 
-    /** The fired rules stored inline (V12 and after); empty for an evaluation stored before. */
-    @SqlQuery("SELECT fired_rules FROM evaluations WHERE id = :id AND fired_rules IS NOT NULL")
-    Optional<String> firedRulesInline(@Bind("id") String id);
+    /** An evaluation's row with its fired rules as stored inline (null for one stored before V12). */
+    record StoredRow(@Nested EvaluationRow evaluation, String firedRules) {}
+
+    @SqlQuery("SELECT " + COLUMNS + ", fired_rules FROM evaluations WHERE id = :id")
+    @RegisterConstructorMapper(StoredRow.class)
+    Optional<StoredRow> stored(@Bind("id") String id);
 
     /** The fired rules of an evaluation stored before V12, one row each. */
     @SqlQuery("""

@@ -24,6 +24,7 @@ import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
+import org.vetting.common.Sha256;
 import org.vetting.db.BacktestDao;
 import org.vetting.db.PopulationDao;
 import org.vetting.db.RuleSetDao;
@@ -128,7 +129,7 @@ public final class Backtests {
                 afterUnit = last.unit();
             }
             String json = Json.write(report.result());
-            String sha = AuditChain.sha256(json);
+            String sha = Sha256.hex(json);
             Instant now = time.now();
             int finished = done;
             jdbi.useTransaction(h -> {

@@ -23,6 +23,7 @@ import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
+import org.vetting.common.Sha256;
 import org.vetting.db.ActivationDao;
 import org.vetting.db.BacktestDao;
 import org.vetting.db.PopulationDao;
@@ -113,7 +114,7 @@ public final class PolicyChanges {
                 content.put("proposedBy", proposer);
                 content.put("scenarios", summary);
                 Map<String, String> hashes = new TreeMap<>();
-                files.forEach((name, text) -> hashes.put(name, AuditChain.sha256(text)));
+                files.forEach((name, text) -> hashes.put(name, Sha256.hex(text)));
                 content.put("files", hashes);
                 AuditChain.append(h, EntryType.RULESET_PROPOSAL, version, null, proposer, now, Json.write(content));
             });
