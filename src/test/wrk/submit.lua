@@ -2,7 +2,6 @@
 -- per request (ids unique per thread and run). Run (a vetting officer's credentials in AUTH):
 --   AUTH=$(printf 'hr.bench:password' | base64) wrk -t2 -c8 -d30s -s src/test/wrk/submit.lua http://127.0.0.1:8080
 local counter = 0
-local threadId = 0
 local run = os.time()
 local id = 0
 
@@ -11,6 +10,8 @@ setup = function(thread)
   thread:set("threadId", id)
 end
 
+-- threadId is a global of each thread's Lua state, set by setup (a local here would shadow it,
+-- and both threads would submit the same officers)
 init = function(args)
   counter = 0
 end

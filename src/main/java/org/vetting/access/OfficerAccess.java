@@ -85,8 +85,9 @@ public final class OfficerAccess {
             OfficerDao officers = h.attach(OfficerDao.class);
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             for (String officerId : officers.unlisted()) {
-                String json = records.find(officerId, records.latestVersion(officerId)).orElseThrow();
-                officers.insert(officerId, Json.read(json, OfficerRecord.class).country());
+                OfficerRecord latest = Json.read(records.find(officerId, records.latestVersion(officerId)).orElseThrow(),
+                        OfficerRecord.class);
+                officers.insert(officerId, latest.country(), latest.givenName(), latest.familyName());
             }
         });
         List<String> without = jdbi.withExtension(OfficerDao.class, OfficerDao::withoutCountry);

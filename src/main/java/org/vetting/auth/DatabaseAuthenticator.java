@@ -1,10 +1,7 @@
 package org.vetting.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -12,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.common.Sha256;
 import org.vetting.db.UserDao;
 
 /**
@@ -36,17 +34,21 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
     @Override
     public Optional<User> authenticate(BasicCredentials credentials) {
         return jdbi.withExtension(UserDao.class, dao -> {
-            Optional<UserDao.UserRow> row = dao.find(credentials.getUsername()).filter(UserDao.UserRow::enabled);
+            List<UserDao.UserGrantRow> rows = dao.findWithGrants(credentials.getUsername());
+            Optional<UserDao.UserRow> row = rows.stream().findFirst().map(UserDao.UserGrantRow::user)
+                    .filter(UserDao.UserRow::enabled);
             if (row.isEmpty()) {
                 passwords.matches(credentials.getPassword(), null); // an unknown name costs what a known one does
                 return Optional.empty();
             }
-            return row.filter(r -> matches(credentials, r.passwordHash())).map(r -> User.of(r, dao));
+            List<UserDao.Grant> grants = rows.stream().filter(g -> g.kind() != null)
+                    .map(g -> new UserDao.Grant(g.kind(), g.granted())).toList();
+            return row.filter(r -> matches(credentials, r.passwordHash())).map(r -> User.of(r, grants));
         });
     }
 
     private boolean matches(BasicCredentials credentials, String hash) {
-        String key = credentials.getUsername() + "\0" + digest(credentials.getPassword());
+        String key = credentials.getUsername() + "\0" + Sha256.hex(String.valueOf(credentials.getPassword()));
         if (hash.equals(verified.getIfPresent(key))) {
             return true;
         }
@@ -64,14 +66,5 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         }
         verified.put(key, hash);
         return true;
-    }
-
-    private static String digest(String password) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(String.valueOf(password).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.vetting.auth;
 import java.security.Principal;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.vetting.api.Role;
@@ -21,10 +22,15 @@ public record User(String username, Set<Role> roles, Set<String> units, Set<Stri
 
     /** The principal of a stored user: its roles (approved ones only), units and countries. */
     public static User of(UserDao.UserRow row, UserDao dao) {
+        return of(row, dao.grantsOf(row.username()));
+    }
+
+    /** The principal of a stored user read with its grants ({@link UserDao#findWithGrants}). */
+    public static User of(UserDao.UserRow row, List<UserDao.Grant> grants) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Set<String> units = new HashSet<>();
         Set<String> countries = new HashSet<>();
-        for (UserDao.Grant g : dao.grantsOf(row.username())) {
+        for (UserDao.Grant g : grants) {
             switch (g.kind()) {
                 case "ROLE" -> roles.add(Role.valueOf(g.granted()));
                 case "UNIT" -> units.add(g.granted());

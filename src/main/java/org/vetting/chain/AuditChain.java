@@ -68,10 +68,10 @@ public final class AuditChain {
             String hash = hash(previous, sequence, p.type().name(), p.ref(), p.content());
             AuditDao.EntryRow entry = new AuditDao.EntryRow(sequence, p.type().name(), p.ref(), p.officerId(),
                     p.actor(), p.at(), p.content(), previous, hash);
-            dao.insert(entry);
             appended.add(entry);
             previous = hash;
         }
+        dao.insert(appended);
         dao.moveHead(sequence, previous);
         return appended;
     }

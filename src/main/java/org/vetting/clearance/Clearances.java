@@ -29,7 +29,7 @@ public final class Clearances {
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,
                                                String evaluationId, String cause, String actor, Instant at) {
-        ClearanceDao.EventRow event = record(h, officerId, unit, next, evaluationId, cause, actor, at);
+        ClearanceDao.EventRow event = record(h, officerId, unit, next, evaluationId, cause, actor, at, true);
         AuditChain.appendAll(h, List.of(audit(event)));
         return event;
     }
@@ -40,9 +40,14 @@ public final class Clearances {
                 event.actor(), event.at(), Json.write(event));
     }
 
-    /** Sets the clearance and records the change with its cause; the caller appends {@link #audit}. */
+    /**
+     * Sets the clearance and records the change with its cause; the caller appends {@link #audit}.
+     * {@code onFile}: whether the caller found (and locked) the officer's clearance row for the unit;
+     * a new one is inserted without first trying to update it.
+     */
     public static ClearanceDao.EventRow record(Handle h, String officerId, String unit, ClearanceState next,
-                                               String evaluationId, String cause, String actor, Instant at) {
+                                               String evaluationId, String cause, String actor, Instant at,
+                                               boolean onFile) {
         ClearanceDao dao = h.attach(ClearanceDao.class);
         String json = Json.write(next.conditions());
         LocalDate until = next.validity() == null ? null : next.validity().until();
@@ -50,7 +55,7 @@ public final class Clearances {
         String status = next.status().name();
         var current = new ClearanceDao.ClearanceRow(officerId, unit, status, until, json, evaluationId, at,
                 revettingFrom, next.standsUntil());
-        if (dao.update(current) == 0) {
+        if (!onFile || dao.update(current) == 0) {
             dao.insert(current);
         }
         var event = new ClearanceDao.EventRow(0, officerId, unit, status, until, json, cause, evaluationId, actor,

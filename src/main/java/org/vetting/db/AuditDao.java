@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.MaxRows;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -37,11 +38,12 @@ public interface AuditDao {
     @RegisterConstructorMapper(Head.class)
     Head head();
 
-    @SqlUpdate("""
+    /** Appends entries in one batch (one round trip for a decision's or a group's entries). */
+    @SqlBatch("""
             INSERT INTO audit_log (sequence, entry_type, ref, officer_id, actor, at, content, previous_hash, hash)
             VALUES (:sequence, :entryType, :ref, :officerId, :actor, :at, :content, :previousHash, :hash)
             """)
-    void insert(@BindMethods EntryRow entry);
+    void insert(@BindMethods List<EntryRow> entries);
 
     @SqlUpdate("UPDATE audit_head SET sequence = :sequence, hash = :hash WHERE id = 1")
     void moveHead(@Bind("sequence") long sequence, @Bind("hash") String hash);

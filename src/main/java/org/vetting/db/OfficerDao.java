@@ -17,12 +17,24 @@ public interface OfficerDao {
     @RegisterConstructorMapper(OfficerRow.class)
     Optional<OfficerRow> find(@Bind("officerId") String officerId);
 
-    @SqlUpdate("INSERT INTO officers (officer_id, country) VALUES (:officerId, :country)")
-    void insert(@Bind("officerId") String officerId, @Bind("country") String country);
+    /** A new officer on file, with the country and name their first record gives. */
+    @SqlUpdate("""
+            INSERT INTO officers (officer_id, country, given_name, family_name)
+            VALUES (:officerId, :country, :given, :family)
+            """)
+    void insert(@Bind("officerId") String officerId, @Bind("country") String country, @Bind("given") String given,
+                @Bind("family") String family);
 
-    /** The officer's name as their latest record gives it. */
-    @SqlUpdate("UPDATE officers SET given_name = :given, family_name = :family WHERE officer_id = :officerId")
-    void name(@Bind("officerId") String officerId, @Bind("given") String given, @Bind("family") String family);
+    /**
+     * An officer's name as their latest record gives it, and the country of one stored before
+     * countries were required (a country on file never changes).
+     */
+    @SqlUpdate("""
+            UPDATE officers SET given_name = :given, family_name = :family, country = COALESCE(country, :country)
+             WHERE officer_id = :officerId
+            """)
+    int update(@Bind("officerId") String officerId, @Bind("country") String country, @Bind("given") String given,
+               @Bind("family") String family);
 
     /** An officer's name, as on file. */
     record Name(String officerId, String givenName, String familyName) {}
@@ -31,10 +43,6 @@ public interface OfficerDao {
     @RegisterConstructorMapper(Name.class)
     List<Name> names(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
             onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> ids);
-
-    /** Records the country of an officer stored before countries were required; never changes one. */
-    @SqlUpdate("UPDATE officers SET country = :country WHERE officer_id = :officerId AND country IS NULL")
-    int fillCountry(@Bind("officerId") String officerId, @Bind("country") String country);
 
     /** Officers with records but no row here: stored before this table existed. */
     @SqlQuery("""

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.core.mapper.Nested;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -36,6 +37,23 @@ public interface UserDao {
             """)
     @RegisterConstructorMapper(Grant.class)
     List<Grant> grantsOf(@Bind("username") String username);
+
+    /** A user's row with one of their grants (null kind and granted: a user without any). */
+    record UserGrantRow(@Nested UserRow user, String kind, String granted) {}
+
+    /** A user and their grants in one statement, for authenticating every request: one row per grant. */
+    @SqlQuery("""
+            SELECT u.username, u.password_hash, u.officer_id, u.enabled, u.created_at, u.must_change_password,
+                   g.kind, g.granted
+              FROM users u
+              LEFT JOIN (SELECT 'ROLE' AS kind, role AS granted FROM user_roles WHERE username = :username
+                         UNION ALL SELECT 'UNIT', unit FROM user_units WHERE username = :username
+                         UNION ALL SELECT 'COUNTRY', country FROM user_countries WHERE username = :username) g
+                ON TRUE
+             WHERE u.username = :username
+            """)
+    @RegisterConstructorMapper(UserGrantRow.class)
+    List<UserGrantRow> findWithGrants(@Bind("username") String username);
 
     @SqlQuery("SELECT role FROM user_roles WHERE username = :username ORDER BY role")
     List<String> rolesOf(@Bind("username") String username);

@@ -153,11 +153,10 @@ public final class EvaluationService {
             if (!changed.isEmpty()) {
                 throw new RecordsOnFileChanged(record.officerId(), changed);
             }
-            officers.fillCountry(record.officerId(), record.country());
+            officers.update(record.officerId(), record.country(), record.givenName(), record.familyName());
         } else {
-            officers.insert(record.officerId(), record.country());
+            officers.insert(record.officerId(), record.country(), record.givenName(), record.familyName());
         }
-        officers.name(record.officerId(), record.givenName(), record.familyName());
         Instant now = time.now();
         String json = Json.write(record);
         records.insert(record.officerId(), latest + 1, json, s.actor.username(), now);
@@ -277,7 +276,7 @@ public final class EvaluationService {
                     AuditChain.evaluationContent(rows, json)));
             if (!result.stands()) {
                 audit.add(Clearances.audit(Clearances.record(h, e.officerId(), e.unit(), result.next(), e.id(), cause,
-                        actor, now)));
+                        actor, now, clearance.row() != null)));
             }
             evaluated.add(e);
         }
