@@ -53,7 +53,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         OfficerAccess access = new OfficerAccess(jdbi);
         ActiveWatchlists lists = new ActiveWatchlists(jdbi);
         lists.refresh();
-        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time, new ScreeningOnFile(lists));
+        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time, new ScreeningOnFile(lists),
+                config.submissionWritersInEffect());
         ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, evaluations, time,
                 daemon("continuous-screening"));
         Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);

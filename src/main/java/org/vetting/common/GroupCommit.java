@@ -13,18 +13,32 @@ import java.util.function.Consumer;
  */
 public final class GroupCommit<T> {
     private final Consumer<List<T>> writer;
+    private final int maxWriters;
     private Group<T> open = new Group<>();
-    private boolean writing;
+    private int writing;
 
     private static final class Group<T> {
         final List<T> items = new ArrayList<>();
+        boolean taken;
         boolean done;
         RuntimeException failure;
     }
 
-    /** {@code writer} writes a group durably (one transaction) or throws. */
+    /** {@code writer} writes a group durably (one transaction) or throws; one write at a time. */
     public GroupCommit(Consumer<List<T>> writer) {
+        this(writer, 1);
+    }
+
+    /**
+     * Up to {@code maxWriters} groups written at once, each by one of its callers: while one group
+     * waits on the database (a lock, a round trip) the next can be written.
+     */
+    public GroupCommit(Consumer<List<T>> writer, int maxWriters) {
+        if (maxWriters < 1) {
+            throw new IllegalArgumentException("maxWriters must be at least 1");
+        }
         this.writer = writer;
+        this.maxWriters = maxWriters;
     }
 
     /** Writes {@code item} with whatever else is waiting; returns once it is written, or throws. */
@@ -33,7 +47,7 @@ public final class GroupCommit<T> {
         synchronized (this) {
             Group<T> mine = open;
             mine.items.add(item);
-            while (writing && !mine.done) {
+            while (!mine.done && (mine.taken || writing >= maxWriters)) {
                 try {
                     wait();
                 } catch (InterruptedException e) {
@@ -45,9 +59,10 @@ public final class GroupCommit<T> {
                 failed(mine.failure);
                 return;
             }
-            // no write running and ours not written: ours is the open group, and this caller writes it
-            writing = true;
+            // a writer free and ours not taken: ours is the open group, and this caller writes it
+            writing++;
             group = open;
+            group.taken = true;
             open = new Group<>();
         }
         RuntimeException failure = null;
@@ -59,7 +74,7 @@ public final class GroupCommit<T> {
         synchronized (this) {
             group.done = true;
             group.failure = failure;
-            writing = false;
+            writing--;
             notifyAll();
         }
         failed(failure);

@@ -54,11 +54,12 @@ public final class EvaluationService {
     private final OfficerAccess access;
     private final ServiceTime time;
     private final ScreeningOnFile screening;
-    private final GroupCommit<Submission> submissions = new GroupCommit<>(this::writeSubmissions);
+    private final GroupCommit<Submission> submissions;
 
     public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time,
-                             ScreeningOnFile screening) {
+                             ScreeningOnFile screening, int submissionWriters) {
         this.jdbi = jdbi;
+        this.submissions = new GroupCommit<>(this::writeSubmissions, submissionWriters);
         this.active = active;
         this.access = access;
         this.time = time;
@@ -105,9 +106,15 @@ public final class EvaluationService {
      * own — a submission refused (a record on file changed, a version race lost three times) is
      * rolled back alone and its caller gets its error — then every decision's audit entries
      * appended under one lock of the head, and one commit. Lock order as for every decision:
-     * clearance rows, then the head. Every caller returns only after the commit.
+     * clearance rows (in officer order, when several groups are written at once), then the head —
+     * so a group writing its rows while another holds the head waits for it there, never in a cycle.
+     * Every caller returns only after the commit.
      */
-    private void writeSubmissions(List<Submission> group) {
+    private void writeSubmissions(List<Submission> arrived) {
+        // officers in one order in every group, so that groups written at once lock clearance rows in
+        // the same order (a stable sort: one officer's submissions stay in arrival order)
+        List<Submission> group = arrived.stream()
+                .sorted(java.util.Comparator.comparing((Submission s) -> s.record.officerId())).toList();
         jdbi.useTransaction(h -> {
             List<AuditChain.Pending> audit = new ArrayList<>();
             for (int i = 0; i < group.size(); i++) {
