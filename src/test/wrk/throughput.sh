@@ -41,7 +41,8 @@ trap 'stop' EXIT
 start() {
   local t0 t1
   t0=$(date +%s.%N)
-  java ${JAVA_OPTS:-} -jar "$JAR" server config.yml > "$WORK/service-$1.log" 2>&1 &
+  # the class archive the build writes beside the jar, as the README's start command uses it
+  java -XX:SharedArchiveFile=target/vetting-service.jsa ${JAVA_OPTS:-} -jar "$JAR" server config.yml > "$WORK/service-$1.log" 2>&1 &
   PID=$!
   until curl -fsS "$BASE/api/health" >/dev/null 2>&1; do
     kill -0 "$PID" 2>/dev/null || { tail -20 "$WORK/service-$1.log" >&2; exit 1; }

@@ -125,6 +125,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new ProposeRulesCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new ImportListCommand());
+        bootstrap.addCommand(new org.vetting.cli.StartupArchiveCommand(this));
     }
 
     @Override
@@ -132,12 +133,15 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         long started = System.nanoTime();
         boolean tls = Tls.apply(config.getServerFactory(), config.getTlsKeyStorePath(), config.getTlsKeyStorePassword(),
                 config.getTlsKeyStoreType());
+        // the rules directory compiles on another core while the database is opened and migrated
+        var rulesOnDisk = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> org.vetting.rules.RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
         Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new NamedStatements());
         // a broken rule set stops start-up here, before anything listens
-        VettingContext context = VettingContext.build(config, jdbi, clock);
+        VettingContext context = VettingContext.build(config, jdbi, clock, rulesOnDisk);
         this.context = context;
         context.users().bootstrapAdmin(config.getAdminPassword(), Path.of(config.getGeneratedPasswordFile()));
         context.access().listOfficersOnFile();

@@ -46,9 +46,18 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                              ContinuousScreening continuousScreening, ScreeningReviews screeningReviews) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
+        return build(config, jdbi, clock, null);
+    }
+
+    /**
+     * As {@link #build(VettingConfiguration, Jdbi, Clock)}, with the rules directory already being
+     * compiled ({@code rulesOnDisk}, started before the database was migrated: both take a core).
+     */
+    public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock,
+                                       java.util.concurrent.CompletableFuture<org.vetting.rules.RuleSet> rulesOnDisk) {
         ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
         ActiveRuleSet rules = new ActiveRuleSet(jdbi, time);
-        rules.start(Path.of(config.getRulesDirectory()));
+        rules.start(Path.of(config.getRulesDirectory()), rulesOnDisk);
         Passwords passwords = new Passwords(config.getBcryptCost());
         OfficerAccess access = new OfficerAccess(jdbi);
         ActiveWatchlists lists = new ActiveWatchlists(jdbi);

@@ -84,9 +84,28 @@ public final class ActiveRuleSet {
      * nothing until it is proposed and approved (it is only reported here).
      */
     public Active start(java.nio.file.Path rulesDirectory) {
+        return start(rulesDirectory, null);
+    }
+
+    /**
+     * As {@link #start(java.nio.file.Path)}, with the directory's compilation started earlier
+     * ({@code onDisk}, may be null): the first set at first start, and kept when it is the active
+     * version, so it is not compiled twice. A broken directory fails first start as before.
+     */
+    public Active start(java.nio.file.Path rulesDirectory, java.util.concurrent.CompletableFuture<RuleSet> onDisk) {
         Optional<String> stored = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion);
+        RuleSet early = null;
+        if (onDisk != null) {
+            try {
+                early = onDisk.join();
+            } catch (java.util.concurrent.CompletionException failed) {
+                if (stored.isEmpty() && failed.getCause() instanceof RuntimeException broken) {
+                    throw broken; // the file and line of the broken rule, as a compilation here would say
+                }
+            }
+        }
         if (stored.isEmpty()) {
-            RuleSet first = RuleSetLoader.fromDirectory(rulesDirectory);
+            RuleSet first = early != null ? early : RuleSetLoader.fromDirectory(rulesDirectory);
             try {
                 jdbi.useTransaction(h -> {
                     Instant now = time.now();
@@ -102,11 +121,14 @@ public final class ActiveRuleSet {
             }
             compiled.put(first.version(), first);
         } else {
-            String onDisk = RuleSetLoader.version(RuleSetLoader.read(rulesDirectory));
-            if (!onDisk.equals(stored.get())) {
+            String onDiskVersion = early != null ? early.version()
+                    : RuleSetLoader.version(RuleSetLoader.read(rulesDirectory));
+            if (!onDiskVersion.equals(stored.get())) {
                 LOG.warn("rules directory {} (version {}) differs from the active set {}: it takes effect only as a "
-                        + "proposal (POST /api/rulesets/reload or the propose-rules command)", rulesDirectory, onDisk,
-                        stored.get());
+                        + "proposal (POST /api/rulesets/reload or the propose-rules command)", rulesDirectory,
+                        onDiskVersion, stored.get());
+            } else if (early != null) {
+                remember(early); // the active version: refresh() finds it compiled
             }
         }
         return refresh();
