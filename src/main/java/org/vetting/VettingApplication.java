@@ -12,6 +12,8 @@ import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -112,6 +114,12 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)),
                 System.getenv(LogFormat.VARIABLE)));
         Json.configure(bootstrap.getObjectMapper());
+        bootstrap.setConfigurationFactoryFactory(new DefaultConfigurationFactoryFactory<>() {
+            @Override
+            protected ObjectMapper configureObjectMapper(ObjectMapper copy) {
+                return Json.forConfiguration(super.configureObjectMapper(copy));
+            }
+        });
         // the web interface at /, the API under /api (see run)
         bootstrap.addBundle(new AssetsBundle("/assets/", "/", "index.html", "ui"));
         // the API reference page's library (api-docs.html among the assets loads it)

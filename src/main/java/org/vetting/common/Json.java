@@ -46,6 +46,18 @@ public final class Json {
         return mapper;
     }
 
+    /**
+     * The mapper that reads the configuration: as strict as the API's, except that a number or a
+     * boolean may come as text, which is how {@code -Ddw.name=3} overrides (and tests' overrides)
+     * arrive ({@code -Ddw.submissionWriters=3} was refused as "Cannot coerce String value").
+     */
+    public static ObjectMapper forConfiguration(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+        return mapper;
+    }
+
     public static ObjectMapper canonical() {
         return CANONICAL;
     }

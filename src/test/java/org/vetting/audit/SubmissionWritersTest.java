@@ -1,0 +1,98 @@
+package org.vetting.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.core.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/**
+ * Several groups of submissions written at once ({@code submissionWriters}, 3 here on either
+ * database; PostgreSQL's default): groups that share officers wait for each other's clearance rows
+ * and the audit head, never in a cycle; version races are retried; everything acknowledged is
+ * stored, once, and audited, and the chain holds.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class SubmissionWritersTest {
+    static final TestApp APP = new TestApp(ConfigOverride.config("submissionWriters", "3"));
+    static final DropwizardAppExtension<?> EXT = APP.app;
+
+    @BeforeAll
+    static void staff() {
+        APP.createStaff();
+    }
+
+    @Test
+    void shouldStoreAndAuditEverySubmission_WhenGroupsOfTheSameOfficersAreWrittenAtOnce() throws Exception {
+        // six officers on file first: later submissions lock their clearance rows
+        for (int i = 0; i < 6; i++) {
+            try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-W-" + i))) {
+                assertThat(r.getStatus()).isEqualTo(201);
+            }
+        }
+        long before = verify().get("entries").asLong();
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 72; i++) {
+                // officers in both orders across the requests, on file and new
+                String officer = "MX-W-" + (i % 2 == 0 ? i / 2 % 12 : 11 - i / 2 % 12);
+                results.add(pool.submit(() -> {
+                    try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean(officer))) {
+                        if (r.getStatus() == 201) {
+                            acknowledged.add(r.readEntity(JsonNode.class).get("evaluationId").asText());
+                        }
+                        return r.getStatus();
+                    }
+                }));
+            }
+            for (Future<Integer> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode v = verify();
+        assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
+        List<String> audited = new ArrayList<>();
+        int evaluations = 0;
+        for (int i = 0; i < 12; i++) {
+            audited.addAll(get("aud.garcia", "/api/audit/evaluations?limit=1000&officerId=MX-W-" + i).get("items")
+                    .findValuesAsText("evaluationId"));
+            evaluations += get("hr.lopez", "/api/officers/MX-W-" + i + "/evaluations?limit=1000").get("items").size();
+        }
+        assertThat(acknowledged).hasSize(72).doesNotHaveDuplicates();
+        assertThat(audited).as("each acknowledged evaluation audited once, besides the six before")
+                .hasSize(78).containsAll(acknowledged);
+        assertThat(evaluations).as("evaluations on the officers' files").isEqualTo(78);
+        assertThat(v.get("entries").asLong()).as("an entry per evaluation, and per clearance change")
+                .isGreaterThanOrEqualTo(before + 72);
+    }
+
+    private static JsonNode get(String user, String path) {
+        try (Response r = APP.as(user, path).get()) {
+            assertThat(r.getStatus()).as(path).isEqualTo(200);
+            return r.readEntity(JsonNode.class);
+        }
+    }
+
+    private static JsonNode verify() {
+        return get("aud.garcia", "/api/audit/verify");
+    }
+}
