@@ -43,6 +43,7 @@ import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.common.Json;
 import org.vetting.db.NamedStatements;
+import org.vetting.db.H2Housekeeping;
 import org.vetting.db.Migrations;
 import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
@@ -198,6 +199,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));
         scheduleExpiry(environment, context.clearances(), config.getExpiryInterval());
         schedulePolicyPoll(environment, context, config.getRuleSetPollInterval());
+        scheduleH2Housekeeping(environment, dataSource, config.getDataSourceFactory().getUrl());
         var ruleSet = context.rules().ruleSet();
         LOG.info("rule set {} active ({} rules, {} units); wired in {} ms", ruleSet.version(), ruleSet.rules().size(),
                 ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
@@ -235,6 +237,17 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 LOG.error("rule-set poll failed; it runs again in {}", interval, e);
             }
         }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
+    }
+
+    /** An H2 file's chunks rewritten as H2's own background writer would, had it one (see H2Housekeeping). */
+    private static void scheduleH2Housekeeping(Environment environment, ManagedDataSource dataSource, String url) {
+        if (!H2Housekeeping.appliesTo(url)) {
+            return;
+        }
+        ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("h2-housekeeping")
+                .threads(1).build();
+        executor.scheduleWithFixedDelay(new H2Housekeeping(dataSource), H2Housekeeping.INTERVAL_MILLIS,
+                H2Housekeeping.INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,

@@ -39,7 +39,9 @@ class ReleasedMigrationsTest {
             Map.entry("migration/V10__screening.sql",
                     "1ce931abc17ab0ee5a0b0646508af39404bd252a35af1cf8582c2e7550cb75d9"),
             Map.entry("postgresql/V11__protect_screening_history.sql",
-                    "60bfa9fa36763eacecb0932aaa5bfb2ff021900bd5439669b33a3f8a3891ae1b"));
+                    "60bfa9fa36763eacecb0932aaa5bfb2ff021900bd5439669b33a3f8a3891ae1b"),
+            Map.entry("migration/V12__fired_rules_inline.sql",
+                    "880d086ce02c3224bf9e0a60c4951195cd84929b2a5b7958dbad010483520547"));
 
     @Test
     void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {
