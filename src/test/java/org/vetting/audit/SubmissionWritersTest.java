@@ -3,12 +3,7 @@ package org.vetting.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.ConfigOverride;
@@ -46,28 +41,12 @@ class SubmissionWritersTest {
             }
         }
         long before = verify().get("entries").asLong();
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Integer>> results = new ArrayList<>();
-        try {
-            for (int i = 0; i < 72; i++) {
-                // officers in both orders across the requests, on file and new
-                String officer = "MX-W-" + (i % 2 == 0 ? i / 2 % 12 : 11 - i / 2 % 12);
-                results.add(pool.submit(() -> {
-                    try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean(officer))) {
-                        if (r.getStatus() == 201) {
-                            acknowledged.add(r.readEntity(JsonNode.class).get("evaluationId").asText());
-                        }
-                        return r.getStatus();
-                    }
-                }));
-            }
-            for (Future<Integer> f : results) {
-                assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(201);
-            }
-        } finally {
-            pool.shutdownNow();
+        List<String> officers = new ArrayList<>();
+        for (int i = 0; i < 72; i++) {
+            // officers in both orders across the requests, on file and new
+            officers.add("MX-W-" + (i % 2 == 0 ? i / 2 % 12 : 11 - i / 2 % 12));
         }
+        List<String> acknowledged = APP.submitAtOnce("hr.lopez", officers, 12);
         JsonNode v = verify();
         assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
         List<String> audited = new ArrayList<>();

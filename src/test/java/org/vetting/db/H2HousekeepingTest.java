@@ -28,10 +28,7 @@ class H2HousekeepingTest {
     void shouldRaiseTheLiveShareOfTheChunks_WhenCommitsLeftThemMostlyDead() throws Exception {
         ManagedDataSource pool = filePool("vetting");
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            // chunks may be rewritten at once instead of after 45 s
-            s.execute("SET RETENTION_TIME 0");
-            s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(200))");
-            s.execute("INSERT INTO t SELECT x, REPEAT('a', 150) FROM SYSTEM_RANGE(1, 2000)");
+            table(s);
             commits(s, 1500);
             MVStore store = H2Housekeeping.store(c);
             assertThat(store).as("the store behind the pooled connection").isNotNull();
@@ -58,9 +55,7 @@ class H2HousekeepingTest {
     void shouldLeaveTheChunksAlone_WhileTheStoreIsBusy() throws Exception {
         ManagedDataSource pool = filePool("busy");
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SET RETENTION_TIME 0");
-            s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(200))");
-            s.execute("INSERT INTO t SELECT x, REPEAT('a', 150) FROM SYSTEM_RANGE(1, 2000)");
+            table(s);
             var housekeeping = new H2Housekeeping(pool, H2Housekeeping.TARGET_FILL_RATE, H2Housekeeping.WRITE_LIMIT, 100);
             housekeeping.run();
             commits(s, 1000);
@@ -86,6 +81,13 @@ class H2HousekeepingTest {
         factory.setUser("sa");
         factory.setPassword("");
         return factory.build(new MetricRegistry(), "housekeeping-" + name);
+    }
+
+    /** 2,000 rows; chunks may be rewritten at once instead of after H2's 45 s of retention. */
+    private static void table(Statement s) throws SQLException {
+        s.execute("SET RETENTION_TIME 0");
+        s.execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(200))");
+        s.execute("INSERT INTO t SELECT x, REPEAT('a', 150) FROM SYSTEM_RANGE(1, 2000)");
     }
 
     private static void commits(Statement s, int n) throws SQLException {

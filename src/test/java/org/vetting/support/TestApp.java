@@ -186,6 +186,36 @@ public final class TestApp {
         return as(user, path).post(Entity.json(body));
     }
 
+    /**
+     * Submits a clean record for each officer (in this order), all at once from {@code threads}
+     * threads, and returns the evaluation ids acknowledged; fails unless every answer is 201.
+     */
+    public List<String> submitAtOnce(String user, List<String> officers, int threads) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        try {
+            for (String officer : officers) {
+                results.add(pool.submit(() -> {
+                    try (Response r = post(user, "/api/candidates", Records.clean(officer))) {
+                        if (r.getStatus() == 201) {
+                            acknowledged.add(r.readEntity(com.fasterxml.jackson.databind.JsonNode.class)
+                                    .get("evaluationId").asText());
+                        }
+                        return r.getStatus();
+                    }
+                }));
+            }
+            for (var f : results) {
+                org.assertj.core.api.Assertions.assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                        .as("every submission answered 201").isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return acknowledged;
+    }
+
     public Response postRaw(String user, String path, String body) {
         return as(user, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
