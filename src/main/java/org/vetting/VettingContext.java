@@ -13,7 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.vetting.access.OfficerAccess;
 import org.vetting.adjudication.AdjudicationService;
-import org.vetting.audit.AccessLog;
+import org.vetting.access.AccessLog;
 import org.vetting.audit.AuditService;
 import org.vetting.audit.SignIns;
 import org.vetting.auth.Passwords;
@@ -62,8 +62,9 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         OfficerAccess access = new OfficerAccess(jdbi);
         ActiveWatchlists lists = new ActiveWatchlists(jdbi);
         lists.refresh();
+        AccessLog accessLog = new AccessLog(jdbi, time);
         EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time, new ScreeningOnFile(lists),
-                config.submissionWritersInEffect());
+                accessLog, config.submissionWritersInEffect());
         ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, evaluations, time,
                 daemon("continuous-screening"));
         Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);
@@ -74,7 +75,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
                 evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
                 new CorrectionService(jdbi, rules, evaluations, access, time),
-                new AccessLog(jdbi, time), new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time),
+                accessLog, new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time),
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
                 new ScreeningReviews(jdbi, rules, evaluations, access, watchlists, time));
     }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.vetting.access.AccessLog;
 import org.vetting.access.OfficerAccess;
 import org.vetting.auth.User;
 import org.vetting.clearance.Transitions;
@@ -55,10 +56,12 @@ public final class EvaluationService {
     private final ServiceTime time;
     private final ScreeningOnFile screening;
     private final GroupCommit<Submission> submissions;
+    private final AccessLog accessLog;
 
     public EvaluationService(Jdbi jdbi, ActiveRuleSet active, OfficerAccess access, ServiceTime time,
-                             ScreeningOnFile screening, int submissionWriters) {
+                             ScreeningOnFile screening, AccessLog accessLog, int submissionWriters) {
         this.jdbi = jdbi;
+        this.accessLog = accessLog;
         this.submissions = new GroupCommit<>(this::writeSubmissions, submissionWriters);
         this.active = active;
         this.access = access;
@@ -72,11 +75,19 @@ public final class EvaluationService {
      * changing one is a correction (409 naming each).
      */
     public Evaluation submit(OfficerRecord record, User actor) {
+        return submit(record, actor, null);
+    }
+
+    /**
+     * As {@link #submit(OfficerRecord, User)}, and the caller's read of the officer ({@code read},
+     * may be null) recorded in the access log in the same transaction as the submission's rows.
+     */
+    public Evaluation submit(OfficerRecord record, User actor, AccessLog.Read read) {
         LocalDate asOf = time.today();
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
         access.checkSubmission(actor, record);
-        Submission submission = new Submission(record, actor, ruleSet, asOf);
+        Submission submission = new Submission(record, actor, ruleSet, asOf, read);
         submissions.write(submission);
         if (submission.failure != null) {
             throw submission.failure;
@@ -90,14 +101,16 @@ public final class EvaluationService {
         final User actor;
         final RuleSet ruleSet;
         final LocalDate asOf;
+        final AccessLog.Read read;
         Evaluation evaluation;
         RuntimeException failure;
 
-        Submission(OfficerRecord record, User actor, RuleSet ruleSet, LocalDate asOf) {
+        Submission(OfficerRecord record, User actor, RuleSet ruleSet, LocalDate asOf, AccessLog.Read read) {
             this.record = record;
             this.actor = actor;
             this.ruleSet = ruleSet;
             this.asOf = asOf;
+            this.read = read;
         }
     }
 
@@ -139,6 +152,9 @@ public final class EvaluationService {
                     }
                 }
             }
+            // the stored submissions' reads, in the access log with them
+            AccessLog.write(h, group.stream().filter(s -> s.evaluation != null && s.read != null)
+                    .map(s -> accessLog.entry(s.read, s.record.officerId())).toList());
             // the audit head last: every row of every decision is written before it is taken
             AuditChain.appendAll(h, audit);
         });

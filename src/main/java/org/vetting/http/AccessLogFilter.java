@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.slf4j.Logger;
 import org.vetting.api.ErrorBody;
 import org.slf4j.LoggerFactory;
-import org.vetting.audit.AccessLog;
+import org.vetting.access.AccessLog;
 
 /**
  * Writes the access log for every {@link AccessLogged} call, answered or refused (403): a response
@@ -18,6 +18,7 @@ import org.vetting.audit.AccessLog;
 public class AccessLogFilter implements ContainerResponseFilter {
     private static final Logger LOG = LoggerFactory.getLogger(AccessLogFilter.class);
     private static final String OFFICER = AccessLogFilter.class.getName() + ".officerId";
+    private static final String WRITTEN = AccessLogFilter.class.getName() + ".writtenWithStatus";
 
     private final AccessLog accessLog;
 
@@ -30,16 +31,41 @@ public class AccessLogFilter implements ContainerResponseFilter {
         request.setProperty(OFFICER, officerId);
     }
 
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    /**
+     * This request's read, for a service that writes its entry in its own transaction, answered
+     * with {@code status} once stored; {@link #written} then tells this filter so.
+     */
+    public static AccessLog.Read read(ContainerRequestContext request, int status) {
+        return new AccessLog.Read(username(request), request.getMethod(), path(request), status);
+    }
+
+    /**
+     * This request's entry is written, with {@code status}: the filter writes none unless the
+     * answer ends with another status (then it writes one with that, as for any request).
+     */
+    public static void written(ContainerRequestContext request, int status) {
+        request.setProperty(WRITTEN, status);
+    }
+
+    private static String username(ContainerRequestContext request) {
         var principal = request.getSecurityContext() == null ? null : request.getSecurityContext().getUserPrincipal();
-        String username = principal == null ? null : principal.getName();
-        String officerId = (String) request.getProperty(OFFICER);
+        return principal == null ? null : principal.getName();
+    }
+
+    private static String path(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        if (query != null) {
-            path += "?" + query;
+        return query == null ? path : path + "?" + query;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (Integer.valueOf(response.getStatus()).equals(request.getProperty(WRITTEN))) {
+            return;
         }
+        String username = username(request);
+        String officerId = (String) request.getProperty(OFFICER);
+        String path = path(request);
         try {
             accessLog.record(username, officerId, request.getMethod(), path, response.getStatus());
         } catch (RuntimeException e) {

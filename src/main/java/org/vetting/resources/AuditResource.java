@@ -29,7 +29,7 @@ import org.vetting.api.EvaluationView;
 import org.vetting.api.FlagView;
 import org.vetting.api.ListPage;
 import org.vetting.api.ReplayView;
-import org.vetting.audit.AccessLog;
+import org.vetting.access.AccessLog;
 import org.vetting.http.AccessLogged;
 import org.vetting.audit.AuditService;
 import org.vetting.api.ChainStatus;

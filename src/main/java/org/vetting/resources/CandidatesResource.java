@@ -62,7 +62,9 @@ public class CandidatesResource {
         if (record != null) {
             AccessLogFilter.officer(request, record.officerId());
         }
-        Evaluation e = evaluations.submit(record, user);
+        // the access-log entry is written in the submission's transaction (one commit for both)
+        Evaluation e = evaluations.submit(record, user, AccessLogFilter.read(request, 201));
+        AccessLogFilter.written(request, 201);
         return Response.created(URI.create("/api/evaluations/" + e.id()))
                 .entity(e.view(Language.from(headers.getAcceptableLanguages())))
                 .build();

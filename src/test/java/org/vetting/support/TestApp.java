@@ -125,7 +125,10 @@ public final class TestApp {
     }
 
     public Invocation.Builder request(String path, String user, String password) {
-        Invocation.Builder b = app.client().target(url(path)).request(MediaType.APPLICATION_JSON);
+        // the extension's client gives up after 5 s; a rule set's compilation (a proposal) takes longer
+        // than that when three test forks share two cores with the browser tests
+        Invocation.Builder b = app.client().target(url(path)).request(MediaType.APPLICATION_JSON)
+                .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000);
         if (user != null) {
             b = b.header("Authorization", basic(user, password));
         }

@@ -1,8 +1,9 @@
-package org.vetting.audit;
+package org.vetting.access;
 
 import java.time.Instant;
 import java.util.List;
 
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.AccessEntryView;
 import org.vetting.api.ListPage;
@@ -32,8 +33,27 @@ public final class AccessLog {
      * caller withholds the answer); {@code username} and {@code officerId} may be null.
      */
     public void record(String username, String officerId, String method, String path, int status) {
-        String logged = path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path;
-        writes.write(new AccessLogDao.EntryRow(0, time.now(), username, officerId, method, logged, status));
+        writes.write(entry(new Read(username, method, path, status), officerId));
+    }
+
+    /**
+     * A read whose entry its caller writes in its own transaction (a submission, with the rows it
+     * stores: one commit for both): who, through which endpoint, and the status it is answered
+     * with once that transaction commits.
+     */
+    public record Read(String username, String method, String path, int status) {}
+
+    /** The entry recording {@code read} of {@code officerId} now, for {@link #write}. */
+    public AccessLogDao.EntryRow entry(Read read, String officerId) {
+        String path = read.path().length() > MAX_PATH ? read.path().substring(0, MAX_PATH) : read.path();
+        return new AccessLogDao.EntryRow(0, time.now(), read.username(), officerId, read.method(), path, read.status());
+    }
+
+    /** Writes entries in the caller's transaction: they commit, or roll back, with what it stores. */
+    public static void write(Handle h, List<AccessLogDao.EntryRow> entries) {
+        if (!entries.isEmpty()) {
+            h.attach(AccessLogDao.class).insert(entries);
+        }
     }
 
     /**
