@@ -40,11 +40,11 @@ public class AccessLogFilter implements ContainerResponseFilter {
     }
 
     /**
-     * This request's entry is written, with {@code status}: the filter writes none unless the
-     * answer ends with another status (then it writes one with that, as for any request).
+     * This request's entry is written, with {@code read}'s status: the filter writes none unless
+     * the answer ends with another status (then it writes one with that, as for any request).
      */
-    public static void written(ContainerRequestContext request, int status) {
-        request.setProperty(WRITTEN, status);
+    public static void written(ContainerRequestContext request, AccessLog.Read read) {
+        request.setProperty(WRITTEN, read.status());
     }
 
     private static String username(ContainerRequestContext request) {

@@ -63,8 +63,9 @@ public class CandidatesResource {
             AccessLogFilter.officer(request, record.officerId());
         }
         // the access-log entry is written in the submission's transaction (one commit for both)
-        Evaluation e = evaluations.submit(record, user, AccessLogFilter.read(request, 201));
-        AccessLogFilter.written(request, 201);
+        var read = AccessLogFilter.read(request, 201);
+        Evaluation e = evaluations.submit(record, user, read);
+        AccessLogFilter.written(request, read);
         return Response.created(URI.create("/api/evaluations/" + e.id()))
                 .entity(e.view(Language.from(headers.getAcceptableLanguages())))
                 .build();

@@ -1,5 +1,7 @@
 package org.vetting.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -11,9 +13,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
@@ -24,6 +32,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.ClientProperties;
 import org.vetting.VettingApplication;
 import org.vetting.VettingConfiguration;
 
@@ -128,7 +137,7 @@ public final class TestApp {
         // the extension's client gives up after 5 s; a rule set's compilation (a proposal) takes longer
         // than that when three test forks share two cores with the browser tests
         Invocation.Builder b = app.client().target(url(path)).request(MediaType.APPLICATION_JSON)
-                .property(org.glassfish.jersey.client.ClientProperties.READ_TIMEOUT, 60_000);
+                .property(ClientProperties.READ_TIMEOUT, 60_000);
         if (user != null) {
             b = b.header("Authorization", basic(user, password));
         }
@@ -194,23 +203,22 @@ public final class TestApp {
      * threads, and returns the evaluation ids acknowledged; fails unless every answer is 201.
      */
     public List<String> submitAtOnce(String user, List<String> officers, int threads) throws Exception {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-        List<String> acknowledged = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+        List<Future<Integer>> results = new ArrayList<>();
         try {
             for (String officer : officers) {
                 results.add(pool.submit(() -> {
                     try (Response r = post(user, "/api/candidates", Records.clean(officer))) {
                         if (r.getStatus() == 201) {
-                            acknowledged.add(r.readEntity(com.fasterxml.jackson.databind.JsonNode.class)
-                                    .get("evaluationId").asText());
+                            acknowledged.add(r.readEntity(JsonNode.class).get("evaluationId").asText());
                         }
                         return r.getStatus();
                     }
                 }));
             }
             for (var f : results) {
-                org.assertj.core.api.Assertions.assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                assertThat(f.get(60, TimeUnit.SECONDS))
                         .as("every submission answered 201").isEqualTo(201);
             }
         } finally {
