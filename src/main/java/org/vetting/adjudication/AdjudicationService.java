@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.vetting.common.Ids;
 import org.vetting.api.AdjudicationRequest;
 import org.vetting.api.AdjudicationView;
 import org.vetting.api.ConditionText;
@@ -181,7 +181,7 @@ public final class AdjudicationService {
                 .forEach(c -> notes.add(c.note().strip()));
         boolean first = waiver && grant && firstApproval.isEmpty();
         String stage = first ? FIRST_APPROVAL : FINAL;
-        AdjudicationRow row = new AdjudicationRow(UUID.randomUUID().toString(), e.id(), e.officerId(), e.unit(), stage,
+        AdjudicationRow row = new AdjudicationRow(Ids.next(), e.id(), e.officerId(), e.unit(), stage,
                 request.decision(), request.reasons().strip(), Json.write(conditions),
                 Json.write(grant ? new TreeSet<>(request.waive()) : List.of()), adjudicator.username(), now,
                 first ? e.id() : null, first ? null : e.id(), notes.isEmpty() ? null : Json.write(notes));

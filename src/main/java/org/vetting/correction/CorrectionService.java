@@ -7,11 +7,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.common.Ids;
 import org.vetting.access.OfficerAccess;
 import org.vetting.api.CorrectionDecision;
 import org.vetting.api.CorrectionRequest;
@@ -96,7 +96,7 @@ public final class CorrectionService {
             ValidationFailed.check(RecordValidator.validate(corrected.record(), time.today(), rules.ruleSet(), "")
                     .stream().filter(e -> !e.field().equals("targetUnit")).toList());
             Instant now = time.now();
-            CorrectionDao.CorrectionRow row = new CorrectionDao.CorrectionRow(UUID.randomUUID().toString(), officerId,
+            CorrectionDao.CorrectionRow row = new CorrectionDao.CorrectionRow(Ids.next(), officerId,
                     PENDING, proposer.username(), request.reasons().strip(), Json.write(request.remove()),
                     Json.write(replacements(replace)), version, now, null, null, null);
             h.attach(CorrectionDao.class).insert(row);

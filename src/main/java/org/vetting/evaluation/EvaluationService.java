@@ -7,7 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -36,6 +36,7 @@ import org.vetting.rules.RuleInfo;
 import org.vetting.rules.RuleSet;
 import org.vetting.clearance.Condition;
 import org.vetting.common.GroupCommit;
+import org.vetting.common.Ids;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.policy.ActiveRuleSet;
@@ -87,7 +88,14 @@ public final class EvaluationService {
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
         access.checkSubmission(actor, record);
-        Submission submission = new Submission(record, actor, ruleSet, asOf, read);
+        // what needs no database is done here, on the caller's thread, so that the group writer (one
+        // at a time) only writes: the record's JSON, the watchlist matching and, when nothing matched,
+        // the rules' evaluation
+        ScreeningOnFile.Matched matched = screening.match(ruleSet, record);
+        Evaluation evaluated = matched.complete()
+                ? evaluate(ruleSet, record, asOf, actor.username(), matched.withoutHits()) : null;
+        Submission submission = new Submission(record, Json.write(record), actor, ruleSet, asOf, read, matched,
+                evaluated);
         submissions.write(submission);
         if (submission.failure != null) {
             throw submission.failure;
@@ -98,19 +106,27 @@ public final class EvaluationService {
     /** A submission waiting to be written with the others that arrived meanwhile, and what came of it. */
     private static final class Submission {
         final OfficerRecord record;
+        final String json;
         final User actor;
         final RuleSet ruleSet;
         final LocalDate asOf;
         final AccessLog.Read read;
+        final ScreeningOnFile.Matched matched;
+        /** The rules' evaluation made before the write (no possible watchlist match), or null. */
+        final Evaluation evaluated;
         Evaluation evaluation;
         RuntimeException failure;
 
-        Submission(OfficerRecord record, User actor, RuleSet ruleSet, LocalDate asOf, AccessLog.Read read) {
+        Submission(OfficerRecord record, String json, User actor, RuleSet ruleSet, LocalDate asOf,
+                   AccessLog.Read read, ScreeningOnFile.Matched matched, Evaluation evaluated) {
             this.record = record;
+            this.json = json;
             this.actor = actor;
             this.ruleSet = ruleSet;
             this.asOf = asOf;
             this.read = read;
+            this.matched = matched;
+            this.evaluated = evaluated;
         }
     }
 
@@ -181,10 +197,13 @@ public final class EvaluationService {
             officers.insert(record.officerId(), record.country(), record.givenName(), record.familyName());
         }
         Instant now = time.now();
-        String json = Json.write(record);
-        records.insert(record.officerId(), latest + 1, json, s.actor.username(), now);
-        return decide(h, s.ruleSet, record, json, latest + 1, List.of(new Held(record.targetUnit(), current)), false,
-                Clearances.CAUSE_EVALUATION, s.actor.username(), now, s.asOf);
+        records.insert(record.officerId(), latest + 1, s.json, s.actor.username(), now);
+        // screened and evaluated before the write, or (a possible match: its hits on file decide) now
+        Screening screened = s.evaluated != null ? null : screening.onFile(h, s.matched, record, now);
+        return decide(h, s.ruleSet, record, s.json, latest + 1, List.of(new Held(record.targetUnit(), current)),
+                false, Clearances.CAUSE_EVALUATION, s.actor.username(), now, s.asOf,
+                unit -> s.evaluated != null ? s.evaluated : evaluate(s.ruleSet, record, s.asOf, s.actor.username(),
+                        screened));
     }
 
     /**
@@ -274,7 +293,9 @@ public final class EvaluationService {
     private List<Evaluation> evaluateAndSet(Handle h, RuleSet ruleSet, OfficerRecord record, String json, int version,
                                             List<Held> held, boolean fresh, String cause, String actor, Instant now,
                                             LocalDate asOf) {
-        Decided decided = decide(h, ruleSet, record, json, version, held, fresh, cause, actor, now, asOf);
+        Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now);
+        Decided decided = decide(h, ruleSet, record, json, version, held, fresh, cause, actor, now, asOf,
+                unit -> evaluate(ruleSet, record.forUnit(unit), asOf, actor, screened));
         // the audit head last: every row of the decision is written before it is taken
         AuditChain.appendAll(h, decided.audit());
         return decided.evaluations();
@@ -283,16 +304,20 @@ public final class EvaluationService {
     /** Evaluations stored and clearances set, and the audit entries still to append for them. */
     private record Decided(List<Evaluation> evaluations, List<AuditChain.Pending> audit) {}
 
+    /**
+     * Stores each held clearance's evaluation ({@code evaluation} gives it for a unit) and sets the
+     * clearance as {@link Transitions#afterEvaluation} says.
+     */
     private Decided decide(Handle h, RuleSet ruleSet, OfficerRecord record, String json, int version, List<Held> held,
-                           boolean fresh, String cause, String actor, Instant now, LocalDate asOf) {
+                           boolean fresh, String cause, String actor, Instant now, LocalDate asOf,
+                           Function<String, Evaluation> evaluation) {
         List<Evaluation> evaluated = new ArrayList<>();
         List<AuditChain.Pending> audit = new ArrayList<>();
-        Screening screened = held.isEmpty() ? null : screening.screen(h, ruleSet, record, now);
         for (Held clearance : held) {
-            Evaluation e = evaluate(ruleSet, record.forUnit(clearance.unit()), asOf, actor, screened);
+            Evaluation e = evaluation.apply(clearance.unit());
             Transitions.Result result = Transitions.afterEvaluation(clearance.row(), e.outcome(), e.valid(),
                     e.conditions(), ruleSet.unit(clearance.unit()).orElseThrow(), asOf, fresh);
-            e = e.stored(UUID.randomUUID().toString(), version, now, result.reapplyFrom());
+            e = e.stored(Ids.next(), version, now, result.reapplyFrom());
             EvaluationDao.Rows rows = StoredEvaluation.rows(e);
             h.attach(EvaluationDao.class).insert(rows);
             audit.add(new AuditChain.Pending(EntryType.EVALUATION, e.id(), e.officerId(), actor, now,

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.common.Ids;
 import org.vetting.api.OfficerRecord;
 import org.vetting.common.Json;
 import org.vetting.common.Sha256;
@@ -38,27 +38,64 @@ public final class ScreeningOnFile {
 
     /** The screening of {@code record}, storing new hits in {@code h}'s transaction. */
     public Screening screen(Handle h, RuleSet ruleSet, OfficerRecord record, Instant now) {
-        return screen(ruleSet, record, now, false, work -> work.apply(h.attach(ScreeningHitDao.class)));
+        return onFile(h, match(ruleSet, record), record, now);
     }
 
     /** A dry run's screening: reads the hits on file, on a connection of its own only when there is a match. */
     public Screening dryRun(Jdbi jdbi, RuleSet ruleSet, OfficerRecord record, Instant now) {
-        return screen(ruleSet, record, now, true, work -> jdbi.withExtension(ScreeningHitDao.class, work::apply));
+        return screen(match(ruleSet, record), record, now, true,
+                work -> jdbi.withExtension(ScreeningHitDao.class, work::apply));
     }
 
-    private Screening screen(RuleSet ruleSet, OfficerRecord record, Instant now, boolean dryRun,
-                             Function<Function<ScreeningHitDao, List<Screening.Hit>>, List<Screening.Hit>> withHits) {
+    /**
+     * The matching alone, against the lists in force now: no database, so it can run before the
+     * transaction that stores the record ({@link #onFile} then completes it).
+     */
+    public Matched match(RuleSet ruleSet, OfficerRecord record) {
         if (ruleSet.screeningThreshold().isEmpty()) {
-            return null; // a rule set from before screening (policy v1.2)
+            return Matched.NOT_SCREENED; // a rule set from before screening (policy v1.2)
         }
         List<WatchlistIndex> inForce = lists.current();
         List<Screening.ListVersion> versions = inForce.stream()
                 .map(l -> new Screening.ListVersion(l.list(), l.version())).toList();
-        List<Screener.Found> found = Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble());
-        if (found.isEmpty()) {
-            return new Screening(versions, List.of()); // most records: nothing to look up or store
+        return new Matched(true, versions,
+                Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble()));
+    }
+
+    /** The screening of a record {@link #match matched} before, its new hits stored in {@code h}'s transaction. */
+    public Screening onFile(Handle h, Matched matched, OfficerRecord record, Instant now) {
+        return screen(matched, record, now, false, work -> work.apply(h.attach(ScreeningHitDao.class)));
+    }
+
+    /**
+     * What matching found: whether the rule set screens at all, the list versions in force, and the
+     * possible matches. Without matches (most records) the screening is complete without the hits on
+     * file: {@link #complete()}.
+     */
+    public record Matched(boolean screens, List<Screening.ListVersion> versions, List<Screener.Found> found) {
+        static final Matched NOT_SCREENED = new Matched(false, List.of(), List.of());
+
+        /** True when the screening needs nothing from the database: no screening, or no possible match. */
+        public boolean complete() {
+            return !screens || found.isEmpty();
         }
-        return new Screening(versions, List.copyOf(withHits.apply(dao -> onFile(dao, found, record, now, dryRun))));
+
+        /** The screening when {@link #complete()}: null for a rule set that does not screen. */
+        public Screening withoutHits() {
+            if (!complete()) {
+                throw new IllegalStateException("possible matches need the hits on file");
+            }
+            return screens ? new Screening(versions, List.of()) : null;
+        }
+    }
+
+    private static Screening screen(Matched matched, OfficerRecord record, Instant now, boolean dryRun,
+                                    Function<Function<ScreeningHitDao, List<Screening.Hit>>, List<Screening.Hit>> withHits) {
+        if (matched.complete()) {
+            return matched.withoutHits(); // most records: nothing to look up or store
+        }
+        return new Screening(matched.versions(),
+                List.copyOf(withHits.apply(dao -> onFile(dao, matched.found(), record, now, dryRun))));
     }
 
     private static List<Screening.Hit> onFile(ScreeningHitDao dao, List<Screener.Found> found, OfficerRecord record,
@@ -73,7 +110,7 @@ public final class ScreeningOnFile {
             String hitId = onFile.map(ScreeningHitDao.HitRow::hitId).orElse(null);
             String status = onFile.map(ScreeningHitDao.HitRow::status).orElse(OPEN);
             if (onFile.isEmpty() && !dryRun) {
-                hitId = UUID.randomUUID().toString();
+                hitId = Ids.next();
                 dao.insert(new ScreeningHitDao.HitRow(hitId, pair, record.officerId(), f.subject().key(),
                         f.subject().name(), f.list(), f.listVersion(), f.match().entry().id(), contentHash,
                         f.match().matchedName(), score, Json.write(f.match().matchedParts()), OPEN, now, now));

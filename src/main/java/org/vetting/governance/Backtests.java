@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.common.Ids;
 import org.vetting.api.BacktestView;
 import org.vetting.api.OfficerRecord;
 import org.vetting.auth.User;
@@ -86,7 +86,7 @@ public final class Backtests {
             RuleSet draft = active.byVersion(version);
             Instant now = time.now();
             LocalDate asOf = time.today();
-            String id = UUID.randomUUID().toString();
+            String id = Ids.next();
             int total = jdbi.withExtension(PopulationDao.class, PopulationDao::size);
             BacktestDao.BacktestRow row = new BacktestDao.BacktestRow(id, version, against.version(), RUNNING,
                     user.username(), asOf, now, now, null, 0, total, null, null, null);
