@@ -117,6 +117,12 @@ public final class EvaluationService {
         Evaluation evaluation;
         RuntimeException failure;
 
+        /** Before the group is written again: nothing came of it yet. */
+        void reset() {
+            evaluation = null;
+            failure = null;
+        }
+
         Submission(OfficerRecord record, String json, User actor, RuleSet ruleSet, LocalDate asOf,
                    AccessLog.Read read, ScreeningOnFile.Matched matched, Evaluation evaluated) {
             this.record = record;
@@ -131,76 +137,133 @@ public final class EvaluationService {
     }
 
     /**
-     * Writes concurrent submissions in one transaction (group commit): each in a savepoint of its
-     * own — a submission refused (a record on file changed, a version race lost three times) is
-     * rolled back alone and its caller gets its error — then every decision's audit entries
-     * appended under one lock of the head, and one commit. Lock order as for every decision:
-     * clearance rows (in officer order, when several groups are written at once), then the head —
-     * so a group writing its rows while another holds the head waits for it there, never in a cycle.
-     * Every caller returns only after the commit.
+     * Writes concurrent submissions in one transaction (group commit), then every decision's audit
+     * entries appended under one lock of the head, and one commit. A submission refused before it
+     * writes anything (a record on file changed) is left out and its caller gets its error; if one
+     * fails after writing (a version race, a database error) the transaction is rolled back and the
+     * group written again with each submission in a savepoint of its own, so that one is rolled back
+     * alone (a race retried up to three times). Lock order as for every decision: clearance rows (in
+     * officer order, when several groups are written at once), then the head — so a group writing
+     * its rows while another holds the head waits for it there, never in a cycle. Every caller
+     * returns only after the commit.
      */
     private void writeSubmissions(List<Submission> arrived) {
         // officers in one order in every group, so that groups written at once lock clearance rows in
         // the same order (a stable sort: one officer's submissions stay in arrival order)
         List<Submission> group = arrived.stream()
                 .sorted(java.util.Comparator.comparing((Submission s) -> s.record.officerId())).toList();
-        jdbi.useTransaction(h -> {
-            List<AuditChain.Pending> audit = new ArrayList<>();
-            for (int i = 0; i < group.size(); i++) {
-                Submission s = group.get(i);
-                for (int attempt = 1; s.evaluation == null && s.failure == null; attempt++) {
-                    String savepoint = "submission_" + i + "_" + attempt;
-                    h.savepoint(savepoint);
-                    try {
-                        Decided decided = store(h, s);
-                        h.release(savepoint);
-                        s.evaluation = decided.evaluations().get(0);
-                        audit.addAll(decided.audit());
-                    } catch (UnableToExecuteStatementException race) {
-                        // two writers of one officer may take the same record version number: try again
-                        h.rollbackToSavepoint(savepoint);
-                        if (attempt == MAX_ATTEMPTS) {
-                            s.failure = race;
-                        }
-                    } catch (RuntimeException refused) {
-                        h.rollbackToSavepoint(savepoint);
-                        s.failure = refused;
-                    }
-                }
-            }
-            // the stored submissions' reads, in the access log with them
-            AccessLog.write(h, group.stream().filter(s -> s.evaluation != null && s.read != null)
-                    .map(s -> accessLog.entry(s.read, s.record.officerId())).toList());
-            // the audit head last: every row of every decision is written before it is taken
-            AuditChain.appendAll(h, audit);
-        });
+        try {
+            // no savepoints: two statements fewer per submission, and on PostgreSQL two round trips
+            jdbi.useTransaction(h -> writeGroup(h, group, false));
+        } catch (WriteInSavepoints failedAfterWriting) {
+            group.forEach(Submission::reset);
+            jdbi.useTransaction(h -> writeGroup(h, group, true));
+        }
     }
 
-    /** One submission's rows: the officer, the record version, the evaluation and the clearance. */
-    private Decided store(Handle h, Submission s) {
+    /** Thrown to roll back a group written without savepoints, to be written again with them. */
+    private static final class WriteInSavepoints extends RuntimeException {
+        WriteInSavepoints(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private void writeGroup(Handle h, List<Submission> group, boolean savepoints) {
+        List<AuditChain.Pending> audit = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Submission s = group.get(i);
+            if (savepoints) {
+                storeInSavepoint(h, s, "submission_" + i, audit);
+                continue;
+            }
+            OnFile onFile;
+            try {
+                onFile = onFile(h, s);
+            } catch (RecordsOnFileChanged refused) {
+                s.failure = refused; // refused before writing anything: nothing to undo
+                continue;
+            } catch (RuntimeException failed) {
+                throw new WriteInSavepoints(failed);
+            }
+            try {
+                Decided decided = store(h, s, onFile);
+                s.evaluation = decided.evaluations().get(0);
+                audit.addAll(decided.audit());
+            } catch (RuntimeException failed) {
+                throw new WriteInSavepoints(failed);
+            }
+        }
+        // the stored submissions' reads, in the access log with them
+        AccessLog.write(h, group.stream().filter(s -> s.evaluation != null && s.read != null)
+                .map(s -> accessLog.entry(s.read, s.record.officerId())).toList());
+        // the audit head last: every row of every decision is written before it is taken
+        AuditChain.appendAll(h, audit);
+    }
+
+    /** One submission in a savepoint of its own: refused, it is rolled back alone; a version race is tried again. */
+    private void storeInSavepoint(Handle h, Submission s, String name, List<AuditChain.Pending> audit) {
+        for (int attempt = 1; s.evaluation == null && s.failure == null; attempt++) {
+            String savepoint = name + "_" + attempt;
+            h.savepoint(savepoint);
+            try {
+                Decided decided = store(h, s, onFile(h, s));
+                h.release(savepoint);
+                s.evaluation = decided.evaluations().get(0);
+                audit.addAll(decided.audit());
+            } catch (UnableToExecuteStatementException race) {
+                // two writers of one officer may take the same record version number: try again
+                h.rollbackToSavepoint(savepoint);
+                if (attempt == MAX_ATTEMPTS) {
+                    s.failure = race;
+                }
+            } catch (RuntimeException refused) {
+                h.rollbackToSavepoint(savepoint);
+                s.failure = refused;
+            }
+        }
+    }
+
+    /** What a submission finds on file: its clearance row (locked) and the latest record version. */
+    private record OnFile(ClearanceDao.ClearanceRow clearance, int latest) {}
+
+    /**
+     * Reads and locks only, so that a refusal here leaves nothing to undo: the officer's clearance
+     * row for the unit, locked, and the latest record version, whose records the submission must
+     * repeat unchanged (a change is a correction: 409 naming each).
+     */
+    private OnFile onFile(Handle h, Submission s) {
         OfficerRecord record = s.record;
         // lock order for every decision: the clearance row, then (when auditing) the audit head
         ClearanceDao.ClearanceRow current = h.attach(ClearanceDao.class)
                 .lock(record.officerId(), record.targetUnit()).orElse(null);
         OfficerRecordDao records = h.attach(OfficerRecordDao.class);
         int latest = records.latestVersion(record.officerId());
-        OfficerDao officers = h.attach(OfficerDao.class);
         if (latest > 0) {
-            OfficerRecord onFile = Json.read(records.find(record.officerId(), latest).orElseThrow(),
+            OfficerRecord stored = Json.read(records.find(record.officerId(), latest).orElseThrow(),
                     OfficerRecord.class);
-            List<FieldError> changed = EvidenceOnFile.changes(onFile, record);
+            List<FieldError> changed = EvidenceOnFile.changes(stored, record);
             if (!changed.isEmpty()) {
                 throw new RecordsOnFileChanged(record.officerId(), changed);
             }
+        }
+        return new OnFile(current, latest);
+    }
+
+    /** One submission's rows: the officer, the record version, the evaluation and the clearance. */
+    private Decided store(Handle h, Submission s, OnFile onFile) {
+        OfficerRecord record = s.record;
+        OfficerDao officers = h.attach(OfficerDao.class);
+        if (onFile.latest() > 0) {
             officers.update(record.officerId(), record.country(), record.givenName(), record.familyName());
         } else {
             officers.insert(record.officerId(), record.country(), record.givenName(), record.familyName());
         }
+        int version = onFile.latest() + 1;
         Instant now = time.now();
-        records.insert(record.officerId(), latest + 1, s.json, s.actor.username(), now);
+        h.attach(OfficerRecordDao.class).insert(record.officerId(), version, s.json, s.actor.username(), now);
         // screened and evaluated before the write, or (a possible match: its hits on file decide) now
         Screening screened = s.evaluated != null ? null : screening.onFile(h, s.matched, record, now);
-        return decide(h, s.ruleSet, record, s.json, latest + 1, List.of(new Held(record.targetUnit(), current)),
+        return decide(h, s.ruleSet, record, s.json, version, List.of(new Held(record.targetUnit(), onFile.clearance())),
                 false, Clearances.CAUSE_EVALUATION, s.actor.username(), now, s.asOf,
                 unit -> s.evaluated != null ? s.evaluated : evaluate(s.ruleSet, record, s.asOf, s.actor.username(),
                         screened));

@@ -2,6 +2,8 @@ package org.vetting.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +64,45 @@ class SubmissionWritersTest {
         assertThat(evaluations).as("evaluations on the officers' files").isEqualTo(78);
         assertThat(v.get("entries").asLong()).as("an entry per evaluation, and per clearance change")
                 .isGreaterThanOrEqualTo(before + 72);
+    }
+
+    @Test
+    void shouldStoreTheOthers_WhenOneSubmissionOfAGroupFailsAfterWritingRows() throws Exception {
+        // the database refuses one officer's record version, after the officer's own row is written:
+        // its group is rolled back and written again, that submission in a savepoint of its own
+        sql("ALTER TABLE officer_records ADD CONSTRAINT refuses_one CHECK (officer_id <> 'MX-P-5')");
+        List<TestApp.Answer> answers;
+        try {
+            List<String> officers = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                officers.add("MX-P-" + i);
+            }
+            answers = APP.submitConcurrently("hr.lopez", officers, 12);
+        } finally {
+            sql("ALTER TABLE officer_records DROP CONSTRAINT refuses_one");
+        }
+        for (TestApp.Answer a : answers) {
+            assertThat(a.status()).as(a.officerId()).isEqualTo(a.officerId().equals("MX-P-5") ? 500 : 201);
+        }
+        assertThat(APP.count("officers WHERE officer_id = 'MX-P-5'")).as("the refused officer's row rolled back")
+                .isZero();
+        assertThat(APP.count("officers WHERE officer_id LIKE 'MX-P-%'")).isEqualTo(23);
+        assertThat(APP.count("evaluations WHERE officer_id LIKE 'MX-P-%'")).isEqualTo(23);
+        List<String> audited = new ArrayList<>();
+        for (TestApp.Answer a : answers) {
+            audited.addAll(get("aud.garcia", "/api/audit/evaluations?limit=10&officerId=" + a.officerId())
+                    .get("items").findValuesAsText("evaluationId"));
+        }
+        assertThat(audited).containsExactlyInAnyOrderElementsOf(answers.stream()
+                .filter(a -> a.status() == 201).map(TestApp.Answer::evaluationId).toList());
+        JsonNode v = verify();
+        assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
+    }
+
+    private static void sql(String statement) throws Exception {
+        try (Connection c = APP.connection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
     }
 
     private static JsonNode get(String user, String path) {

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -198,31 +197,42 @@ public final class TestApp {
         return as(user, path).post(Entity.json(body));
     }
 
+    /** One answer to {@link #submitConcurrently}: the officer, the status, and the evaluation id of a 201. */
+    public record Answer(String officerId, int status, String evaluationId) {}
+
     /**
-     * Submits a clean record for each officer (in this order), all at once from {@code threads}
-     * threads, and returns the evaluation ids acknowledged; fails unless every answer is 201.
+     * Submits each officer's clean record, {@code threads} requests at a time (so the service writes
+     * them in groups), and returns every answer in the officers' order.
      */
-    public List<String> submitAtOnce(String user, List<String> officers, int threads) throws Exception {
+    public List<Answer> submitConcurrently(String user, List<String> officers, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
-        List<Future<Integer>> results = new ArrayList<>();
         try {
+            List<Future<Answer>> results = new ArrayList<>();
             for (String officer : officers) {
                 results.add(pool.submit(() -> {
                     try (Response r = post(user, "/api/candidates", Records.clean(officer))) {
-                        if (r.getStatus() == 201) {
-                            acknowledged.add(r.readEntity(JsonNode.class).get("evaluationId").asText());
-                        }
-                        return r.getStatus();
+                        String id = r.getStatus() == 201 ? r.readEntity(JsonNode.class).get("evaluationId").asText()
+                                : null;
+                        return new Answer(officer, r.getStatus(), id);
                     }
                 }));
             }
+            List<Answer> answers = new ArrayList<>();
             for (var f : results) {
-                assertThat(f.get(60, TimeUnit.SECONDS))
-                        .as("every submission answered 201").isEqualTo(201);
+                answers.add(f.get(60, TimeUnit.SECONDS));
             }
+            return answers;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** As {@link #submitConcurrently}, every submission answered 201: the evaluation ids. */
+    public List<String> submitAtOnce(String user, List<String> officers, int threads) throws Exception {
+        List<String> acknowledged = new ArrayList<>();
+        for (Answer a : submitConcurrently(user, officers, threads)) {
+            assertThat(a.status()).as("every submission answered 201: " + a.officerId()).isEqualTo(201);
+            acknowledged.add(a.evaluationId());
         }
         return acknowledged;
     }
