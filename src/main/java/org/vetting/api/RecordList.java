@@ -32,11 +32,14 @@ public enum RecordList {
     private final String field;
     private final Class<? extends Record> type;
     private final String key;
+    /** The entry type's fields, read once: {@link Class#getRecordComponents()} copies them on every call. */
+    private final List<RecordComponent> components;
 
     RecordList(String field, Class<? extends Record> type, String key) {
         this.field = field;
         this.type = type;
         this.key = key;
+        this.components = List.of(type.getRecordComponents());
     }
 
     static {
@@ -48,7 +51,7 @@ public enum RecordList {
         }
         for (RecordList l : values()) {
             var element = ((ParameterizedType) l.component().getGenericType()).getActualTypeArguments()[0];
-            if (element != l.type || Arrays.stream(l.type.getRecordComponents()).noneMatch(c -> c.getName().equals(l.key))) {
+            if (element != l.type || l.components.stream().noneMatch(c -> c.getName().equals(l.key))) {
                 throw new IllegalStateException("RecordList " + l + " does not match OfficerRecord." + l.field);
             }
         }
@@ -63,6 +66,11 @@ public enum RecordList {
         return type;
     }
 
+    /** The entry type's fields, in declaration order. */
+    public List<RecordComponent> components() {
+        return components;
+    }
+
     /** The field that identifies an entry within its list: {@code id}, or {@code year} for disclosures. */
     public String key() {
         return key;
@@ -74,7 +82,7 @@ public enum RecordList {
 
     /** The value of an entry's field, by its name. */
     public Object value(Object entry, String name) {
-        for (RecordComponent c : type.getRecordComponents()) {
+        for (RecordComponent c : components) {
             if (c.getName().equals(name)) {
                 return read(c, entry);
             }

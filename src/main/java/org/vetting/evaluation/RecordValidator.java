@@ -93,7 +93,7 @@ public final class RecordValidator {
                 add(at, "must be an object, not null");
                 continue;
             }
-            for (RecordComponent c : list.type().getRecordComponents()) {
+            for (RecordComponent c : list.components()) {
                 String field = at + "." + c.getName();
                 Object value = list.value(entry, c.getName());
                 if (c.isAnnotationPresent(Required.class) && !required(field, value)) {
