@@ -29,7 +29,8 @@ public final class Clearances {
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
     public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,
                                                String evaluationId, String cause, String actor, Instant at) {
-        ClearanceDao.EventRow event = record(h, officerId, unit, next, evaluationId, cause, actor, at, true);
+        ClearanceDao.EventRow event = record(h.attach(ClearanceDao.class), officerId, unit, next, evaluationId, cause,
+                actor, at, true);
         AuditChain.appendAll(h, List.of(audit(event)));
         return event;
     }
@@ -45,10 +46,9 @@ public final class Clearances {
      * {@code onFile}: whether the caller found (and locked) the officer's clearance row for the unit;
      * a new one is inserted without first trying to update it.
      */
-    public static ClearanceDao.EventRow record(Handle h, String officerId, String unit, ClearanceState next,
+    public static ClearanceDao.EventRow record(ClearanceDao dao, String officerId, String unit, ClearanceState next,
                                                String evaluationId, String cause, String actor, Instant at,
                                                boolean onFile) {
-        ClearanceDao dao = h.attach(ClearanceDao.class);
         String json = Json.write(next.conditions());
         LocalDate until = next.validity() == null ? null : next.validity().until();
         LocalDate revettingFrom = next.validity() == null ? null : next.validity().revettingFrom();
