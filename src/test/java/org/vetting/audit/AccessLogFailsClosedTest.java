@@ -2,8 +2,6 @@ package org.vetting.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,11 +22,6 @@ class AccessLogFailsClosedTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<?> EXT = APP.app;
 
-    static void sql(String statement) throws Exception {
-        try (Connection c = APP.connection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 
     @Test
     void shouldWithholdAnOfficersDataWhenTheAccessLogCannotBeWritten() throws Exception {
@@ -37,13 +30,13 @@ class AccessLogFailsClosedTest {
         try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-ALF-1"))) {
             id = r.readEntity(JsonNode.class).get("evaluationId").asText();
         }
-        sql("ALTER TABLE access_log RENAME TO access_log_unavailable");
+        APP.execute("ALTER TABLE access_log RENAME TO access_log_unavailable");
         try (Response r = APP.as("adj.smith", "/api/evaluations/" + id).get()) {
             assertThat(r.getStatus()).isEqualTo(503);
             String body = r.readEntity(String.class);
             assertThat(body).contains("access log").doesNotContain("MX-ALF-1").doesNotContain("flags");
         } finally {
-            sql("ALTER TABLE access_log_unavailable RENAME TO access_log");
+            APP.execute("ALTER TABLE access_log_unavailable RENAME TO access_log");
         }
         try (Response r = APP.as("adj.smith", "/api/evaluations/" + id).get()) {
             assertThat(r.getStatus()).isEqualTo(200);

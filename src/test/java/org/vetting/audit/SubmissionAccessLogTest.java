@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -58,12 +57,12 @@ class SubmissionAccessLogTest {
 
     @Test
     void shouldStoreNothingAndAnswer503_WhenTheEntryCannotBeWritten() throws Exception {
-        sql("ALTER TABLE access_log RENAME TO access_log_unavailable");
+        APP.execute("ALTER TABLE access_log RENAME TO access_log_unavailable");
         try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-SAL-3"))) {
             assertThat(r.getStatus()).isEqualTo(503);
             assertThat(r.readEntity(String.class)).contains("access log").doesNotContain("flags");
         } finally {
-            sql("ALTER TABLE access_log_unavailable RENAME TO access_log");
+            APP.execute("ALTER TABLE access_log_unavailable RENAME TO access_log");
         }
         try (Connection c = APP.connection();
              PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM evaluations WHERE officer_id = ?")) {
@@ -88,9 +87,4 @@ class SubmissionAccessLogTest {
         }
     }
 
-    private static void sql(String statement) throws Exception {
-        try (Connection c = APP.connection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 }

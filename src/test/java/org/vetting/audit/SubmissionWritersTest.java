@@ -2,8 +2,6 @@ package org.vetting.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -70,7 +68,7 @@ class SubmissionWritersTest {
     void shouldStoreTheOthers_WhenOneSubmissionOfAGroupFailsAfterWritingRows() throws Exception {
         // the database refuses one officer's record version, after the officer's own row is written:
         // its group is rolled back and written again, that submission in a savepoint of its own
-        sql("ALTER TABLE officer_records ADD CONSTRAINT refuses_one CHECK (officer_id <> 'MX-P-5')");
+        APP.execute("ALTER TABLE officer_records ADD CONSTRAINT refuses_one CHECK (officer_id <> 'MX-P-5')");
         List<TestApp.Answer> answers;
         try {
             List<String> officers = new ArrayList<>();
@@ -79,7 +77,7 @@ class SubmissionWritersTest {
             }
             answers = APP.submitConcurrently("hr.lopez", officers, 12);
         } finally {
-            sql("ALTER TABLE officer_records DROP CONSTRAINT refuses_one");
+            APP.execute("ALTER TABLE officer_records DROP CONSTRAINT refuses_one");
         }
         for (TestApp.Answer a : answers) {
             assertThat(a.status()).as(a.officerId()).isEqualTo(a.officerId().equals("MX-P-5") ? 500 : 201);
@@ -99,11 +97,6 @@ class SubmissionWritersTest {
         assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
     }
 
-    private static void sql(String statement) throws Exception {
-        try (Connection c = APP.connection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 
     private static JsonNode get(String user, String path) {
         try (Response r = APP.as(user, path).get()) {

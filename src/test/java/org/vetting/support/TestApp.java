@@ -241,6 +241,13 @@ public final class TestApp {
         return as(user, path).post(Entity.entity(body, MediaType.APPLICATION_JSON_TYPE));
     }
 
+    /** Runs one statement straight on the database, bypassing the service (a test breaking or restoring a table). */
+    public void execute(String statement) throws SQLException {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     /** Counts rows straight from the database, bypassing the service. */
     public long count(String table) {
         try (Connection c = connection();
