@@ -124,7 +124,6 @@ public final class PolicyChanges {
             }
             throw race;
         }
-        active.remember(ruleSet);
         LOG.info("rule set {} proposed by {}: {} scenarios passed, {} failed", version, proposer, summary.passed(),
                 summary.failed());
         return view(version);

@@ -9,8 +9,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jdbi.v3.core.Handle;
 
 import org.jdbi.v3.core.Jdbi;
@@ -70,8 +68,6 @@ public final class ActiveRuleSet {
     private final Jdbi jdbi;
     private final ServiceTime time;
     private final AtomicReference<Active> active = new AtomicReference<>();
-    /** Past and proposed sets compiled on demand (replay, backtests): a few at a time, each is a KieBase. */
-    private final Cache<String, RuleSet> compiled = Caffeine.newBuilder().maximumSize(8).build();
 
     public ActiveRuleSet(Jdbi jdbi, ServiceTime time) {
         this.jdbi = jdbi;
@@ -119,7 +115,6 @@ public final class ActiveRuleSet {
                 // another instance stored the first set at the same moment; the database says which is active
                 LOG.info("first rule set stored by another instance: {}", race.getMessage());
             }
-            compiled.put(first.version(), first);
         } else {
             String onDiskVersion = early != null ? early.version()
                     : RuleSetLoader.version(RuleSetLoader.read(rulesDirectory));
@@ -127,8 +122,6 @@ public final class ActiveRuleSet {
                 LOG.warn("rules directory {} (version {}) differs from the active set {}: it takes effect only as a "
                         + "proposal (POST /api/rulesets/reload or the propose-rules command)", rulesDirectory,
                         onDiskVersion, stored.get());
-            } else if (early != null) {
-                remember(early); // the active version: refresh() finds it compiled
             }
         }
         return refresh();
@@ -176,16 +169,12 @@ public final class ActiveRuleSet {
         if (current != null && current.ruleSet().version().equals(version)) {
             return current.ruleSet();
         }
-        return compiled.get(version, v -> {
-            String files = jdbi.withExtension(RuleSetDao.class, dao -> dao.proposalFiles(v))
-                    .orElseThrow(() -> new IllegalStateException("rule set " + v + " is not stored"));
-            return RuleSetLoader.compile("ruleset " + v, Json.read(files, FILES));
+        // compiled lately in this process (the rules directory at start-up, a proposal), or now
+        return RuleSetLoader.compiled(version).orElseGet(() -> {
+            String files = jdbi.withExtension(RuleSetDao.class, dao -> dao.proposalFiles(version))
+                    .orElseThrow(() -> new IllegalStateException("rule set " + version + " is not stored"));
+            return RuleSetLoader.compile("ruleset " + version, Json.read(files, FILES));
         });
-    }
-
-    /** Keeps a set just compiled (a proposal) so that its backtest need not compile it again. */
-    public void remember(RuleSet ruleSet) {
-        compiled.put(ruleSet.version(), ruleSet);
     }
 
     public Active get() {

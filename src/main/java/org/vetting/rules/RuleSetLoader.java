@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -19,6 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -46,7 +49,20 @@ public final class RuleSetLoader {
     private static final Pattern FILE_NAME = Pattern.compile(
             "[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.drl|" + Pattern.quote(UNITS_FILE) + "|scenarios/[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\\.ya?ml");
 
+    /**
+     * Sets compiled in this process, by version: the version is the SHA-256 of the files, so the same
+     * files compile to the same set, and a set is immutable and shared by every thread. A few are
+     * kept (each is a KieBase): the rules directory's, a proposal until its backtest, past versions
+     * replayed. Refused files are never kept.
+     */
+    private static final Cache<String, RuleSet> COMPILED = Caffeine.newBuilder().maximumSize(8).build();
+
     private RuleSetLoader() {}
+
+    /** The set of {@code version} when this process compiled it lately. */
+    public static Optional<RuleSet> compiled(String version) {
+        return Optional.ofNullable(COMPILED.getIfPresent(version));
+    }
 
     public static RuleSet fromDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -99,6 +115,10 @@ public final class RuleSetLoader {
             throw new RuleSetException(errors);
         }
         String version = version(files);
+        RuleSet known = COMPILED.getIfPresent(version);
+        if (known != null) {
+            return known;
+        }
         KieBase kieBase = build(prefix, files, version, errors);
         if (!errors.isEmpty()) {
             throw new RuleSetException(errors);
@@ -108,7 +128,11 @@ public final class RuleSetLoader {
         if (!errors.isEmpty()) {
             throw new RuleSetException(errors);
         }
-        return new RuleSet(version, kieBase, units.units(), rules, new TreeMap<>(files), units.screeningThreshold());
+        RuleSet ruleSet = new RuleSet(version, kieBase, units.units(), rules, new TreeMap<>(files),
+                units.screeningThreshold());
+        // two threads compiling the same files at once both compile; either set is the same
+        COMPILED.put(version, ruleSet);
+        return ruleSet;
     }
 
     /** The version of a set of files (scenarios included): SHA-256 over names and contents, in name order. */

@@ -42,6 +42,21 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shouldCompileTheSameFilesOnce_AndNeverKeepARefusedSet() throws IOException {
+        RuleSet a = RuleSetLoader.fromDirectory(copyRules());
+        assertThat(RuleSetLoader.fromDirectory(Path.of("rules"))).as("the same files, from another folder").isSameAs(a);
+        assertThat(RuleSetLoader.compiled(a.version())).containsSame(a);
+        Path exams = dir.resolve("exams.drl");
+        Files.writeString(exams, Files.readString(exams).replace("not Exam( type == $t )", "not Exam( type == $t "));
+        String broken = RuleSetLoader.version(RuleSetLoader.read(dir));
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir)).isInstanceOf(RuleSetException.class)
+                    .hasMessageContaining(dir + "/exams.drl:");
+        }
+        assertThat(RuleSetLoader.compiled(broken)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseADrlSyntaxError_NamingFileAndLine() throws IOException {
         copyRules();
         Path exams = dir.resolve("exams.drl");
