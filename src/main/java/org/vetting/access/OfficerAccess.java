@@ -55,11 +55,6 @@ public final class OfficerAccess {
         }
     }
 
-    /**
-     * Lists officers stored before countries were recorded: each gets its country from its latest
-     * record. Answers those whose records carry none — they stay out of every scoped user's sight
-     * until a submission records their country; the migrate command prints them.
-     */
     /** The names of officers on file, "given family", by officer id (none for an officer without one). */
     public java.util.Map<String, String> names(java.util.Collection<String> officerIds) {
         java.util.Map<String, String> names = new java.util.HashMap<>();
@@ -80,6 +75,11 @@ public final class OfficerAccess {
         return !jdbi.withExtension(OfficerDao.class, OfficerDao::anyOnFile);
     }
 
+    /**
+     * Lists officers stored before countries were recorded: each gets its country from its latest
+     * record. Answers those whose records carry none — they stay out of every scoped user's sight
+     * until a submission records their country; the migrate command prints them.
+     */
     public List<String> listOfficersOnFile() {
         jdbi.useTransaction(h -> {
             OfficerDao officers = h.attach(OfficerDao.class);
