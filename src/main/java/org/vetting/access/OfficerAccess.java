@@ -41,16 +41,24 @@ public final class OfficerAccess {
         return officer.get();
     }
 
-    /** A record the user is about to submit: their own is refused, another country looks absent. */
-    public void checkSubmission(User user, OfficerRecord record) {
+    /**
+     * Before a record is submitted: nobody submits their own (403). Its officer's country is checked
+     * with the rows the submission reads ({@link #checkSubmissionCountry}).
+     */
+    public void checkSubmitter(User user, OfficerRecord record) {
         if (user.is(record.officerId())) {
             throw new SeparationOfDuties("nobody submits their own record");
         }
-        Optional<OfficerDao.OfficerRow> onFile = jdbi.withExtension(OfficerDao.class,
-                dao -> dao.find(record.officerId()));
-        // an officer stored before countries were required takes the country this record gives
-        String country = onFile.map(OfficerDao.OfficerRow::country).orElse(record.country());
-        if (!user.sees(country)) {
+    }
+
+    /**
+     * A record the user submits for an officer in another country than theirs finds the officer
+     * absent (404). {@code countryOnFile} is the officer's country on file, read in the submission's
+     * transaction; null for a new officer or one stored before countries were required, who takes the
+     * country this record gives.
+     */
+    public static void checkSubmissionCountry(User user, OfficerRecord record, String countryOnFile) {
+        if (!user.sees(countryOnFile != null ? countryOnFile : record.country())) {
             throw NotFound.officer(record.officerId());
         }
     }

@@ -3,6 +3,7 @@ package org.vetting.db;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -12,6 +13,20 @@ public interface OfficerRecordDao {
 
     @SqlQuery("SELECT COALESCE(MAX(version), 0) FROM officer_records WHERE officer_id = :officerId")
     int latestVersion(@Bind("officerId") String officerId);
+
+    /**
+     * What a submission finds of an officer, in one statement: their country on file (null: no
+     * officer row, or one stored before countries were required) and their latest record version (0:
+     * none).
+     */
+    record OnFile(String country, int latestVersion) {}
+
+    @SqlQuery("""
+            SELECT (SELECT country FROM officers WHERE officer_id = :officerId) AS country,
+                   (SELECT COALESCE(MAX(version), 0) FROM officer_records WHERE officer_id = :officerId) AS latest_version
+            """)
+    @RegisterConstructorMapper(OnFile.class)
+    OnFile onFile(@Bind("officerId") String officerId);
 
     @SqlQuery("SELECT record FROM officer_records WHERE officer_id = :officerId AND version = :version")
     Optional<String> find(@Bind("officerId") String officerId, @Bind("version") int version);

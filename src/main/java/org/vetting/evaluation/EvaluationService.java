@@ -87,7 +87,7 @@ public final class EvaluationService {
         LocalDate asOf = time.today();
         RuleSet ruleSet = active.ruleSet();
         ValidationFailed.check(RecordValidator.validate(record, asOf, ruleSet, ""));
-        access.checkSubmission(actor, record);
+        access.checkSubmitter(actor, record); // the officer's country: with the rows the write reads
         // what needs no database is done here, on the caller's thread, so that the group writer (one
         // at a time) only writes: the record's JSON, the watchlist matching and, when nothing matched,
         // the rules' evaluation
@@ -180,7 +180,7 @@ public final class EvaluationService {
             OnFile onFile;
             try {
                 onFile = onFile(daos, s);
-            } catch (RecordsOnFileChanged refused) {
+            } catch (RecordsOnFileChanged | NotFound refused) {
                 s.failure = refused; // refused before writing anything: nothing to undo
                 continue;
             } catch (RuntimeException failed) {
@@ -229,8 +229,9 @@ public final class EvaluationService {
 
     /**
      * Reads and locks only, so that a refusal here leaves nothing to undo: the officer's clearance
-     * row for the unit, locked, and the latest record version, whose records the submission must
-     * repeat unchanged (a change is a correction: 409 naming each).
+     * row for the unit, locked; their country on file, which the submitter must see (another country:
+     * 404); and the latest record version, whose records the submission must repeat unchanged (a
+     * change is a correction: 409 naming each).
      */
     private OnFile onFile(Daos daos, Submission s) {
         OfficerRecord record = s.record;
@@ -238,7 +239,9 @@ public final class EvaluationService {
         ClearanceDao.ClearanceRow current = daos.clearances().lock(record.officerId(), record.targetUnit())
                 .orElse(null);
         OfficerRecordDao records = daos.records();
-        int latest = records.latestVersion(record.officerId());
+        OfficerRecordDao.OnFile officer = records.onFile(record.officerId());
+        OfficerAccess.checkSubmissionCountry(s.actor, record, officer.country());
+        int latest = officer.latestVersion();
         if (latest > 0) {
             OfficerRecord stored = Json.read(records.find(record.officerId(), latest).orElseThrow(),
                     OfficerRecord.class);

@@ -244,13 +244,18 @@ class IntegrityTest {
             call(APP.post("hr.mx", "/api/officers/US-I-1/records", Map.of("priorVetting", List.of(Map.of("id", "p1",
                     "program", "SIU", "result", "GRANTED", "date", "2020-01-01")))), 404);
             call(APP.post("hr.mx", "/api/candidates", us), 404);
+            // a record that claims the user's country for an officer on file in another: the file's country decides
+            var claimed = Records.clean("US-I-1");
+            claimed.put("country", "MX");
+            call(APP.post("hr.mx", "/api/candidates", claimed), 404);
             call(APP.as("aud.mx", "/api/audit/evaluations/" + id).get(), 404);
             assertThat(call(APP.as("aud.mx", "/api/audit/evaluations?officerId=US-I-1").get(), 200).get("items"))
                     .isEmpty();
             assertThat(call(APP.as("aud.garcia", "/api/audit/evaluations?officerId=US-I-1").get(), 200).get("items"))
                     .hasSize(1);
             JsonNode log = call(APP.as("aud.garcia", "/api/audit/access-log?officerId=US-I-1&username=hr.mx").get(), 200);
-            assertThat(log.get("items").findValuesAsText("status")).containsExactly("404", "404", "404", "404", "404");
+            assertThat(log.get("items").findValuesAsText("status")).containsExactly("404", "404", "404", "404", "404",
+                    "404");
         }
 
         @Test
