@@ -31,7 +31,8 @@ import org.vetting.support.Records;
 
 /**
  * A rule change over a large population, in process (no HTTP), on a fresh database: seeds
- * {@code officers} through the real submission path (each audited) from two threads, proposes
+ * {@code officers} through the real submission path (each audited) from two threads
+ * ({@code -Dbench.clients=N} for more), proposes
  * JU-FENTANYL's threshold lowered to one, backtests it (both sets over everyone), approves it and
  * times the re-evaluation of everyone on file while a client keeps submitting (its latencies
  * reported), then verifies the chain. Not a test.
@@ -143,10 +144,12 @@ public final class PolicyChangeBenchmark {
     }
 
     static void seed(VettingContext context, int officers) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // two clients unless -Dbench.clients=N: more clients, larger groups written at once
+        int clients = Integer.getInteger("bench.clients", 2);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> workers = new ArrayList<>();
-        for (int w = 0; w < 2; w++) {
+        for (int w = 0; w < clients; w++) {
             workers.add(pool.submit(() -> {
                 for (int i = next.getAndIncrement(); i < officers; i = next.getAndIncrement()) {
                     context.evaluations().submit(record("BENCH-" + i), HR);
