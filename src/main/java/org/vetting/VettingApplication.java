@@ -146,14 +146,18 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         var rulesOnDisk = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> org.vetting.rules.RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
-        Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl());
+        boolean migrated = Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl()) > 0;
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new NamedStatements());
         // a broken rule set stops start-up here, before anything listens
         VettingContext context = VettingContext.build(config, jdbi, clock, rulesOnDisk);
         this.context = context;
         context.users().bootstrapAdmin(config.getAdminPassword(), Path.of(config.getGeneratedPasswordFile()));
-        context.access().listOfficersOnFile();
+        if (migrated) {
+            // officers stored before their table and countries existed: listed once, when the schema changes
+            // (the migrate command too); a scan of every record, which a start on an up-to-date schema skips
+            context.access().listOfficersOnFile();
+        }
 
         registerSecurity(config, environment, jdbi, context.passwords());
         var jersey = environment.jersey();

@@ -5,6 +5,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Flyway migrations from {@code db/migration}: plain SQL that both H2 and PostgreSQL run, with
@@ -15,14 +16,21 @@ import org.flywaydb.core.Flyway;
 public final class Migrations {
     private Migrations() {}
 
-    public static void migrate(DataSource dataSource, String jdbcUrl) {
+    /** Applies what is pending; how many migrations that was (0: the schema was up to date). */
+    public static int migrate(DataSource dataSource, String jdbcUrl) {
+        return configure(jdbcUrl).dataSource(dataSource).load().migrate().migrationsExecuted;
+    }
+
+    /** Up to version {@code target} only: a database as an earlier release left it, for tests of upgrades. */
+    static int migrate(String jdbcUrl, String user, String target) {
+        return configure(jdbcUrl).dataSource(jdbcUrl, user, "").target(target).load().migrate().migrationsExecuted;
+    }
+
+    private static FluentConfiguration configure(String jdbcUrl) {
         boolean postgres = jdbcUrl != null && jdbcUrl.startsWith("jdbc:postgresql:");
-        Flyway.configure()
-                .dataSource(dataSource)
+        return Flyway.configure()
                 .locations(postgres ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
                         : new String[] {"classpath:db/migration"})
-                .placeholders(Map.of("text", postgres ? "TEXT" : "CLOB"))
-                .load()
-                .migrate();
+                .placeholders(Map.of("text", postgres ? "TEXT" : "CLOB"));
     }
 }
