@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.Test;
 import org.vetting.common.Json;
 import org.vetting.support.Records;
@@ -42,8 +41,7 @@ class OfficersOnFileTest {
     }
 
     static void start(TestApp.Database db) throws Exception {
-        List<ConfigOverride> overrides = new ArrayList<>(db.overrides());
-        TestApp app = new TestApp(overrides.toArray(ConfigOverride[]::new));
+        TestApp app = new TestApp(db);
         app.app.before();
         app.app.after();
     }

@@ -60,19 +60,29 @@ public final class TestApp {
     }
 
     public TestApp(Clock clock, ConfigOverride... overrides) {
-        Database db = Database.create();
+        this(Database.create(), true, clock, overrides);
+    }
+
+    /** The service on a database the caller created and drops (e.g. one migrated to an earlier release). */
+    public TestApp(Database db, ConfigOverride... overrides) {
+        this(db, false, Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), overrides);
+    }
+
+    private TestApp(Database db, boolean owned, Clock clock, ConfigOverride... overrides) {
         this.dbUrl = db.url();
         this.dbUser = db.user();
         List<ConfigOverride> all = new ArrayList<>(db.overrides());
         all.addAll(List.of(overrides));
         this.app = new DropwizardAppExtension<>(support(clock, all.toArray(ConfigOverride[]::new)));
-        // the database lives as long as the application: dropped when it stops
-        app.addListener(new DropwizardAppExtension.ServiceListener<>() {
-            @Override
-            public void onStop(DropwizardAppExtension<VettingConfiguration> extension) {
-                db.drop();
-            }
-        });
+        if (owned) {
+            // the database lives as long as the application: dropped when it stops
+            app.addListener(new DropwizardAppExtension.ServiceListener<>() {
+                @Override
+                public void onStop(DropwizardAppExtension<VettingConfiguration> extension) {
+                    db.drop();
+                }
+            });
+        }
     }
 
     /** A fresh database for one test class: in-memory H2, or a new PostgreSQL database. */
