@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -256,8 +257,12 @@ public final class VettingApplication extends Application<VettingConfiguration> 
 
     private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,
                                          Passwords passwords) {
+        // renewals of remembered verifications ahead of expiry: one thread, a bounded queue (a refused
+        // renewal is not made, and that verification expires as it would have)
+        var renewals = environment.lifecycle().executorService("credentials-renewal").minThreads(1).maxThreads(1)
+                .workQueue(new ArrayBlockingQueue<>(1_000)).build();
         var authenticator = new DatabaseAuthenticator(jdbi, passwords,
-                java.time.Duration.ofMillis(config.getAuthenticationCacheTtl().toMilliseconds()));
+                java.time.Duration.ofMillis(config.getAuthenticationCacheTtl().toMilliseconds()), renewals);
         environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
                 .setAuthenticator(authenticator)
                 .setAuthorizer(new RoleAuthorizer())

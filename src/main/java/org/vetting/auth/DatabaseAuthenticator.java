@@ -3,9 +3,14 @@ package org.vetting.auth;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.dropwizard.auth.Authenticator;
 import io.dropwizard.auth.basic.BasicCredentials;
 import org.jdbi.v3.core.Jdbi;
@@ -17,18 +22,47 @@ import org.vetting.db.UserDao;
  * removed role or a changed password takes effect at once, on every instance. Only the bcrypt
  * verification is remembered (for {@code ttl}, keyed by user and a digest of the password, valid
  * while the stored hash is the one it was checked against), so bcrypt runs once per user and period.
+ *
+ * <p>A verification is renewed ahead of its expiry: a request that finds one in the last quarter of
+ * its period is answered from it and hands the same check to a background thread, which verifies the
+ * password against the stored hash again and, if it still matches, remembers it for a new period.
+ * So a user working steadily (a batch intake, a continuous-vetting feed) never waits for bcrypt after
+ * their first request, where every period's first requests used to wait for it together (about
+ * half a second at cost 12 on two cores, docs/performance.md); no verification is ever trusted for
+ * longer than {@code ttl} after bcrypt last confirmed it, and the password is held only while its
+ * renewal is queued or running.
  */
 public class DatabaseAuthenticator implements Authenticator<BasicCredentials, User> {
     private final Jdbi jdbi;
     private final Passwords passwords;
-    private final Cache<String, String> verified;
+    private final Cache<String, Verified> verified;
     private final Cache<String, Object> accounts = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final Ticker ticker;
+    private final long renewAfterNanos;
+    private final Executor renewals;
+    /** Verifications being renewed: one renewal at a time per user and password. */
+    private final Set<String> renewing = ConcurrentHashMap.newKeySet();
 
-    public DatabaseAuthenticator(Jdbi jdbi, Passwords passwords, Duration ttl) {
+    /** A bcrypt verification: the hash the password matched, and when (the ticker's nanoseconds). */
+    private record Verified(String hash, long at) {}
+
+    /**
+     * @param ttl      how long a bcrypt verification is remembered
+     * @param renewals runs the renewals ahead of expiry (bounded: a refused renewal is simply not made,
+     *                 and the verification expires as it would have)
+     */
+    public DatabaseAuthenticator(Jdbi jdbi, Passwords passwords, Duration ttl, Executor renewals) {
+        this(jdbi, passwords, ttl, renewals, Ticker.systemTicker());
+    }
+
+    DatabaseAuthenticator(Jdbi jdbi, Passwords passwords, Duration ttl, Executor renewals, Ticker ticker) {
         this.jdbi = jdbi;
         this.passwords = passwords;
-        this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+        this.ticker = ticker;
+        this.renewals = renewals;
+        this.renewAfterNanos = ttl.toNanos() - ttl.toNanos() / 4;
+        this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).ticker(ticker).build();
     }
 
     @Override
@@ -49,7 +83,11 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
 
     private boolean matches(BasicCredentials credentials, String hash) {
         String key = credentials.getUsername() + "\0" + Sha256.hex(String.valueOf(credentials.getPassword()));
-        if (hash.equals(verified.getIfPresent(key))) {
+        Verified known = verified.getIfPresent(key);
+        if (known != null && known.hash().equals(hash)) {
+            if (ticker.read() - known.at() >= renewAfterNanos) {
+                renew(key, credentials.getPassword(), hash);
+            }
             return true;
         }
         // one bcrypt at a time per account: a burst of guesses at one account queues behind itself and
@@ -57,14 +95,38 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         Object lock = accounts.get(credentials.getUsername(), name -> new Object());
         synchronized (lock) {
             // the same credentials may have been verified while this request waited for the lock
-            if (hash.equals(verified.getIfPresent(key))) {
+            known = verified.getIfPresent(key);
+            if (known != null && known.hash().equals(hash)) {
                 return true;
             }
             if (!passwords.matches(credentials.getPassword(), hash)) {
                 return false;
             }
         }
-        verified.put(key, hash);
+        verified.put(key, new Verified(hash, ticker.read()));
         return true;
+    }
+
+    /** bcrypt again in the background; a match is remembered for a new period, a mismatch forgotten. */
+    private void renew(String key, String password, String hash) {
+        if (!renewing.add(key)) {
+            return;
+        }
+        try {
+            renewals.execute(() -> {
+                try {
+                    long at = ticker.read();
+                    if (passwords.matches(password, hash)) {
+                        verified.put(key, new Verified(hash, at));
+                    } else {
+                        verified.invalidate(key);
+                    }
+                } finally {
+                    renewing.remove(key);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            renewing.remove(key); // not renewed: it expires, and the next request verifies as before
+        }
     }
 }
