@@ -60,9 +60,16 @@ export AUTH
 AUTH=$(printf 'hr.bench:bench-password-1' | base64 -w0)
 
 run() { # name, seconds, wrk arguments…
-  local name=$1 seconds=$2; shift 2
+  local name=$1 seconds=$2 logged; shift 2
   echo "== $name ($seconds s, 8 connections)"
-  wrk -t2 -c8 -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Latency  |50%|99%|Non-2xx|Socket errors'
+  logged=$(wc -l < "$WORK/service-first.log")
+  wrk -t2 -c8 -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Latency  |^ +50%|^ +99%|Non-2xx|Socket errors'
+  # wrk corrects its latencies for coordinated omission (one stall of every connection adds samples
+  # all along it); the service's own times, from its request log (the last field, in ms), show
+  # whether a tail is the service's stalls or its steady spread
+  tail -n +"$((logged + 1))" "$WORK/service-first.log" | grep -F "\"${name//\{id\}/${ID:-}} HTTP/1.1\"" | awk '{print $NF}' | sort -n \
+    | awk '{t[NR] = $1} END {if (NR) printf "    service (request log): p50 %d ms, p99 %d ms, max %d ms, %d requests\n",
+        t[int(NR * .5) + 1], t[int(NR * .99) + 1], t[NR], NR}' || true
 }
 # warm-up: the JIT compilers keep a core busy for the first minute of load (Drools' generated
 # classes, Jersey, H2); shorter warm-ups measure the compiler, not the service
