@@ -83,8 +83,8 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
 
     private boolean matches(BasicCredentials credentials, String hash) {
         String key = credentials.getUsername() + "\0" + Sha256.hex(String.valueOf(credentials.getPassword()));
-        Verified known = verified.getIfPresent(key);
-        if (known != null && known.hash().equals(hash)) {
+        Verified known = remembered(key, hash);
+        if (known != null) {
             if (ticker.read() - known.at() >= renewAfterNanos) {
                 renew(key, credentials.getPassword(), hash);
             }
@@ -95,8 +95,7 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         Object lock = accounts.get(credentials.getUsername(), name -> new Object());
         synchronized (lock) {
             // the same credentials may have been verified while this request waited for the lock
-            known = verified.getIfPresent(key);
-            if (known != null && known.hash().equals(hash)) {
+            if (remembered(key, hash) != null) {
                 return true;
             }
             if (!passwords.matches(credentials.getPassword(), hash)) {
@@ -105,6 +104,12 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         }
         verified.put(key, new Verified(hash, ticker.read()));
         return true;
+    }
+
+    /** The remembered verification of these credentials, if it was made against the hash stored now. */
+    private Verified remembered(String key, String hash) {
+        Verified known = verified.getIfPresent(key);
+        return known != null && known.hash().equals(hash) ? known : null;
     }
 
     /** bcrypt again in the background; a match is remembered for a new period, a mismatch forgotten. */
