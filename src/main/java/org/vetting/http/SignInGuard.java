@@ -13,6 +13,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.audit.SignIns;
@@ -21,8 +22,9 @@ import org.vetting.auth.SignInThrottle;
 /**
  * A servlet filter in front of the API, so that a refused guess costs as little as possible: a
  * throttled account or address gets 429 with Retry-After before the request reaches Jersey, and
- * bcrypt never runs. After the request, a 401 for credentials that were given is a failed sign-in —
- * recorded for auditors and counted by the throttle; any other answer clears the pair.
+ * bcrypt never runs. A 401 for credentials that were given is a failed sign-in — recorded for
+ * auditors and counted by the throttle as the status is set, before the answer leaves; any other
+ * answer clears the pair.
  */
 public class SignInGuard implements Filter {
     private static final Logger LOG = LoggerFactory.getLogger(SignInGuard.class);
@@ -64,16 +66,67 @@ public class SignInGuard implements Filter {
                     + " s\"}");
             return;
         }
-        chain.doFilter(req, res);
+        Refusal refusal = new Refusal(response, () -> failed(username.get(), address));
+        chain.doFilter(req, refusal);
         if (response.getStatus() == 401) {
-            throttle.failed(username.get(), address);
-            try {
-                signIns.failed(username.get(), address, "WRONG_CREDENTIALS");
-            } catch (RuntimeException e) {
-                LOG.error("could not record a failed sign-in from {}: {}", address, e.getClass().getName());
-            }
-        } else {
+            refusal.record(); // when the 401 was not set through the wrapper; once in any case
+        } else if (!refusal.recorded) {
             throttle.succeeded(username.get(), address);
+        }
+    }
+
+    /** A failed sign-in: counted by the throttle and recorded for auditors. */
+    private void failed(String username, String address) {
+        throttle.failed(username, address);
+        try {
+            signIns.failed(username, address, "WRONG_CREDENTIALS");
+        } catch (RuntimeException e) {
+            LOG.error("could not record a failed sign-in from {}: {}", address, e.getClass().getName());
+        }
+    }
+
+    /**
+     * The response, watched for a 401: the failed sign-in is recorded as the status is set, before
+     * any of the answer is sent, so that a client that has its 401 finds the sign-in on record.
+     */
+    private static final class Refusal extends HttpServletResponseWrapper {
+        private final Runnable failed;
+        boolean recorded;
+
+        Refusal(HttpServletResponse response, Runnable failed) {
+            super(response);
+            this.failed = failed;
+        }
+
+        void record() {
+            if (!recorded) {
+                recorded = true;
+                failed.run();
+            }
+        }
+
+        @Override
+        public void setStatus(int sc) {
+            if (sc == 401) {
+                record();
+            }
+            super.setStatus(sc);
+        }
+
+        @Override
+        public void sendError(int sc) throws IOException {
+            if (sc == 401) {
+                record();
+            }
+            super.sendError(sc);
+        }
+
+        @Override
+        public void sendError(int sc, String msg) throws IOException {
+            if (sc == 401) {
+                record();
+            }
+            super.sendError(sc, msg);
         }
     }
 
