@@ -41,7 +41,9 @@ class ReleasedMigrationsTest {
             Map.entry("postgresql/V11__protect_screening_history.sql",
                     "60bfa9fa36763eacecb0932aaa5bfb2ff021900bd5439669b33a3f8a3891ae1b"),
             Map.entry("migration/V12__fired_rules_inline.sql",
-                    "880d086ce02c3224bf9e0a60c4951195cd84929b2a5b7958dbad010483520547"));
+                    "880d086ce02c3224bf9e0a60c4951195cd84929b2a5b7958dbad010483520547"),
+            Map.entry("migration/V13__clearances_by_unit.sql",
+                    "f9c8a5f12c076141b3db31474abcff6760bc3efb21b072a7f3542a6d0bab3a9b"));
 
     @Test
     void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {

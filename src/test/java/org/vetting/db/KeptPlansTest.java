@@ -1,0 +1,113 @@
+package org.vetting.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vetting.support.TestApp;
+
+/**
+ * PostgreSQL keeps a plan for each statement the service runs again and again (pgjdbc prepares
+ * them on the server) and makes it on a new database, before any statistics exist; without
+ * autovacuum it never makes it again. The reads that every submission and every request run must
+ * then find their rows through an index on every column they match: the lock of a clearance by
+ * officer and unit used the index on the unit alone, read every clearance of the unit to keep one,
+ * and each submission cost more than the last (docs/performance.md, "Stop 26"). The statements are
+ * the DAOs' own, read off their annotations.
+ */
+class KeptPlansTest {
+    static TestApp.Database db;
+
+    @BeforeAll
+    static void migrate() {
+        Assumptions.assumeTrue(TestApp.POSTGRES, "PostgreSQL's kept plans: the PostgreSQL run (-Dvetting.test.db=postgres)");
+        db = TestApp.Database.create();
+        assertThat(Migrations.migrate(db.url(), db.user(), "latest")).isPositive();
+    }
+
+    @AfterAll
+    static void drop() {
+        if (db != null) {
+            db.drop();
+        }
+    }
+
+    /** The reads of a submission, of authenticating a request, and of reading an evaluation back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ClearanceDao.lock", "ClearanceDao.ofOfficer", "OfficerRecordDao.onFile",
+            "OfficerRecordDao.find", "OfficerRecordDao.latestVersion", "OfficerDao.find", "AuditDao.lockHead",
+            "UserDao.findWithGrants", "EvaluationDao.stored", "EvaluationDao.flags"})
+    void everyMatchedColumnIsAnIndexCondition_InThePlanKeptOnANewDatabase(String statement) throws Exception {
+        String sql = numbered(sqlOf(statement));
+        try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
+            s.execute("SET plan_cache_mode = force_generic_plan"); // the plan kept after five runs, made now
+            s.execute("PREPARE kept AS " + sql);
+            int parameters = parameterCount(sql);
+            String plan = explain(s, "EXPLAIN EXECUTE kept" + (parameters == 0 ? ""
+                    : "(" + String.join(", ", java.util.Collections.nCopies(parameters, "NULL")) + ")"));
+            assertThat(plan).as(statement + " on an empty database:\n" + plan)
+                    .contains("Index")
+                    .doesNotContain("Seq Scan")
+                    .doesNotContain("Filter:");
+        }
+    }
+
+    /** The SQL of a DAO method's {@code @SqlQuery}, by "Dao.method". */
+    static String sqlOf(String statement) throws ClassNotFoundException {
+        String[] parts = statement.split("\\.");
+        Class<?> dao = Class.forName("org.vetting.db." + parts[0]);
+        Method method = Arrays.stream(dao.getMethods()).filter(m -> m.getName().equals(parts[1]))
+                .filter(m -> m.isAnnotationPresent(SqlQuery.class)).findFirst()
+                .orElseThrow(() -> new AssertionError(statement + " is not a @SqlQuery of " + dao.getSimpleName()));
+        return method.getAnnotation(SqlQuery.class).value();
+    }
+
+    /** {@code :name} parameters as PostgreSQL's {@code $1}, {@code $2}…, one number per name. */
+    static String numbered(String sql) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?<![:\\w]):(\\w+)").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int n = numbers.computeIfAbsent(m.group(1), k -> numbers.size() + 1);
+            m.appendReplacement(out, "\\$" + n);
+        }
+        return m.appendTail(out).toString();
+    }
+
+    static int parameterCount(String sql) {
+        Matcher m = Pattern.compile("\\$(\\d+)").matcher(sql);
+        int max = 0;
+        while (m.find()) {
+            max = Math.max(max, Integer.parseInt(m.group(1)));
+        }
+        return max;
+    }
+
+    static String explain(Statement s, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return String.join("\n", lines);
+    }
+}
