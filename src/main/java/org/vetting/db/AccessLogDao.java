@@ -8,7 +8,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
@@ -34,10 +33,11 @@ public interface AccessLogDao {
                AND (:scoped = FALSE OR officer_id IS NULL
                     OR officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
              ORDER BY id
+             LIMIT :limit
             """)
     @RegisterConstructorMapper(EntryRow.class)
     List<EntryRow> find(@Bind("officerId") String officerId, @Bind("username") String username,
                         @Bind("from") Instant from, @Bind("to") Instant to, @Bind("scoped") boolean scoped,
                         @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                        Collection<String> countries, @Bind("after") long after, @MaxRows int limit);
+                        Collection<String> countries, @Bind("after") long after, @Bind("limit") int limit);
 }

@@ -11,7 +11,6 @@ import org.vetting.api.PendingCase;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -57,12 +56,13 @@ public interface AdjudicationDao {
                     OR (e.evaluated_at = (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after)
                         AND e.id > :after))
              ORDER BY e.evaluated_at, e.id
+             LIMIT :limit
             """)
     @RegisterConstructorMapper(PendingCase.class)
     List<PendingCase> queue(@Bind("scoped") boolean scoped,
                             @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
                             Collection<String> countries, @Bind("self") String self, @Bind("after") String after,
-                            @MaxRows int limit);
+                            @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM adjudications WHERE evaluation_id = :evaluationId ORDER BY at, id")
     @RegisterConstructorMapper(AdjudicationRow.class)

@@ -9,7 +9,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -54,9 +53,10 @@ public interface AuditDao {
               FROM audit_log
              WHERE sequence > :after
              ORDER BY sequence
+             LIMIT :limit
             """)
     @RegisterConstructorMapper(EntryRow.class)
-    List<EntryRow> page(@Bind("after") long after, @MaxRows int limit);
+    List<EntryRow> page(@Bind("after") long after, @Bind("limit") int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM audit_log WHERE entry_type = :type")
     long count(@Bind("type") String entryType);
@@ -94,6 +94,7 @@ public interface AuditDao {
                AND (:scoped = FALSE OR e.officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
                AND (CAST(:self AS VARCHAR(64)) IS NULL OR e.officer_id <> :self)
              ORDER BY a.sequence
+             LIMIT :limit
             """)
     @RegisterConstructorMapper(EvaluationEntry.class)
     List<EvaluationEntry> evaluations(@Bind("officerId") String officerId, @Bind("unit") String unit,
@@ -103,7 +104,7 @@ public interface AuditDao {
                                       @Bind("flag") String flag, @Bind("scoped") boolean scoped,
                                       @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
                                       Collection<String> countries, @Bind("self") String self,
-                                      @Bind("after") long after, @MaxRows int limit);
+                                      @Bind("after") long after, @Bind("limit") int limit);
 
     /** As above, {@code rule} searched among fired rules stored as rows and inline (V12). */
     default List<EvaluationEntry> evaluations(String officerId, String unit, String outcome, String actor, Instant from,

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -50,12 +49,13 @@ public interface ClearanceDao {
             WHERE unit = :unit AND officer_id > :after
               AND (CAST(:status AS VARCHAR(32)) IS NULL OR status = :status)
               AND (:scoped = FALSE OR officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
-            ORDER BY officer_id""")
+            ORDER BY officer_id
+            LIMIT :limit""")
     @RegisterConstructorMapper(ClearanceRow.class)
     List<ClearanceRow> roster(@Bind("unit") String unit, @Bind("status") String status, @Bind("after") String after,
                               @Bind("scoped") boolean scoped,
                               @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                              Collection<String> countries, @MaxRows int limit);
+                              Collection<String> countries, @Bind("limit") int limit);
 
     @SqlQuery("""
             SELECT officer_id, unit FROM clearances

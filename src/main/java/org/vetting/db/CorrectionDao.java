@@ -9,7 +9,6 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -55,9 +54,10 @@ public interface CorrectionDao {
               AND id > :after
               AND (:scoped = FALSE OR officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))
               AND (CAST(:self AS VARCHAR(64)) IS NULL OR officer_id <> :self)
-            ORDER BY id""")
+            ORDER BY id
+            LIMIT :limit""")
     @RegisterConstructorMapper(CorrectionRow.class)
     List<CorrectionRow> list(@Bind("status") String status, @Bind("after") String after, @Bind("scoped") boolean scoped,
                              @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                             Collection<String> countries, @Bind("self") String self, @MaxRows int limit);
+                             Collection<String> countries, @Bind("self") String self, @Bind("limit") int limit);
 }

@@ -131,10 +131,11 @@ public interface EvaluationDao {
               AND (CAST(:after AS VARCHAR(36)) IS NULL
                    OR evaluated_at > (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after)
                    OR (evaluated_at = (SELECT p.evaluated_at FROM evaluations p WHERE p.id = :after) AND id > :after))
-            ORDER BY evaluated_at, id""")
+            ORDER BY evaluated_at, id
+            LIMIT :limit""")
     @RegisterConstructorMapper(EvaluationRow.class)
     List<EvaluationRow> ofOfficer(@Bind("officerId") String officerId, @Bind("after") String after,
-                                  @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
+                                  @Bind("limit") int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM evaluations")
     long count();

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.MaxRows;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -21,7 +20,8 @@ public interface SignInDao {
             SELECT id, at, username, address, outcome FROM failed_sign_ins
              WHERE id > :after AND (CAST(:username AS VARCHAR(64)) IS NULL OR username = :username)
              ORDER BY id
+             LIMIT :limit
             """)
     @RegisterConstructorMapper(FailedSignIn.class)
-    List<FailedSignIn> find(@Bind("username") String username, @Bind("after") long after, @MaxRows int limit);
+    List<FailedSignIn> find(@Bind("username") String username, @Bind("after") long after, @Bind("limit") int limit);
 }

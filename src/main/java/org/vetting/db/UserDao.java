@@ -63,10 +63,10 @@ public interface UserDao {
 
     @SqlQuery("""
             SELECT username, password_hash, officer_id, enabled, created_at, must_change_password FROM users
-             WHERE username > :after ORDER BY username
+             WHERE username > :after ORDER BY username LIMIT :limit
             """)
     @RegisterConstructorMapper(UserRow.class)
-    List<UserRow> page(@Bind("after") String after, @org.jdbi.v3.sqlobject.customizer.MaxRows int limit);
+    List<UserRow> page(@Bind("after") String after, @Bind("limit") int limit);
 
     @SqlUpdate("""
             UPDATE users SET password_hash = :hash, must_change_password = :mustChange WHERE username = :username
