@@ -34,7 +34,21 @@ public final class RuleEngine {
                                             List<WatchlistHit> hits) {
         Unit unit = ruleSet.unit(record.targetUnit())
                 .orElseThrow(() -> new IllegalArgumentException("unknown unit " + record.targetUnit()));
+        FiringRecorder recorder = new FiringRecorder();
+        Concluded concluded = run(ruleSet, unit, facts(unit, record, asOf, hits), recorder, true);
+        List<Flag> flags = concluded.flags().stream().sorted(FLAG_ORDER).toList();
+        if (concluded.decisions().size() != 1) {
+            throw new IllegalStateException("rule set " + ruleSet.version() + " produced " + concluded.decisions().size()
+                    + " outcomes for one evaluation; the outcome rules must be mutually exclusive");
+        }
+        Decision decision = concluded.decisions().get(0);
+        return new EvaluationResult(ruleSet.version(), unit.code(), asOf, decision.getOutcome(), decision.valid(),
+                decision.grant(), decision.conditionalGrant(), decision.getConditionRules(), decision.getAdjudication(),
+                flags, recorder.fired());
+    }
 
+    /** The facts of one evaluation: the assessment, the unit, its required exams, the record's lists, the hits. */
+    static List<Object> facts(Unit unit, OfficerRecord record, LocalDate asOf, List<WatchlistHit> hits) {
         List<Object> facts = new ArrayList<>();
         facts.add(new Assessment(record.officerId(), record.serviceStartDate(), asOf));
         facts.add(unit);
@@ -43,38 +57,44 @@ public final class RuleEngine {
             facts.addAll(list.of(record));
         }
         facts.addAll(hits);
+        return facts;
+    }
 
+    /** What the rules concluded: the flags they raised and the outcome decisions, unordered. */
+    record Concluded(List<Flag> flags, List<Decision> decisions) {}
+
+    /**
+     * Inserts the facts into a session from the rule set's pool and, when {@code fire}, fires the
+     * policy rules and then the outcome group, with {@code recorder} (null: none) listening; the
+     * session goes back to the pool emptied. Its steps apart are what {@code RuleEngineBenchmark}
+     * measures (a session, its facts, firing, the recorder).
+     */
+    static Concluded run(RuleSet ruleSet, Unit unit, List<Object> facts, FiringRecorder recorder, boolean fire) {
         // a session from the rule set's pool: reset and reused, not built per evaluation
         KieSession session = ruleSet.sessions().newKieSession();
-        FiringRecorder recorder = new FiringRecorder();
-        List<Flag> found;
-        List<Decision> decisions;
         try {
-            session.addEventListener(recorder.agenda);
-            session.addEventListener(recorder.runtime);
+            if (recorder != null) {
+                session.addEventListener(recorder.agenda);
+                session.addEventListener(recorder.runtime);
+            }
             session.setGlobal(RuleSetLoader.FLAG_FACTORY_GLOBAL, new FlagFactory(unit, ruleSet.rulesByName()));
             for (Object fact : facts) {
                 session.insert(fact);
             }
+            if (!fire) {
+                return new Concluded(List.of(), List.of());
+            }
             session.fireAllRules();
             session.getAgenda().getAgendaGroup(OUTCOME_GROUP).setFocus();
             session.fireAllRules();
-            found = objects(session, Flag.class);
-            decisions = objects(session, Decision.class);
+            return new Concluded(objects(session, Flag.class), objects(session, Decision.class));
         } finally {
-            session.removeEventListener(recorder.agenda);
-            session.removeEventListener(recorder.runtime);
+            if (recorder != null) {
+                session.removeEventListener(recorder.agenda);
+                session.removeEventListener(recorder.runtime);
+            }
             session.dispose(); // back to the pool, emptied
         }
-        List<Flag> flags = found.stream().sorted(FLAG_ORDER).toList();
-        if (decisions.size() != 1) {
-            throw new IllegalStateException("rule set " + ruleSet.version() + " produced " + decisions.size()
-                    + " outcomes for one evaluation; the outcome rules must be mutually exclusive");
-        }
-        Decision decision = decisions.get(0);
-        return new EvaluationResult(ruleSet.version(), unit.code(), asOf, decision.getOutcome(), decision.valid(),
-                decision.grant(), decision.conditionalGrant(), decision.getConditionRules(), decision.getAdjudication(),
-                flags, recorder.fired());
     }
 
     private static <T> List<T> objects(KieSession session, Class<T> type) {
