@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,13 +83,12 @@ class KeptPlansTest {
 
     /** EXPLAIN of the plan PostgreSQL keeps for a DAO's statement, made on the empty database. */
     static String keptPlan(String statement) throws Exception {
-        String sql = numbered(sqlOf(statement));
+        Numbered sql = numbered(sqlOf(statement));
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), ""); Statement s = c.createStatement()) {
             s.execute("SET plan_cache_mode = force_generic_plan"); // the plan kept after five runs, made now
-            s.execute("PREPARE kept AS " + sql);
-            int parameters = parameterCount(sql);
-            return explain(s, "EXPLAIN EXECUTE kept" + (parameters == 0 ? ""
-                    : "(" + String.join(", ", java.util.Collections.nCopies(parameters, "NULL")) + ")"));
+            s.execute("PREPARE kept AS " + sql.text());
+            return explain(s, "EXPLAIN EXECUTE kept" + (sql.parameters() == 0 ? ""
+                    : "(" + String.join(", ", Collections.nCopies(sql.parameters(), "NULL")) + ")"));
         }
     }
 
@@ -102,8 +102,11 @@ class KeptPlansTest {
         return method.getAnnotation(SqlQuery.class).value();
     }
 
+    /** A statement with PostgreSQL's numbered parameters, and how many there are. */
+    record Numbered(String text, int parameters) {}
+
     /** {@code :name} parameters as PostgreSQL's {@code $1}, {@code $2}…, one number per name. */
-    static String numbered(String sql) {
+    static Numbered numbered(String sql) {
         Map<String, Integer> numbers = new LinkedHashMap<>();
         Matcher m = Pattern.compile("(?<![:\\w]):(\\w+)").matcher(sql);
         StringBuilder out = new StringBuilder();
@@ -111,16 +114,7 @@ class KeptPlansTest {
             int n = numbers.computeIfAbsent(m.group(1), k -> numbers.size() + 1);
             m.appendReplacement(out, "\\$" + n);
         }
-        return m.appendTail(out).toString();
-    }
-
-    static int parameterCount(String sql) {
-        Matcher m = Pattern.compile("\\$(\\d+)").matcher(sql);
-        int max = 0;
-        while (m.find()) {
-            max = Math.max(max, Integer.parseInt(m.group(1)));
-        }
-        return max;
+        return new Numbered(m.appendTail(out).toString(), numbers.size());
     }
 
     static String explain(Statement s, String sql) throws SQLException {
