@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput of the packaged service on loopback (docs/performance.md, issue 14): starts
+# Throughput of the packaged service on loopback (docs/performance.md): starts
 # target/vetting-service.jar on a fresh database, times start-up to a healthy /api/health, creates
 # a vetting officer, then runs wrk (Debian package) for submissions, dry runs and reads, each after
 # a warm-up (a minute for submissions: WARMUP seconds), stops the service, times a start-up on the now existing database, and verifies the

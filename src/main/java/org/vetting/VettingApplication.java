@@ -1,5 +1,10 @@
 package org.vetting;
 
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import java.util.concurrent.CompletableFuture;
+import org.vetting.cli.StartupArchiveCommand;
+import org.vetting.rules.RuleSetLoader;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,27 +61,10 @@ import org.vetting.http.SignInGuard;
 import org.vetting.http.Tls;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
-import org.vetting.health.Liveness;
 import org.vetting.health.RuleSetHealthCheck;
-import org.vetting.resources.ScreeningHitsResource;
-import org.vetting.resources.WatchlistsResource;
-import org.vetting.resources.AdjudicationsResource;
-import org.vetting.resources.AuditResource;
-import org.vetting.resources.BacktestsResource;
-import org.vetting.resources.CorrectionsResource;
-import org.vetting.resources.DashboardResource;
-import org.vetting.dashboard.DashboardService;
-import org.vetting.resources.MeResource;
-import org.vetting.resources.RecordSchemaResource;
-import org.vetting.resources.CandidatesResource;
-import org.vetting.resources.EvaluationsResource;
-import org.vetting.resources.HealthResource;
-import org.vetting.resources.OfficersResource;
 import org.vetting.resources.OpenApiResource;
-import org.vetting.resources.RuleSetsResource;
-import org.vetting.resources.UnitsResource;
-import org.vetting.resources.UsersResource;
 import org.vetting.http.AccessLogFilter;
+import org.vetting.http.ReaderLanguage;
 import org.vetting.metrics.BusinessMetrics;
 import org.vetting.metrics.PrometheusServlet;
 
@@ -135,7 +123,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         bootstrap.addCommand(new ProposeRulesCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new ImportListCommand());
-        bootstrap.addCommand(new org.vetting.cli.StartupArchiveCommand(this));
+        bootstrap.addCommand(new StartupArchiveCommand(this));
     }
 
     @Override
@@ -144,8 +132,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         boolean tls = Tls.apply(config.getServerFactory(), config.getTlsKeyStorePath(), config.getTlsKeyStorePassword(),
                 config.getTlsKeyStoreType());
         // the rules directory compiles on another core while the database is opened and migrated
-        var rulesOnDisk = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> org.vetting.rules.RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
+        var rulesOnDisk = CompletableFuture.supplyAsync(
+                () -> RuleSetLoader.fromDirectory(Path.of(config.getRulesDirectory())));
         ManagedDataSource dataSource = config.getDataSourceFactory().build(environment.metrics(), "database");
         boolean migrated = Migrations.migrate(dataSource, config.getDataSourceFactory().getUrl()) > 0;
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDataSourceFactory(), dataSource, "database");
@@ -164,33 +152,17 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("sign-in-guard", new SignInGuard(new SignInThrottle(clock), context.signIns()))
-                .addMappingForUrlPatterns(java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST), true, "/api/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         jersey.register(new RequestSizeLimit());
         jersey.register(new PasswordChangeRequired());
         jersey.register(new DomainExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
-        List<Object> resources = List.of(
-                new CandidatesResource(context.evaluations(), environment.getObjectMapper()),
-                new EvaluationsResource(context.evaluations(), context.adjudications()),
-                new RuleSetsResource(context.rules(), context.policyChanges(), context.backtests(),
-                        Path.of(config.getRulesDirectory())),
-                new BacktestsResource(context.backtests()),
-                new OfficersResource(context.clearances(), context.evaluations(), context.corrections()),
-                new UnitsResource(context.clearances()),
-                new AdjudicationsResource(context.adjudications()),
-                new MeResource(context.users()),
-                new CorrectionsResource(context.corrections()),
-                new RecordSchemaResource(),
-                new UsersResource(context.users(), context.rules()),
-                new HealthResource(new Liveness(jdbi, context.rules())),
-                new DashboardResource(new DashboardService(jdbi, context.time())),
-                new WatchlistsResource(context.watchlists()),
-                new ScreeningHitsResource(context.screeningReviews()),
-                new AuditResource(context.audit(), context.accessLog(), context.signIns(), environment.getObjectMapper()));
+        jersey.register(ReaderLanguage.binder());
+        List<Object> resources = context.resources(Path.of(config.getRulesDirectory()), environment.getObjectMapper());
         resources.forEach(jersey::register);
         Set<Class<?>> described = new LinkedHashSet<>();
         resources.forEach(r -> described.add(r.getClass()));

@@ -1,5 +1,6 @@
 package org.vetting;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -116,7 +117,7 @@ public class VettingConfiguration extends Configuration {
             database.setDriverClass("org.h2.Driver");
             // H2 writes commits to its file up to 500 ms late by default: an answered submission would
             // not survive a kill -9 (CrashIT). Every commit is written before the answer.
-            if (!url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+            if (!url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
                 database.setUrl(url + ";WRITE_DELAY=0");
             }
         }

@@ -1,5 +1,7 @@
 package org.vetting;
 
+import java.util.concurrent.CompletableFuture;
+import org.vetting.rules.RuleSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -21,7 +23,10 @@ import org.vetting.clearance.ClearanceService;
 import org.vetting.common.ServiceTime;
 import org.vetting.correction.CorrectionService;
 import org.vetting.db.Migrations;
+import org.vetting.evaluation.EvaluationReads;
 import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.Evaluator;
+import org.vetting.evaluation.Reevaluations;
 import org.vetting.evaluation.ScreeningOnFile;
 import org.vetting.governance.Backtests;
 import org.vetting.hits.ContinuousScreening;
@@ -32,6 +37,26 @@ import org.vetting.governance.PolicyChanges;
 import org.vetting.governance.Reevaluation;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.users.UserService;
+import org.vetting.health.Liveness;
+import org.vetting.resources.ScreeningHitsResource;
+import org.vetting.resources.WatchlistsResource;
+import org.vetting.resources.AdjudicationsResource;
+import org.vetting.resources.AuditResource;
+import org.vetting.resources.BacktestsResource;
+import org.vetting.resources.CorrectionsResource;
+import org.vetting.resources.DashboardResource;
+import org.vetting.dashboard.DashboardService;
+import org.vetting.resources.MeResource;
+import org.vetting.resources.RecordSchemaResource;
+import org.vetting.resources.CandidatesResource;
+import org.vetting.resources.EvaluationsResource;
+import org.vetting.resources.HealthResource;
+import org.vetting.resources.OfficersResource;
+import org.vetting.resources.RuleSetsResource;
+import org.vetting.resources.UnitsResource;
+import org.vetting.resources.UsersResource;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 
 /**
  * The composition root: the service and every command build their objects here, in order of
@@ -39,7 +64,8 @@ import org.vetting.users.UserService;
  * the configured rule set comes first, so a broken set stops start-up before anything listens.
  */
 public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, Passwords passwords, OfficerAccess access,
-                             UserService users, EvaluationService evaluations, ClearanceService clearances,
+                             UserService users, EvaluationService evaluations, EvaluationReads evaluationReads,
+                             Reevaluations reevaluations, ClearanceService clearances,
                              AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
                              AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
                              Reevaluation reevaluation, ActiveWatchlists activeWatchlists, Watchlists watchlists,
@@ -54,7 +80,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
      * compiled ({@code rulesOnDisk}, started before the database was migrated: both take a core).
      */
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock,
-                                       java.util.concurrent.CompletableFuture<org.vetting.rules.RuleSet> rulesOnDisk) {
+                                       CompletableFuture<RuleSet> rulesOnDisk) {
         ServiceTime time = new ServiceTime(clock, ZoneId.of(config.getTimeZone()));
         ActiveRuleSet rules = new ActiveRuleSet(jdbi, time);
         rules.start(Path.of(config.getRulesDirectory()), rulesOnDisk);
@@ -63,21 +89,47 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         ActiveWatchlists lists = new ActiveWatchlists(jdbi);
         lists.refresh();
         AccessLog accessLog = new AccessLog(jdbi, time);
-        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, time, new ScreeningOnFile(lists),
-                accessLog, config.submissionWritersInEffect());
-        ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, evaluations, time,
+        Evaluator evaluator = new Evaluator(time);
+        ScreeningOnFile screening = new ScreeningOnFile(lists);
+        Reevaluations reevaluations = new Reevaluations(evaluator, screening, time);
+        EvaluationReads reads = new EvaluationReads(jdbi, access);
+        EvaluationService evaluations = new EvaluationService(jdbi, rules, access, evaluator, reevaluations,
+                new EvaluationService.Writing(screening, accessLog, time, config.submissionWritersInEffect()));
+        ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, reevaluations, time,
                 daemon("continuous-screening"));
         Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
-        Reevaluation reevaluation = new Reevaluation(jdbi, rules, evaluations, time, daemon("rule-change-reevaluation"));
+        Reevaluation reevaluation = new Reevaluation(jdbi, rules, reevaluations, time, daemon("rule-change-reevaluation"));
         Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
                 new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
-                evaluations, clearances, new AdjudicationService(jdbi, rules, evaluations, clearances, access, time),
-                new CorrectionService(jdbi, rules, evaluations, access, time),
-                accessLog, new AuditService(jdbi, evaluations, rules, access), new SignIns(jdbi, time),
+                evaluations, reads, reevaluations, clearances,
+                new AdjudicationService(jdbi, rules, reads, clearances, access, time),
+                new CorrectionService(jdbi, rules, reevaluations, access, time),
+                accessLog, new AuditService(jdbi, reads, evaluator, rules, access), new SignIns(jdbi, time),
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
-                new ScreeningReviews(jdbi, rules, evaluations, access, watchlists, time));
+                new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time));
+    }
+
+    /** The REST resources over these services, for the server to register. */
+    public List<Object> resources(Path rulesDirectory, ObjectMapper json) {
+        return List.of(
+                new CandidatesResource(evaluations, json),
+                new EvaluationsResource(evaluations, evaluationReads, adjudications),
+                new RuleSetsResource(rules, policyChanges, backtests, rulesDirectory),
+                new BacktestsResource(backtests),
+                new OfficersResource(clearances, evaluations, evaluationReads, corrections),
+                new UnitsResource(clearances),
+                new AdjudicationsResource(adjudications),
+                new MeResource(users),
+                new CorrectionsResource(corrections),
+                new RecordSchemaResource(),
+                new UsersResource(users, rules),
+                new HealthResource(new Liveness(jdbi, rules)),
+                new DashboardResource(new DashboardService(jdbi, time)),
+                new WatchlistsResource(watchlists),
+                new ScreeningHitsResource(screeningReviews),
+                new AuditResource(audit, accessLog, signIns, json));
     }
 
     /** One background thread that does not keep the process alive (the jobs' state is in the database). */

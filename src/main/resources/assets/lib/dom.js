@@ -51,6 +51,11 @@ export function showError(r) {
   say((r.data && r.data.message) || ('HTTP ' + r.status), true);
 }
 
+/** Replaces an element's content; leaves out empty parts (the DOM's own replaceChildren writes "null"). */
+export function fill(into, ...content) {
+  into.replaceChildren(...present(content));
+}
+
 /** Replaces the main area with a titled view; leaves out empty parts. */
 export function view(title, ...content) {
   const main = document.getElementById('main');

@@ -1,6 +1,6 @@
 // Administrators: create, list and disable users; review the active rule set and propose rules/ from disk.
 import { api, seg } from '../lib/api.js';
-import { h, badge, table, view, say, basicInput, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
+import { h, badge, table, view, fill, say, basicInput, clearErrors, showError, showFieldErrors } from '../lib/dom.js';
 import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
@@ -53,7 +53,7 @@ export function usersView() {
   const load = async () => {
     const r = await api('GET', '/users?limit=1000');
     if (r.status !== 200) { showError(r); return; }
-    list.replaceChildren(table({}, [t('username'), t('roles'), t('units'), t('countries'), t('enabled'), t('pending'), ''],
+    fill(list, table({}, [t('username'), t('roles'), t('units'), t('countries'), t('enabled'), t('pending'), ''],
       r.data.items.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
         h('td', { text: u.units.join(', ') }), h('td', { text: u.countries.join(', ') }),
         h('td', { text: u.enabled ? t('yes') : t('no') }),
@@ -73,7 +73,7 @@ export async function ruleSetView() {
     const x = await api('POST', '/rulesets/reload', '{}');
     if (x.status === 200) { say(t('reloaded', x.data.version.slice(0, 12), x.data.status)); ruleSetView(); return; }
     showError(x);
-    errors.replaceChildren(h('ul', { class: 'error' }, ((x.data && x.data.errors) || [])
+    fill(errors, h('ul', { class: 'error' }, ((x.data && x.data.errors) || [])
       .map((e) => h('li', { text: e.field + ': ' + e.message }))));
   };
   view(t('ruleSet'), h('p', { text: t('rulesetVersion') + ': ' + r.data.version + ' (' + moment(r.data.activatedAt) + ')' }),

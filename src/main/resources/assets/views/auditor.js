@@ -1,7 +1,7 @@
 // Auditors: the decision history with every filter and its CSV export, one evaluation with its
 // input, hashes and replay, the chain check, and the access log.
 import { api, seg } from '../lib/api.js';
-import { h, field, badge, table, view, showError, download } from '../lib/dom.js';
+import { h, field, badge, table, view, fill, showError, download } from '../lib/dom.js';
 import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { schema } from '../record/schema.js';
@@ -22,7 +22,7 @@ export async function historyView() {
   const load = async (cursor) => {
     const r = await api('GET', '/audit/evaluations?' + query() + (cursor ? '&cursor=' + cursor : ''));
     if (r.status !== 200) { showError(r); return; }
-    out.replaceChildren(table({ id: 'history' },
+    fill(out, table({ id: 'history' },
       ['#', t('evaluatedAt'), t('officerId'), t('name'), t('unit'), t('outcome'), t('actor'), ''],
       r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: moment(e.evaluatedAt) }),
         h('td', { text: e.officerId }), h('td', { text: e.officerName || '' }), h('td', { text: e.unit }),
@@ -51,7 +51,7 @@ async function auditEvaluationView(id) {
   const replay = async () => {
     const p = await api('GET', '/audit/evaluations/' + seg(id) + '/replay');
     if (p.status !== 200) { showError(p); return; }
-    result.replaceChildren(p.data.matches ? h('p', { text: t('replayMatches') })
+    fill(result, p.data.matches ? h('p', { text: t('replayMatches') })
       : h('div', {}, h('p', { class: 'error', text: t('replayDiffers') }),
         h('ul', {}, p.data.differences.map((d) => h('li', { text: d })))));
   };
@@ -66,7 +66,7 @@ export async function chainView() {
   const verify = async () => {
     const r = await api('GET', '/audit/verify');
     if (r.status !== 200) { showError(r); return; }
-    out.replaceChildren(h('p', { class: r.data.valid ? '' : 'error', text: r.data.valid ? t('chainValid', r.data.entries)
+    fill(out, h('p', { class: r.data.valid ? '' : 'error', text: r.data.valid ? t('chainValid', r.data.entries)
       : t('chainBroken', r.data.firstInvalid, r.data.problem) }));
   };
   view(t('chain'), h('button', { type: 'button', id: 'verify', onclick: verify }, t('verify')), out);
@@ -82,7 +82,7 @@ export async function accessLogView() {
       user.value ? 'username=' + encodeURIComponent(user.value) : ''].filter(Boolean).join('&');
     const r = await api('GET', '/audit/access-log?limit=1000&' + q);
     if (r.status !== 200) { showError(r); return; }
-    out.replaceChildren(table({ id: 'access' }, [t('when'), t('username'), t('officerId'), t('path'), t('status')],
+    fill(out, table({ id: 'access' }, [t('when'), t('username'), t('officerId'), t('path'), t('status')],
       r.data.items.map((e) => h('tr', {}, h('td', { text: moment(e.at) }), h('td', { text: e.username || '' }),
         h('td', { text: e.officerId || '' }), h('td', { text: e.method + ' ' + e.path }), h('td', { text: e.status })))));
   };

@@ -1,7 +1,7 @@
 // Commanders (and auditors, administrators): a unit's roster — status, validity, conditions,
 // re-vetting due — never flags, evidence or record contents.
 import { api, seg } from '../lib/api.js';
-import { h, field, badge, table, view, showError } from '../lib/dom.js';
+import { h, field, badge, table, view, fill, showError } from '../lib/dom.js';
 import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session, hasRole } from '../lib/session.js';
@@ -33,7 +33,7 @@ export async function rosterView() {
     const items = [...r.data.items];
     if (sort.value === 'due') items.sort((a, b) => (b.revettingDue - a.revettingDue) || a.officerId.localeCompare(b.officerId));
     if (sort.value === 'valid') items.sort((a, b) => (a.validUntil || '9999').localeCompare(b.validUntil || '9999'));
-    out.replaceChildren(items.length ? clearanceTable(items, true) : h('p', { text: t('nothing') }));
+    fill(out, items.length ? clearanceTable(items, true) : h('p', { text: t('nothing') }));
   };
   [unit, status, sort].forEach((s) => s.addEventListener('change', load));
   view(t('roster'), h('div', { class: 'row' }, field(t('unit'), unit), field(t('filter'), status), field(t('sortBy'), sort)), out);

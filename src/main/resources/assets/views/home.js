@@ -5,13 +5,9 @@ import { h, view, showError } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { label, day } from '../lib/labels.js';
 import { session } from '../lib/session.js';
+import { el, colour } from '../lib/svg.js';
+import { schema } from '../record/schema.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-const COLOURS = {
-  ACTIVE: '#1b5e20', ELIGIBLE: '#1b5e20', CONDITIONAL: '#7a4a00', PENDING_INFORMATION: '#7a4a00', INCOMPLETE: '#b26a00',
-  EXPIRED: '#9e9e9e', REFERRED: '#0b4f8a', PENDING_ADJUDICATION: '#0b4f8a', SUSPENDED: '#3f7cc0',
-  INELIGIBLE: '#a00000', DENIED: '#a00000', REVOKED: '#d32f2f', EXPIRING: '#0b4f8a', CASES: '#0b4f8a',
-};
 
 export async function commanderHome() {
   const r = await api('GET', '/dashboard/commander');
@@ -39,8 +35,8 @@ export async function auditorHome() {
   const r = await api('GET', '/dashboard/auditor');
   if (r.status !== 200) { showError(r); return; }
   const days = [...new Set(r.data.series.map((p) => p.group))];
-  const outcomes = ['ELIGIBLE', 'CONDITIONAL', 'REFERRED', 'INCOMPLETE', 'INELIGIBLE']
-    .filter((o) => r.data.series.some((p) => p.key === o));
+  // the outcomes in the service's order (GET /api/record-schema), those that occur
+  const outcomes = schema().enums.outcome.filter((o) => r.data.series.some((p) => p.key === o));
   view(t('homeAuditor'), figures(r.data.figures), h('h3', { text: t('decisionsPerDay') }),
     days.length ? bars('chart-decisions', days, outcomes, (g, k) => value(r.data.series, g, k), day)
       : h('p', { text: t('nothing') }));
@@ -86,7 +82,7 @@ function bars(id, groups, keys, valueOf, groupLabel) {
       if (!v) continue;
       const hgt = (height - bottom - top) * v / max;
       y -= hgt;
-      const rect = el('rect', { x, y, width: Math.max(step - 8, 4), height: hgt, fill: COLOURS[k] || '#5b7fa6',
+      const rect = el('rect', { x, y, width: Math.max(step - 8, 4), height: hgt, fill: colour(k),
         'data-group': g, 'data-key': k, 'data-value': v });
       rect.append(el('title', {}, groupLabel(g) + ' · ' + label(k) + ': ' + v));
       svg.append(rect);
@@ -97,16 +93,9 @@ function bars(id, groups, keys, valueOf, groupLabel) {
   });
   if (keys.length > 1) {
     keys.forEach((k, i) => {
-      svg.append(el('rect', { x: left + i * 130, y: height + 6, width: 12, height: 12, fill: COLOURS[k] || '#5b7fa6' }));
+      svg.append(el('rect', { x: left + i * 130, y: height + 6, width: 12, height: 12, fill: colour(k) }));
       svg.append(el('text', { x: left + i * 130 + 16, y: height + 16, class: 'axis' }, label(k)));
     });
   }
   return h('figure', { class: 'chart' }, svg);
-}
-
-function el(tag, attrs, text) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== '') e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
 }

@@ -2,13 +2,13 @@
 // read what it changes, backtest it over everyone on file (progress bar, then the from × to chart),
 // and approve or reject another officer's proposal.
 import { api, seg } from '../lib/api.js';
-import { h, badge, table, view, say, field, showError, showFieldErrors, clearErrors, download } from '../lib/dom.js';
+import { h, badge, table, view, fill, say, field, showError, showFieldErrors, clearErrors, download } from '../lib/dom.js';
 import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
+import { el } from '../lib/svg.js';
+import { schema } from '../record/schema.js';
 
-const OUTCOMES = ['ELIGIBLE', 'CONDITIONAL', 'REFERRED', 'INCOMPLETE', 'INELIGIBLE', 'NO_UNIT'];
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** The list of versions and the two ways to propose one. */
 export async function policyView() {
@@ -41,7 +41,7 @@ async function proposeForm(active) {
   const form = h('form', { id: 'propose', novalidate: true, onsubmit: async (ev) => {
     ev.preventDefault();
     clearErrors(form);
-    errors.replaceChildren();
+    fill(errors);
     let set;
     const chosen = [...folder.files, ...files.files];
     if (chosen.length) {
@@ -53,7 +53,7 @@ async function proposeForm(active) {
     const x = await api('POST', '/rulesets', JSON.stringify({ description: description.value, files: set }));
     if (x.status !== 201) {
       showFieldErrors(form, x);
-      errors.replaceChildren(...((x.data && x.data.errors) || []).map((e) => h('li', { text: e.field + ': ' + e.message })));
+      fill(errors, ...((x.data && x.data.errors) || []).map((e) => h('li', { text: e.field + ': ' + e.message })));
       return;
     }
     say(t('proposed', x.data.version.slice(0, 12)));
@@ -145,21 +145,21 @@ async function follow(id, into) {
   if (b.status !== 200) { showError(b); return; }
   const x = b.data;
   if (x.status === 'RUNNING') {
-    into.replaceChildren(h('h3', { text: t('backtest') }),
+    fill(into, h('h3', { text: t('backtest') }),
       h('progress', { id: 'backtest-progress', max: Math.max(x.total, 1), value: x.done }),
       h('span', { text: ' ' + x.done + ' / ' + x.total }));
     setTimeout(() => { if (into.isConnected) follow(id, into); }, 500);
     return;
   }
   if (x.status !== 'DONE') {
-    into.replaceChildren(h('h3', { text: t('backtest') }), h('p', { class: 'error', text: x.status + ': ' + (x.error || '') }));
+    fill(into, h('h3', { text: t('backtest') }), h('p', { class: 'error', text: x.status + ': ' + (x.error || '') }));
     return;
   }
   const csv = h('button', { type: 'button', class: 'secondary', onclick: async () => {
     const c = await api('GET', '/backtests/' + seg(id) + '?format=csv', undefined, 'text/csv');
     if (c.status === 200) download(c.data, 'backtest-' + id + '.csv'); else showError(c);
   } }, t('exportCsv'));
-  into.replaceChildren(h('h3', { text: t('backtest') }),
+  fill(into, h('h3', { text: t('backtest') }),
     h('p', { id: 'backtest-summary', text: t('backtestSummary', x.done, day(x.asOf), (x.changes || []).length
       + (x.changesOutsideScope || 0), moment(x.finishedAt)) }),
     chart(x.transitions),
@@ -183,7 +183,8 @@ function chart(transitions) {
     counts[k] = (counts[k] || 0) + tr.count;
     max = Math.max(max, counts[k]);
   }
-  const used = OUTCOMES.filter((o) => transitions.some((tr) => tr.from === o || tr.to === o));
+  // the outcomes in the service's order, then a backtest's NO_UNIT (the unit left the rule set)
+  const used = [...schema().enums.outcome, 'NO_UNIT'].filter((o) => transitions.some((tr) => tr.from === o || tr.to === o));
   const cell = 96;
   const left = 110;
   const top = 40;
@@ -209,11 +210,4 @@ function chart(transitions) {
   });
   svg.append(el('text', { x: 4, y: top + size + 22, class: 'axis' }, t('fromOutcome')));
   return h('figure', {}, svg, h('figcaption', { text: t('chartCaption') }));
-}
-
-function el(tag, attrs, text) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  return e;
 }

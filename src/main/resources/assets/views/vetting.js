@@ -1,7 +1,7 @@
 // Vetting officers: submit a candidate (form or JSON upload), a batch of candidates from a file, add
 // records to an officer on file.
 import { api, seg } from '../lib/api.js';
-import { h, field, view, say, basicInput, showFieldErrors, table } from '../lib/dom.js';
+import { h, field, view, fill, say, basicInput, showFieldErrors, table } from '../lib/dom.js';
 import { t } from '../lib/i18n.js';
 import { session } from '../lib/session.js';
 import { check, collectLists, listEditors } from '../record/editor.js';
@@ -95,7 +95,7 @@ export function batchView() {
     }
     const stored = results.filter((x) => x.status === 201).length;
     say(t('batchDone', stored, results.length - stored));
-    out.replaceChildren(table({ id: 'batch-table' }, [t('row'), t('officerId'), t('status'), t('outcome'), t('problem')],
+    fill(out, table({ id: 'batch-table' }, [t('row'), t('officerId'), t('status'), t('outcome'), t('problem')],
       results.map((x) => h('tr', { 'data-status': x.status }, h('td', { text: x.index + 1 }),
         h('td', { text: x.officerId || '' }), h('td', { text: x.status }),
         h('td', {}, x.evaluationId ? h('a', { href: '#', 'data-evaluation': x.evaluationId, onclick: async (e) => {

@@ -60,13 +60,14 @@ public final class AccessLog {
      * A page of entries after {@code after} (an id), oldest first, filtered by officer, user and time
      * ([from, to)); for a country-scoped auditor, entries about officers of other countries are left out.
      */
-    public ListPage<AccessEntryView> find(String officerId, String username, Instant from, Instant to, long after,
-                                          int limit, User auditor) {
-        List<AccessLogDao.EntryRow> rows = jdbi.withExtension(AccessLogDao.class, dao -> dao.find(officerId, username,
-                from, to, auditor.countryScoped(), auditor.countries(), after, limit + 1));
-        String next = rows.size() > limit ? Long.toString(rows.get(limit - 1).id()) : null;
-        return new ListPage<>(rows.stream().limit(limit)
-                .map(e -> new AccessEntryView(e.at(), e.username(), e.officerId(), e.method(), e.path(), e.status()))
-                .toList(), next);
+    /** The filters of a search of the log, each null for "any"; times are [from, to). */
+    public record Query(String officerId, String username, Instant from, Instant to) {}
+
+    public ListPage<AccessEntryView> find(Query q, long after, int limit, User auditor) {
+        List<AccessLogDao.EntryRow> rows = jdbi.withExtension(AccessLogDao.class, dao -> dao.find(
+                new AccessLogDao.Filter(q.officerId(), q.username(), q.from(), q.to(), auditor.countryScoped(), after,
+                        limit + 1), auditor.countries()));
+        return ListPage.of(rows, limit, e -> Long.toString(e.id()))
+                .map(e -> new AccessEntryView(e.at(), e.username(), e.officerId(), e.method(), e.path(), e.status()));
     }
 }

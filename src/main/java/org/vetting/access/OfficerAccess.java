@@ -1,11 +1,18 @@
 package org.vetting.access;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 import org.vetting.api.OfficerRecord;
 import org.vetting.auth.User;
 import org.vetting.common.Json;
@@ -31,9 +38,18 @@ public final class OfficerAccess {
 
     /** An officer on file that the user may act on; refuses themselves and other countries. */
     public OfficerDao.OfficerRow check(User user, String officerId) {
+        return check(user, officerId, () -> NotFound.officer(officerId));
+    }
+
+    /**
+     * As {@link #check(User, String)}, for something about the officer (an evaluation, a case, a
+     * hit): out of the user's countries, it is {@code absent} that is not found, so that the answer
+     * says nothing about the officer.
+     */
+    public OfficerDao.OfficerRow check(User user, String officerId, Supplier<NotFound> absent) {
         Optional<OfficerDao.OfficerRow> officer = jdbi.withExtension(OfficerDao.class, dao -> dao.find(officerId));
         if (officer.isEmpty() || !user.sees(officer.get().country())) {
-            throw NotFound.officer(officerId);
+            throw absent.get();
         }
         if (user.is(officerId)) {
             throw new SeparationOfDuties("this is your own record");
@@ -64,12 +80,12 @@ public final class OfficerAccess {
     }
 
     /** The names of officers on file, "given family", by officer id (none for an officer without one). */
-    public java.util.Map<String, String> names(java.util.Collection<String> officerIds) {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
+    public Map<String, String> names(Collection<String> officerIds) {
+        Map<String, String> names = new HashMap<>();
         if (!officerIds.isEmpty()) {
             jdbi.withExtension(OfficerDao.class, dao -> dao.names(officerIds)).forEach(n -> {
-                String name = java.util.stream.Stream.of(n.givenName(), n.familyName()).filter(java.util.Objects::nonNull)
-                        .collect(java.util.stream.Collectors.joining(" "));
+                String name = Stream.of(n.givenName(), n.familyName()).filter(Objects::nonNull)
+                        .collect(Collectors.joining(" "));
                 if (!name.isEmpty()) {
                     names.put(n.officerId(), name);
                 }
@@ -93,8 +109,7 @@ public final class OfficerAccess {
             OfficerDao officers = h.attach(OfficerDao.class);
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             for (String officerId : officers.unlisted()) {
-                OfficerRecord latest = Json.read(records.find(officerId, records.latestVersion(officerId)).orElseThrow(),
-                        OfficerRecord.class);
+                OfficerRecord latest = records.latest(officerId).orElseThrow();
                 officers.insert(officerId, latest.country(), latest.givenName(), latest.familyName());
             }
         });

@@ -15,6 +15,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import java.util.Arrays;
+import org.vetting.api.AdjudicationStage;
+import org.vetting.clearance.ClearanceState;
+import org.vetting.api.ClearanceCause;
 import org.vetting.common.Ids;
 import org.vetting.api.AdjudicationRequest;
 import org.vetting.api.AdjudicationView;
@@ -47,7 +51,7 @@ import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.Superseded;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.evaluation.Evaluation;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.EvaluationReads;
 import org.vetting.evaluation.ExplainedFlag;
 import org.vetting.rules.AdjudicationPath;
 import org.vetting.rules.Severity;
@@ -60,18 +64,16 @@ import org.vetting.rules.Severity;
  * decided case is not decided again.
  */
 public final class AdjudicationService {
-    public static final String FIRST_APPROVAL = "FIRST_APPROVAL";
-    public static final String FINAL = "FINAL";
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ActiveRuleSet rules;
-    private final EvaluationService evaluations;
+    private final EvaluationReads evaluations;
     private final ClearanceService clearances;
     private final OfficerAccess access;
     private final ServiceTime time;
 
-    public AdjudicationService(Jdbi jdbi, ActiveRuleSet rules, EvaluationService evaluations,
+    public AdjudicationService(Jdbi jdbi, ActiveRuleSet rules, EvaluationReads evaluations,
                                ClearanceService clearances, OfficerAccess access, ServiceTime time) {
         this.jdbi = jdbi;
         this.rules = rules;
@@ -86,10 +88,9 @@ public final class AdjudicationService {
      * approval, of the adjudicator's countries, without their own file.
      */
     public ListPage<PendingCase> queue(User adjudicator, String after, int limit) {
-        List<PendingCase> rows = jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(
-                adjudicator.countryScoped(), adjudicator.countries(), adjudicator.officerId(), after, limit + 1));
-        String next = rows.size() > limit ? rows.get(limit - 1).evaluationId() : null;
-        return new ListPage<>(rows.stream().limit(limit).toList(), next);
+        List<PendingCase> rows = jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(adjudicator.countries(), new AdjudicationDao.Query(adjudicator.countryScoped(), adjudicator.officerId(),
+                        after, limit + 1)));
+        return ListPage.of(rows, limit, PendingCase::evaluationId);
     }
 
     /** Records a decision (or a waiver's first approval) and answers it with the clearance afterwards. */
@@ -99,28 +100,15 @@ public final class AdjudicationService {
         boolean grant = request.decision().equals("GRANT");
         Evaluation e = evaluations.find(evaluationId).orElseThrow(() -> NotFound.evaluation(evaluationId));
         named.accept(e.officerId());
-        try {
-            access.check(adjudicator, e.officerId());
-        } catch (NotFound outOfScope) {
-            throw NotFound.evaluation(evaluationId);
-        }
+        access.check(adjudicator, e.officerId(), () -> NotFound.evaluation(evaluationId));
         if (adjudicator.username().equals(e.evaluatedBy())) {
             throw new SeparationOfDuties("you submitted this evaluation");
         }
         if (e.officerId().equals(adjudicator.officerId())) {
             throw new SeparationOfDuties("this is your own record");
         }
-        if (grant && e.adjudication() != AdjudicationPath.WAIVER && !codes(e, Severity.DISQUALIFYING).isEmpty()) {
-            Set<String> notWaivable = new TreeSet<>();
-            e.flags().stream().filter(f -> f.severity() == Severity.DISQUALIFYING && !f.waivable())
-                    .forEach(f -> notWaivable.add(f.code()));
-            if (!notWaivable.isEmpty()) {
-                refuse(e, request, adjudicator, notWaivable);
-            }
-            Set<String> incomplete = codes(e, Severity.INCOMPLETE);
-            throw ValidationFailed.of("decision", incomplete.isEmpty()
-                    ? "this evaluation is not open to a waiver; submit the record again"
-                    : "the record is incomplete (" + String.join(", ", incomplete) + "): complete it before a waiver");
+        if (e.adjudication() == AdjudicationPath.NONE) {
+            notOpen(e, request, adjudicator);
         }
         try {
             Decided decided = jdbi.inTransaction(h -> decide(h, e, request, grant, adjudicator));
@@ -145,28 +133,20 @@ public final class AdjudicationService {
         }
         AdjudicationDao dao = h.attach(AdjudicationDao.class);
         List<AdjudicationRow> earlier = dao.ofEvaluation(e.id());
-        if (earlier.stream().anyMatch(a -> a.stage().equals(FINAL))) {
+        if (earlier.stream().anyMatch(a -> a.stage() == AdjudicationStage.FINAL)) {
             throw new AlreadyDecided(e.id());
         }
-        Optional<AdjudicationRow> firstApproval = earlier.stream().filter(a -> a.stage().equals(FIRST_APPROVAL)).findFirst();
-        boolean waiver = switch (e.outcome()) {
-            case REFERRED -> {
-                if (!request.waive().isEmpty()) {
-                    throw ValidationFailed.of("waive", "nothing to waive: the evaluation has no DISQUALIFYING flag");
-                }
-                yield false;
-            }
-            case INELIGIBLE -> {
-                Set<String> disqualifying = codes(e, Severity.DISQUALIFYING);
-                if (grant && !new TreeSet<>(request.waive()).equals(disqualifying)) {
-                    throw ValidationFailed.of("waive", "a GRANT must waive exactly the DISQUALIFYING codes "
-                            + String.join(", ", disqualifying));
-                }
-                yield true;
-            }
-            default -> throw new Conflict("evaluation " + e.id() + " is " + e.outcome()
-                    + ": only REFERRED cases and waivable INELIGIBLE ones are adjudicated");
-        };
+        Optional<AdjudicationRow> firstApproval = earlier.stream()
+                .filter(a -> a.stage() == AdjudicationStage.FIRST_APPROVAL).findFirst();
+        boolean waiver = e.adjudication() == AdjudicationPath.WAIVER;
+        if (!waiver && !request.waive().isEmpty()) {
+            throw ValidationFailed.of("waive", "nothing to waive: the evaluation has no DISQUALIFYING flag");
+        }
+        Set<String> disqualifying = codes(e, Severity.DISQUALIFYING);
+        if (waiver && grant && !new TreeSet<>(request.waive()).equals(disqualifying)) {
+            throw ValidationFailed.of("waive", "a GRANT must waive exactly the DISQUALIFYING codes "
+                    + String.join(", ", disqualifying));
+        }
         if (waiver && grant && firstApproval.isPresent()
                 && firstApproval.get().adjudicator().equals(adjudicator.username())) {
             throw new SeparationOfDuties("four eyes: a waiver needs a second, different adjudicator");
@@ -180,25 +160,46 @@ public final class AdjudicationService {
         request.conditions().stream().filter(c -> c.note() != null && !c.note().isBlank())
                 .forEach(c -> notes.add(c.note().strip()));
         boolean first = waiver && grant && firstApproval.isEmpty();
-        String stage = first ? FIRST_APPROVAL : FINAL;
+        AdjudicationStage stage = first ? AdjudicationStage.FIRST_APPROVAL : AdjudicationStage.FINAL;
         AdjudicationRow row = new AdjudicationRow(Ids.next(), e.id(), e.officerId(), e.unit(), stage,
                 request.decision(), request.reasons().strip(), Json.write(conditions),
                 Json.write(grant ? new TreeSet<>(request.waive()) : List.of()), adjudicator.username(), now,
                 first ? e.id() : null, first ? null : e.id(), notes.isEmpty() ? null : Json.write(notes));
         dao.insert(row);
-        AuditChain.append(h, EntryType.ADJUDICATION, row.id(), e.officerId(), adjudicator.username(), now,
-                Json.write(row));
+        AuditChain.append(h, new AuditChain.Pending(EntryType.ADJUDICATION, row.id(), e.officerId(), adjudicator.username(), now,
+                Json.write(row)));
         if (!first) {
             List<Condition> kept = new ArrayList<>(new LinkedHashSet<>(conditions));
             Unit unit = rules.ruleSet().unit(e.unit()).orElseThrow(() -> new Conflict("unit " + e.unit()
                     + " is no longer in the rule set"));
-            Clearances.change(h, e.officerId(), e.unit(), Transitions.decided(
-                            grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
-                            grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), unit,
-                            time.today()),
-                    e.id(), Clearances.CAUSE_ADJUDICATION, adjudicator.username(), now);
+            ClearanceState next = Transitions.decided(grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
+                    grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), unit, time.today());
+            Clearances.change(h, new Clearances.Change(e.officerId(), e.unit(), next, e.id(),
+                    ClearanceCause.ADJUDICATION, adjudicator.username(), now));
         }
         return new Decided(row, h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow());
+    }
+
+    /**
+     * An evaluation the rules left with nothing to adjudicate (docs/policy.md, OUTCOME-9 and
+     * OUTCOME-10), refused with what stands in the way: a GRANT over a code that can never be
+     * waived is refused and the attempt audited; an incomplete record must be completed first.
+     */
+    private void notOpen(Evaluation e, AdjudicationRequest request, User adjudicator) {
+        boolean grant = request.decision().equals("GRANT");
+        Set<String> notWaivable = new TreeSet<>();
+        e.flags().stream().filter(f -> f.severity() == Severity.DISQUALIFYING && !f.waivable())
+                .forEach(f -> notWaivable.add(f.code()));
+        if (grant && !notWaivable.isEmpty()) {
+            refuse(e, request, adjudicator, notWaivable);
+        }
+        Set<String> incomplete = codes(e, Severity.INCOMPLETE);
+        if (!incomplete.isEmpty()) {
+            throw ValidationFailed.of("decision", "the record is incomplete (" + String.join(", ", incomplete)
+                    + "): complete it before it is adjudicated");
+        }
+        throw new Conflict("evaluation " + e.id() + " is " + e.outcome() + ": the rules leave nothing to adjudicate"
+                + (notWaivable.isEmpty() ? "" : " (" + String.join(", ", notWaivable) + " can never be waived)"));
     }
 
     /** A waiver of a non-waivable code is refused, and the attempt is audited. */
@@ -211,8 +212,8 @@ public final class AdjudicationService {
         attempt.put("notWaivable", notWaivable);
         attempt.put("reasons", request.reasons());
         attempt.put("adjudicator", adjudicator.username());
-        jdbi.useTransaction(h -> AuditChain.append(h, EntryType.ADJUDICATION_REFUSED, e.id(), e.officerId(),
-                adjudicator.username(), now, Json.write(attempt)));
+        jdbi.useTransaction(h -> AuditChain.append(h, new AuditChain.Pending(EntryType.ADJUDICATION_REFUSED, e.id(), e.officerId(),
+                adjudicator.username(), now, Json.write(attempt))));
         throw ValidationFailed.of("waive", String.join(", ", notWaivable)
                 + " can never be waived (docs/policy.md); the attempt was recorded");
     }
@@ -227,7 +228,7 @@ public final class AdjudicationService {
         return codes;
     }
 
-    private static void validate(AdjudicationRequest r, java.util.Set<String> findingTerms) {
+    private static void validate(AdjudicationRequest r, Set<String> findingTerms) {
         List<FieldError> errors = new ArrayList<>();
         if (r.decision() == null || !(r.decision().equals("GRANT") || r.decision().equals("DENY"))) {
             errors.add(new FieldError("decision", "required: GRANT or DENY"));

@@ -8,6 +8,6 @@ import java.util.List;
  * adjudicator; the clearance is unchanged) or FINAL; {@code clearance} is the clearance after it.
  * {@code conditions} are the commander texts, {@code notes} the file notes beside them (never shown to commanders).
  */
-public record AdjudicationView(String adjudicationId, String evaluationId, String officerId, String unit, String stage,
+public record AdjudicationView(String adjudicationId, String evaluationId, String officerId, String unit, AdjudicationStage stage,
                                String decision, String reasons, List<String> conditions, List<String> notes,
                                List<String> waived, String adjudicator, Instant at, ClearanceView clearance) {}

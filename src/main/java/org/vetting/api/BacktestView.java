@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * unchanged ones too), codes gained and lost, and every (officer, unit) whose outcome changes.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BacktestView(String backtestId, String version, String against, String status, int done, int total,
+public record BacktestView(String backtestId, String version, String against, BacktestStatus status, int done, int total,
                            LocalDate asOf, String startedBy, Instant startedAt, Instant finishedAt, String reportSha256,
                            String error, List<Transition> transitions, List<CodeCount> codes, List<Change> changes,
                            Integer changesOutsideScope) {

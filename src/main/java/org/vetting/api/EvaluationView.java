@@ -1,5 +1,6 @@
 package org.vetting.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,5 +13,5 @@ import java.util.List;
 public record EvaluationView(String evaluationId, String officerId, String unit, String outcome, LocalDate asOf,
                              LocalDate validUntil, String rulesetVersion, Instant evaluatedAt, String evaluatedBy,
                              List<FlagView> flags, List<FiredRuleView> firedRules, LocalDate reapplyFrom,
-                             @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                             @JsonInclude(JsonInclude.Include.NON_NULL)
                              ScreeningView screening) {}

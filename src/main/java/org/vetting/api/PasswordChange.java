@@ -1,10 +1,13 @@
 package org.vetting.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** Body of {@code POST /api/me/password}. */
 public record PasswordChange(String current, String replacement) {
-    @com.fasterxml.jackson.annotation.JsonCreator
-    public PasswordChange(@com.fasterxml.jackson.annotation.JsonProperty("current") String current,
-                          @com.fasterxml.jackson.annotation.JsonProperty("new") String replacement) {
+    @JsonCreator
+    public PasswordChange(@JsonProperty("current") String current,
+                          @JsonProperty("new") String replacement) {
         this.current = current;
         this.replacement = replacement;
     }

@@ -1,5 +1,6 @@
 package org.vetting.api;
 
+import java.util.SortedMap;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,12 +13,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * units and files; the list leaves them out.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleSetVersionView(String version, String status, String description, String proposedBy,
+public record RuleSetVersionView(String version, ProposalStatus status, String description, String proposedBy,
                                  Instant createdAt, ScenarioSummary scenarios, String approvedBy, String rejectedBy,
                                  Instant decidedAt, String reasons, LocalDate effectiveFrom, Instant activatedAt,
                                  Instant retiredAt, String latestBacktestId, Reevaluation reevaluation,
                                  List<RuleSetView.Rule> rules,
-                                 List<RuleSetView.Unit> units, java.util.SortedMap<String, String> files) {
+                                 List<RuleSetView.Unit> units, SortedMap<String, String> files) {
 
     /**
      * The re-evaluation of everyone on file since it took effect: clearances done of total, how many

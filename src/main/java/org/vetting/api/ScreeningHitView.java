@@ -12,7 +12,7 @@ import java.util.List;
 public record ScreeningHitView(String hitId, String officerId, String officerName, String country,
                                LocalDate dateOfBirth, String subject, String subjectName, LocalDate subjectBirthDate,
                                String list, int listVersion, String entryId, String entryName, BigDecimal score,
-                               List<String> matchedParts, String status, Instant raisedAt, String explanation,
+                               List<String> matchedParts, HitStatus status, Instant raisedAt, String explanation,
                                Entry entry, List<Review> reviews) {
     /** The list entry as it stood when the hit was raised. */
     public record Entry(String type, String name, List<String> aliases, List<String> weakAliases, String birthDate,
@@ -23,5 +23,5 @@ public record ScreeningHitView(String hitId, String officerId, String officerNam
     /** A row of the review queue. */
     public record Item(String hitId, String officerId, String officerName, String country, String subject,
                        String subjectName, String list, String entryId, String entryName, BigDecimal score,
-                       String status, Instant raisedAt) {}
+                       HitStatus status, Instant raisedAt) {}
 }

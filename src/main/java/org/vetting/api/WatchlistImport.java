@@ -9,7 +9,7 @@ import java.util.List;
  * SUPERSEDED or REJECTED later. Counts are against {@code basedOn}, the version in force at import.
  */
 public record WatchlistImport(String list, int version, String format, int entries, int added, int removed,
-                              int changed, Integer basedOn, String status, String importedBy, Instant importedAt,
+                              int changed, Integer basedOn, ListVersionStatus status, String importedBy, Instant importedAt,
                               String decidedBy, Instant decidedAt, Instant effectiveAt, String filesSha256) {
     /**
      * A list with its version in force, the re-screening of everyone holding a clearance that it

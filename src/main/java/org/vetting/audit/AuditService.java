@@ -1,5 +1,7 @@
 package org.vetting.audit;
 
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +15,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.OfficerRecord;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.evaluation.Evaluation;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.EvaluationReads;
+import org.vetting.evaluation.Evaluator;
 import org.vetting.common.Json;
 import org.vetting.access.OfficerAccess;
 import org.vetting.auth.User;
@@ -38,14 +41,17 @@ public final class AuditService {
     public record Replay(boolean matches, Evaluation recorded, Evaluation replayed, List<String> differences) {}
 
     private final Jdbi jdbi;
-    private final EvaluationService evaluations;
+    private final EvaluationReads evaluations;
+    private final Evaluator evaluator;
     private final ActiveRuleSet active;
     private final OfficerAccess access;
     private final AtomicReference<CompletableFuture<ChainStatus>> verifying = new AtomicReference<>();
 
-    public AuditService(Jdbi jdbi, EvaluationService evaluations, ActiveRuleSet active, OfficerAccess access) {
+    public AuditService(Jdbi jdbi, EvaluationReads evaluations, Evaluator evaluator, ActiveRuleSet active,
+                        OfficerAccess access) {
         this.jdbi = jdbi;
         this.evaluations = evaluations;
+        this.evaluator = evaluator;
         this.active = active;
         this.access = access;
     }
@@ -56,12 +62,12 @@ public final class AuditService {
             throw ValidationFailed.of("outcome", "unknown outcome " + q.outcome());
         }
         List<AuditDao.EvaluationEntry> entries = jdbi.withExtension(AuditDao.class, dao -> dao.evaluations(
-                q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(),
-                auditor.countryScoped(), auditor.countries(), auditor.officerId(), after, limit));
+                new AuditDao.Search(q.officerId(), q.unit(), q.outcome(), q.actor(), q.from(), q.to(), q.rule(), q.flag(),
+                        auditor.countryScoped(), auditor.officerId(), after, limit), auditor.countries()));
         List<AuditedEvaluation> items = new ArrayList<>(entries.size());
         List<Evaluation> found = entries.stream().map(entry -> evaluations.find(entry.ref()).orElseThrow()).toList();
-        java.util.Map<String, String> names = access.names(found.stream().map(Evaluation::officerId)
-                .collect(java.util.stream.Collectors.toSet()));
+        Map<String, String> names = access.names(found.stream().map(Evaluation::officerId)
+                .collect(Collectors.toSet()));
         for (int i = 0; i < entries.size(); i++) {
             AuditDao.EvaluationEntry entry = entries.get(i);
             Evaluation e = found.get(i);
@@ -90,10 +96,10 @@ public final class AuditService {
         AuditedEvaluation audited = evaluation(id, auditor, named);
         Evaluation recorded = audited.evaluation();
         // a re-evaluation (continuous vetting) evaluates the stored record for each held clearance's unit
-        OfficerRecord input = Json.read(audited.input(), OfficerRecord.class).forUnit(recorded.unit());
+        OfficerRecord input = OfficerRecordDao.read(audited.input()).forUnit(recorded.unit());
         RuleSet ruleSet = active.byVersion(recorded.rulesetVersion());
         // the same facts screening gave the rules then: lists change, the record of what they said does not
-        Evaluation replayed = evaluations.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy(),
+        Evaluation replayed = evaluator.evaluate(ruleSet, input, recorded.asOf(), recorded.evaluatedBy(),
                 recorded.screening());
         List<String> differences = new ArrayList<>();
         compare(differences, "outcome", recorded.outcome(), replayed.outcome());

@@ -27,8 +27,7 @@ public final class SignIns {
     public ListPage<FailedSignInView> find(String username, long after, int limit) {
         List<SignInDao.FailedSignIn> rows = jdbi.withExtension(SignInDao.class,
                 dao -> dao.find(username, after, limit + 1));
-        String next = rows.size() > limit ? Long.toString(rows.get(limit - 1).id()) : null;
-        return new ListPage<>(rows.stream().limit(limit)
-                .map(r -> new FailedSignInView(r.at(), r.username(), r.address(), r.outcome())).toList(), next);
+        return ListPage.of(rows, limit, r -> Long.toString(r.id()))
+                .map(r -> new FailedSignInView(r.at(), r.username(), r.address(), r.outcome()));
     }
 }

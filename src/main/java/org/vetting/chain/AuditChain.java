@@ -1,5 +1,6 @@
 package org.vetting.chain;
 
+import java.util.TreeMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +38,12 @@ public final class AuditChain {
                                            Instant at) {
         String content = contentFromSource(h, type, ref)
                 .orElseThrow(() -> new IllegalStateException(type + " " + ref + " has no source rows to audit"));
-        return append(h, type, ref, officerId, actor, at, content);
+        return append(h, new Pending(type, ref, officerId, actor, at, content));
     }
 
     /** Appends an entry with the given canonical content (for changes whose source rows are mutable). */
-    public static AuditDao.EntryRow append(Handle h, EntryType type, String ref, String officerId, String actor,
-                                           Instant at, String content) {
-        return appendAll(h, List.of(new Pending(type, ref, officerId, actor, at, content))).get(0);
+    public static AuditDao.EntryRow append(Handle h, Pending entry) {
+        return appendAll(h, List.of(entry)).get(0);
     }
 
     /** An entry to append later, so that a decision holds the audit head only for its last moments. */
@@ -184,7 +184,7 @@ public final class AuditChain {
     private static Optional<String> ruleSet(Handle h, String version) {
         RuleSetDao dao = h.attach(RuleSetDao.class);
         return dao.files(version).map(files -> {
-            SortedMap<String, String> parsed = Json.read(files, new TypeReference<java.util.TreeMap<String, String>>() {});
+            SortedMap<String, String> parsed = Json.read(files, new TypeReference<TreeMap<String, String>>() {});
             Map<String, Object> content = new LinkedHashMap<>();
             content.put("version", version);
             content.put("activatedAt", dao.activatedAt(version).orElseThrow());

@@ -10,6 +10,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.api.ClearanceCause;
 import org.vetting.access.OfficerAccess;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.ListPage;
@@ -89,10 +90,9 @@ public final class ClearanceService {
         List<ClearanceDao.ClearanceRow> rows = jdbi.withExtension(ClearanceDao.class,
                 dao -> dao.roster(unit, status, after == null ? "" : after, viewer.countryScoped(), viewer.countries(),
                         limit + 1));
-        String next = rows.size() > limit ? rows.get(limit - 1).officerId() : null;
-        List<ClearanceDao.ClearanceRow> page = rows.stream().limit(limit).toList();
-        Map<String, String> names = names(page);
-        return new ListPage<>(page.stream().map(c -> view(c, names.get(c.officerId()), language)).toList(), next);
+        ListPage<ClearanceDao.ClearanceRow> page = ListPage.of(rows, limit, ClearanceDao.ClearanceRow::officerId);
+        Map<String, String> names = names(page.items());
+        return page.map(c -> view(c, names.get(c.officerId()), language));
     }
 
     /** The names of the officers of these clearances. */
@@ -138,10 +138,11 @@ public final class ClearanceService {
                             && c.validUntil().isBefore(today))
                     .map(c -> {
                         Instant now = time.now();
-                        Clearances.change(h, c.officerId(), c.unit(), new ClearanceState(ClearanceStatus.EXPIRED,
-                                        new Validity(c.validUntil(), c.revettingFrom()),
-                                        Json.read(c.conditions(), Condition.LIST), null),
-                                c.evaluationId(), Clearances.CAUSE_EXPIRY, Actors.EXPIRY_JOB, now);
+                        ClearanceState expiredState = new ClearanceState(ClearanceStatus.EXPIRED,
+                                new Validity(c.validUntil(), c.revettingFrom()), Json.read(c.conditions(), Condition.LIST),
+                                null);
+                        Clearances.change(h, new Clearances.Change(c.officerId(), c.unit(), expiredState,
+                                c.evaluationId(), ClearanceCause.EXPIRY, Actors.EXPIRY_JOB, now));
                         return true;
                     }).orElse(false));
             if (done) {

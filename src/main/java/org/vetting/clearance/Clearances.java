@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.jdbi.v3.core.Handle;
+import org.vetting.api.ClearanceCause;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.common.Json;
@@ -15,22 +16,15 @@ import org.vetting.db.ClearanceDao;
  * audit entry of that event, inside the caller's transaction.
  */
 public final class Clearances {
-    public static final String CAUSE_EVALUATION = "EVALUATION";
-    public static final String CAUSE_ADJUDICATION = "ADJUDICATION";
-    public static final String CAUSE_EXPIRY = "EXPIRY";
-
     private Clearances() {}
 
-    public static final String CAUSE_CORRECTION = "CORRECTION";
-    public static final String CAUSE_RULE_CHANGE = "RULE_CHANGE";
-    /** A watchlist version taking effect, or a possible match reviewed (POLICY section 8). */
-    public static final String CAUSE_SCREENING = "SCREENING";
+    /** One change of a clearance: whose, for which unit, what it becomes, on which evaluation, why, by whom, when. */
+    public record Change(String officerId, String unit, ClearanceState next, String evaluationId, ClearanceCause cause,
+                         String actor, Instant at) {}
 
     /** Sets the clearance of an officer for a unit, records the change with its cause and audits it. */
-    public static ClearanceDao.EventRow change(Handle h, String officerId, String unit, ClearanceState next,
-                                               String evaluationId, String cause, String actor, Instant at) {
-        ClearanceDao.EventRow event = record(h.attach(ClearanceDao.class), officerId, unit, next, evaluationId, cause,
-                actor, at, true);
+    public static ClearanceDao.EventRow change(Handle h, Change change) {
+        ClearanceDao.EventRow event = record(h.attach(ClearanceDao.class), change, true);
         AuditChain.appendAll(h, List.of(audit(event)));
         return event;
     }
@@ -46,22 +40,21 @@ public final class Clearances {
      * {@code onFile}: whether the caller found (and locked) the officer's clearance row for the unit;
      * a new one is inserted without first trying to update it.
      */
-    public static ClearanceDao.EventRow record(ClearanceDao dao, String officerId, String unit, ClearanceState next,
-                                               String evaluationId, String cause, String actor, Instant at,
-                                               boolean onFile) {
+    public static ClearanceDao.EventRow record(ClearanceDao dao, Change change, boolean onFile) {
+        ClearanceState next = change.next();
         String json = Json.write(next.conditions());
         LocalDate until = next.validity() == null ? null : next.validity().until();
         LocalDate revettingFrom = next.validity() == null ? null : next.validity().revettingFrom();
         String status = next.status().name();
-        var current = new ClearanceDao.ClearanceRow(officerId, unit, status, until, json, evaluationId, at,
-                revettingFrom, next.standsUntil());
+        var current = new ClearanceDao.ClearanceRow(change.officerId(), change.unit(), status, until, json,
+                change.evaluationId(), change.at(), revettingFrom, next.standsUntil());
         if (!onFile || dao.update(current) == 0) {
             dao.insert(current);
         }
-        var event = new ClearanceDao.EventRow(0, officerId, unit, status, until, json, cause, evaluationId, actor,
-                at, revettingFrom, next.standsUntil());
+        var event = new ClearanceDao.EventRow(0, change.officerId(), change.unit(), status, until, json, change.cause(),
+                change.evaluationId(), change.actor(), change.at(), revettingFrom, next.standsUntil());
         long id = dao.insertEvent(event);
-        return new ClearanceDao.EventRow(id, officerId, unit, status, until, json, cause, evaluationId, actor, at,
-                revettingFrom, next.standsUntil());
+        return new ClearanceDao.EventRow(id, event.officerId(), event.unit(), status, until, json, event.cause(),
+                event.evaluationId(), event.actor(), event.at(), revettingFrom, next.standsUntil());
     }
 }

@@ -1,5 +1,6 @@
 package org.vetting.clearance;
 
+import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -31,8 +32,16 @@ public final class Transitions {
 
     private Transitions() {}
 
-    public static Result afterEvaluation(ClearanceDao.ClearanceRow current, Outcome outcome, Validity valid,
-                                         List<Condition> conditions, Unit unit, LocalDate today, boolean fresh) {
+    /** What an evaluation decided that moves a clearance: its outcome, and the validity and conditions of a grant. */
+    public record Judged(Outcome outcome, Validity valid, List<Condition> conditions) {}
+
+    /**
+     * The clearance after an evaluation ({@code current}: the row, locked; null for a new one) on
+     * {@code today}; {@code fresh}: whatever stood before (a correction, a first application).
+     */
+    public static Result afterEvaluation(ClearanceDao.ClearanceRow current, Judged judged, Unit unit, LocalDate today,
+                                         boolean fresh) {
+        Outcome outcome = judged.outcome();
         ClearanceStatus held = current == null ? null : ClearanceStatus.valueOf(current.status());
         if (!fresh && held != null && held.isDenial() && current.standsUntil() != null
                 && today.isBefore(current.standsUntil())) {
@@ -40,11 +49,11 @@ public final class Transitions {
         }
         ClearanceStatus next = fresh || held == null ? ClearanceStatus.forOutcome(outcome)
                 : held.afterReevaluation(outcome);
-        return new Result(state(next, next == ClearanceStatus.ACTIVE ? valid : null,
-                next == ClearanceStatus.ACTIVE ? conditions : List.of(), unit, today), null);
+        return new Result(state(next, next == ClearanceStatus.ACTIVE ? judged.valid() : null,
+                next == ClearanceStatus.ACTIVE ? judged.conditions() : List.of(), unit, today), null);
     }
 
-    /** How a clearance meets a new rule set (POLICY section 7, "Activation"). */
+    /** How a clearance meets a new rule set (docs/api.md, "Changing the policy"). */
     public enum OnRuleChange {
         /** DENIED, REVOKED, EXPIRED: stays as it is, nothing is evaluated. */
         KEEP,
@@ -64,7 +73,7 @@ public final class Transitions {
 
     /** The statuses a rule change or a screening event re-evaluates (all but those kept as they are). */
     public static List<String> reevaluatedOnChange() {
-        return java.util.Arrays.stream(ClearanceStatus.values()).filter(s -> onRuleChange(s) != OnRuleChange.KEEP)
+        return Arrays.stream(ClearanceStatus.values()).filter(s -> onRuleChange(s) != OnRuleChange.KEEP)
                 .map(Enum::name).toList();
     }
 

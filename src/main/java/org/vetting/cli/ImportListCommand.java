@@ -1,5 +1,6 @@
 package org.vetting.cli;
 
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.impl.Arguments;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
+import org.vetting.api.ListVersionStatus;
 import org.vetting.VettingConfiguration;
 import org.vetting.VettingContext;
 import org.vetting.api.WatchlistImport;
@@ -69,14 +71,14 @@ public class ImportListCommand extends ConfiguredCommand<VettingConfiguration> {
                 throw new IllegalStateException(e.getMessage());
             }
             System.out.printf("%s version %d: %d entries (+%d −%d ~%d), %s%n", v.list(), v.version(), v.entries(),
-                    v.added(), v.removed(), v.changed(), v.status().equals("ACTIVE")
+                    v.added(), v.removed(), v.changed(), v.status() == ListVersionStatus.ACTIVE
                             ? "in force; the service re-screens everyone holding a clearance"
                             : "removes entries: waits for a policy officer's approval in the service");
         }
     }
 
     private static List<Object> flatten(List<Object> values) {
-        List<Object> out = new java.util.ArrayList<>();
+        List<Object> out = new ArrayList<>();
         for (Object v : values) {
             if (v instanceof List<?> l) {
                 out.addAll(l);

@@ -1,5 +1,7 @@
 package org.vetting.cli;
 
+import org.vetting.api.RuleSetProposal;
+import org.vetting.rules.RuleSetLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -40,8 +42,8 @@ public class ProposeRulesCommand extends ConfiguredCommand<VettingConfiguration>
             VettingContext context = VettingContext.build(config, db.jdbi(), Clock.systemUTC());
             RuleSetVersionView v;
             try {
-                v = context.policyChanges().propose(new org.vetting.api.RuleSetProposal(
-                        namespace.getString("description"), org.vetting.rules.RuleSetLoader.read(dir)),
+                v = context.policyChanges().propose(new RuleSetProposal(
+                        namespace.getString("description"), RuleSetLoader.read(dir)),
                         "cli:" + System.getProperty("user.name"));
             } catch (ValidationFailed e) {
                 e.errors().forEach(error -> System.out.println(error.field() + ": " + error.message()));

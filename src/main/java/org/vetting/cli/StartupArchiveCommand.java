@@ -1,5 +1,6 @@
 package org.vetting.cli;
 
+import io.dropwizard.jetty.ConnectorFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,7 @@ public class StartupArchiveCommand extends EnvironmentCommand<VettingConfigurati
         super.run(bootstrap, namespace, config);
     }
 
-    private static void loopbackAnyPort(io.dropwizard.jetty.ConnectorFactory connector) {
+    private static void loopbackAnyPort(ConnectorFactory connector) {
         if (connector instanceof HttpConnectorFactory http) {
             http.setPort(0);
             http.setBindHost("127.0.0.1");

@@ -9,7 +9,7 @@ import com.fasterxml.uuid.NoArgGenerator;
  * rest random, increasing within a millisecond. Unguessable as version 4's are for all practical
  * purposes, but in creation order, so each new row lands at the right edge of its id's indexes
  * (the primary key and every foreign key that names it): a commit rewrites a few index pages there
- * instead of one page at a random place per row and index (docs/performance.md, issue 14).
+ * instead of one page at a random place per row and index (docs/performance.md).
  */
 public final class Ids {
     private static final NoArgGenerator GENERATOR = Generators.timeBasedEpochGenerator();

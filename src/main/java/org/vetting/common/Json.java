@@ -1,5 +1,7 @@
 package org.vetting.common;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -34,7 +36,7 @@ public final class Json {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // {"officerId": "A", "officerId": "B"} is ambiguous: refused rather than last-wins
-        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
@@ -78,7 +80,7 @@ public final class Json {
         }
     }
 
-    public static <T> T read(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+    public static <T> T read(String json, TypeReference<T> type) {
         try {
             return CANONICAL.readValue(json, type);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package org.vetting.correction;
 
+import java.util.function.Consumer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.ClearanceCause;
+import org.vetting.api.CorrectionStatus;
 import org.vetting.common.Ids;
 import org.vetting.access.OfficerAccess;
 import org.vetting.api.CorrectionDecision;
@@ -34,7 +37,7 @@ import org.vetting.errors.NotFound;
 import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.evaluation.Evaluation;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.Reevaluations;
 import org.vetting.evaluation.RecordValidator;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.RuleSet;
@@ -48,20 +51,17 @@ import org.vetting.rules.RuleSet;
  * every record it touches, before and after.
  */
 public final class CorrectionService {
-    public static final String PENDING = "PENDING";
-    public static final String APPROVED = "APPROVED";
-    public static final String REJECTED = "REJECTED";
     private static final int MAX_REASONS = 10_000;
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<Map<String, List<Object>>> REPLACE = new TypeReference<>() {};
 
     private final Jdbi jdbi;
     private final ActiveRuleSet rules;
-    private final EvaluationService evaluations;
+    private final Reevaluations evaluations;
     private final OfficerAccess access;
     private final ServiceTime time;
 
-    public CorrectionService(Jdbi jdbi, ActiveRuleSet rules, EvaluationService evaluations, OfficerAccess access,
+    public CorrectionService(Jdbi jdbi, ActiveRuleSet rules, Reevaluations evaluations, OfficerAccess access,
                              ServiceTime time) {
         this.jdbi = jdbi;
         this.rules = rules;
@@ -90,24 +90,24 @@ public final class CorrectionService {
         return jdbi.inTransaction(h -> {
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             int version = records.latestVersion(officerId);
-            OfficerRecord onFile = Json.read(records.find(officerId, version).orElseThrow(), OfficerRecord.class);
+            OfficerRecord onFile = records.record(officerId, version).orElseThrow();
             Corrected corrected = apply(onFile, request.remove(), replace);
             ValidationFailed.check(corrected.errors());
             ValidationFailed.check(RecordValidator.validate(corrected.record(), time.today(), rules.ruleSet(), "")
                     .stream().filter(e -> !e.field().equals("targetUnit")).toList());
             Instant now = time.now();
             CorrectionDao.CorrectionRow row = new CorrectionDao.CorrectionRow(Ids.next(), officerId,
-                    PENDING, proposer.username(), request.reasons().strip(), Json.write(request.remove()),
+                    CorrectionStatus.PENDING, proposer.username(), request.reasons().strip(), Json.write(request.remove()),
                     Json.write(replacements(replace)), version, now, null, null, null);
             h.attach(CorrectionDao.class).insert(row);
-            audit(h, row, "PROPOSED", proposer.username(), corrected.changes(), now, Map.of());
+            audit(h, row, "PROPOSED", corrected.changes(), Map.of());
             return view(row);
         });
     }
 
     /** A second person approves: a new record version, every clearance re-evaluated as fresh. */
     public CorrectionDecision approve(String id, String reasons, User approver, Language language,
-                                      java.util.function.Consumer<String> named) {
+                                      Consumer<String> named) {
         List<FieldError> errors = new ArrayList<>();
         reasons(reasons, errors);
         ValidationFailed.check(errors);
@@ -117,7 +117,7 @@ public final class CorrectionService {
             CorrectionDao.CorrectionRow row = decidable(h, id, approver, named);
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             int latest = records.latestVersion(row.officerId());
-            OfficerRecord onFile = Json.read(records.find(row.officerId(), latest).orElseThrow(), OfficerRecord.class);
+            OfficerRecord onFile = records.record(row.officerId(), latest).orElseThrow();
             OfficerRecord replace = RecordList.withLists(empty(row.officerId()), l -> Json.read(row.replaceRecords(),
                     REPLACE).getOrDefault(l.field(), List.of()).stream()
                     .map(o -> Json.canonical().convertValue(o, l.type())).toList());
@@ -126,60 +126,53 @@ public final class CorrectionService {
                 throw new Conflict("the records on file changed since correction " + id + " was proposed: "
                         + corrected.errors().get(0).message());
             }
-            List<Evaluation> fresh = evaluations.storeAndReevaluate(h, ruleSet, corrected.record(), latest + 1, true,
-                    Clearances.CAUSE_CORRECTION, approver.username(), today);
+            List<Evaluation> fresh = evaluations.storeAndReevaluate(h, new Reevaluations.Why(ruleSet,
+                    ClearanceCause.CORRECTION, approver.username(), today), corrected.record(), latest + 1, true);
             Instant now = time.now();
-            h.attach(CorrectionDao.class).decide(id, APPROVED, approver.username(), now, reasons.strip());
+            h.attach(CorrectionDao.class).decide(id, CorrectionStatus.APPROVED, approver.username(), now, reasons.strip());
             CorrectionDao.CorrectionRow decided = h.attach(CorrectionDao.class).find(id).orElseThrow();
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("recordVersion", latest + 1);
             extra.put("evaluations", fresh.stream().map(Evaluation::id).toList());
-            audit(h, decided, "APPROVED", approver.username(), corrected.changes(), now, extra);
+            audit(h, decided, CorrectionStatus.APPROVED.name(), corrected.changes(), extra);
             return new CorrectionDecision(view(decided), fresh.stream().map(e -> e.view(language)).toList());
         });
     }
 
     /** A second person rejects: nothing on file changes. */
-    public CorrectionView reject(String id, String reasons, User approver, java.util.function.Consumer<String> named) {
+    public CorrectionView reject(String id, String reasons, User approver, Consumer<String> named) {
         List<FieldError> errors = new ArrayList<>();
         reasons(reasons, errors);
         ValidationFailed.check(errors);
         return jdbi.inTransaction(h -> {
             CorrectionDao.CorrectionRow row = decidable(h, id, approver, named);
             Instant now = time.now();
-            h.attach(CorrectionDao.class).decide(id, REJECTED, approver.username(), now, reasons.strip());
+            h.attach(CorrectionDao.class).decide(id, CorrectionStatus.REJECTED, approver.username(), now, reasons.strip());
             CorrectionDao.CorrectionRow decided = h.attach(CorrectionDao.class).find(id).orElseThrow();
-            audit(h, decided, "REJECTED", approver.username(), List.of(), now, Map.of());
+            audit(h, decided, CorrectionStatus.REJECTED.name(), List.of(), Map.of());
             return view(decided);
         });
     }
 
     /** Corrections of the reader's countries, never about themselves, oldest first after the cursor (an id). */
     public ListPage<CorrectionView> list(String status, String after, int limit, User reader) {
-        if (status != null && !List.of(PENDING, APPROVED, REJECTED).contains(status)) {
-            throw ValidationFailed.of("status", "expected PENDING, APPROVED or REJECTED, got " + status);
-        }
-        List<CorrectionDao.CorrectionRow> rows = jdbi.withExtension(CorrectionDao.class, dao -> dao.list(status,
+        CorrectionStatus wanted = ValidationFailed.oneOf(CorrectionStatus.class, "status", status);
+        List<CorrectionDao.CorrectionRow> rows = jdbi.withExtension(CorrectionDao.class, dao -> dao.list(wanted,
                 after == null ? "" : after, reader.countryScoped(), reader.countries(), reader.officerId(), limit + 1));
-        String next = rows.size() > limit ? rows.get(limit - 1).id() : null;
-        return new ListPage<>(rows.stream().limit(limit).map(CorrectionService::view).toList(), next);
+        return ListPage.of(rows, limit, CorrectionDao.CorrectionRow::id).map(CorrectionService::view);
     }
 
     /** The locked, pending correction that this person may decide. */
     private CorrectionDao.CorrectionRow decidable(Handle h, String id, User approver,
-                                                  java.util.function.Consumer<String> named) {
+                                                  Consumer<String> named) {
         CorrectionDao.CorrectionRow row = h.attach(CorrectionDao.class).lock(id)
                 .orElseThrow(() -> new NotFound("no correction " + id));
         named.accept(row.officerId());
-        try {
-            access.check(approver, row.officerId());
-        } catch (NotFound outOfScope) {
-            throw new NotFound("no correction " + id);
-        }
+        access.check(approver, row.officerId(), () -> new NotFound("no correction " + id));
         if (row.proposedBy().equals(approver.username())) {
             throw new SeparationOfDuties("a correction is decided by a second person, not its proposer");
         }
-        if (!row.status().equals(PENDING)) {
+        if (row.status() != CorrectionStatus.PENDING) {
             throw new Conflict("correction " + id + " is already " + row.status());
         }
         return row;
@@ -268,14 +261,19 @@ public final class CorrectionService {
                 null, null);
     }
 
-    private void audit(Handle h, CorrectionDao.CorrectionRow row, String step, String actor,
-                       List<Map<String, Object>> changes, Instant at, Map<String, Object> extra) {
+    /** A step of the correction, audited as its row stands after it (by whoever took it, when). */
+    private void audit(Handle h, CorrectionDao.CorrectionRow row, String step, List<Map<String, Object>> changes,
+                       Map<String, Object> extra) {
+        boolean decided = row.decidedBy() != null;
+        String actor = decided ? row.decidedBy() : row.proposedBy();
+        Instant at = decided ? row.decidedAt() : row.createdAt();
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("step", step);
         content.put("correction", view(row));
         content.put("changes", changes);
         content.putAll(extra);
-        AuditChain.append(h, EntryType.CORRECTION, row.id(), row.officerId(), actor, at, Json.write(content));
+        AuditChain.append(h, new AuditChain.Pending(EntryType.CORRECTION, row.id(), row.officerId(), actor, at,
+                Json.write(content)));
     }
 
     private static CorrectionView view(CorrectionDao.CorrectionRow row) {

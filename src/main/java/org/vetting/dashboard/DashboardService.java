@@ -1,5 +1,6 @@
 package org.vetting.dashboard;
 
+import java.util.Comparator;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -59,8 +60,8 @@ public final class DashboardService {
 
     /** The adjudicator's queue (their countries, not their own file) by age. */
     public DashboardView adjudicator(User user) {
-        List<PendingCase> queue = jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(user.countryScoped(),
-                user.countries(), user.officerId(), null, QUEUE_CAP));
+        List<PendingCase> queue = jdbi.withExtension(AdjudicationDao.class, dao -> dao.queue(user.countries(),
+                new AdjudicationDao.Query(user.countryScoped(), user.officerId(), null, QUEUE_CAP)));
         long[] bands = new long[AGE_BANDS.length + 1];
         long oldest = 0;
         for (PendingCase c : queue) {
@@ -92,7 +93,7 @@ public final class DashboardService {
                     series.add(new DashboardView.Point(d.decidedOn().toString(), d.outcome(), d.n()));
                     byOutcome.merge(d.outcome(), d.n(), Long::sum);
                 });
-        series.sort(java.util.Comparator.comparing(DashboardView.Point::group).thenComparing(DashboardView.Point::key));
+        series.sort(Comparator.comparing(DashboardView.Point::group).thenComparing(DashboardView.Point::key));
         List<DashboardView.Figure> figures = new ArrayList<>();
         byOutcome.forEach((outcome, n) -> figures.add(new DashboardView.Figure(outcome, n)));
         return new DashboardView(figures, series);

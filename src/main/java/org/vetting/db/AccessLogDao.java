@@ -36,8 +36,10 @@ public interface AccessLogDao {
              LIMIT :limit
             """)
     @RegisterConstructorMapper(EntryRow.class)
-    List<EntryRow> find(@Bind("officerId") String officerId, @Bind("username") String username,
-                        @Bind("from") Instant from, @Bind("to") Instant to, @Bind("scoped") boolean scoped,
+    List<EntryRow> find(@BindMethods Filter filter,
                         @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                        Collection<String> countries, @Bind("after") long after, @Bind("limit") int limit);
+                        Collection<String> countries);
+
+    /** What {@link #find} reads: each filter null for "any", {@code scoped} to the countries given, the page. */
+    record Filter(String officerId, String username, Instant from, Instant to, boolean scoped, long after, int limit) {}
 }

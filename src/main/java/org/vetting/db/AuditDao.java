@@ -97,20 +97,19 @@ public interface AuditDao {
              LIMIT :limit
             """)
     @RegisterConstructorMapper(EvaluationEntry.class)
-    List<EvaluationEntry> evaluations(@Bind("officerId") String officerId, @Bind("unit") String unit,
-                                      @Bind("outcome") String outcome, @Bind("actor") String actor,
-                                      @Bind("from") Instant from, @Bind("to") Instant to, @Bind("rule") String rule,
-                                      @Bind("ruleInline") String ruleInline,
-                                      @Bind("flag") String flag, @Bind("scoped") boolean scoped,
+    List<EvaluationEntry> evaluations(@BindMethods Search search,
                                       @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
-                                      Collection<String> countries, @Bind("self") String self,
-                                      @Bind("after") long after, @Bind("limit") int limit);
+                                      Collection<String> countries);
 
-    /** As above, {@code rule} searched among fired rules stored as rows and inline (V12). */
-    default List<EvaluationEntry> evaluations(String officerId, String unit, String outcome, String actor, Instant from,
-                                              Instant to, String rule, String flag, boolean scoped,
-                                              Collection<String> countries, String self, long after, int limit) {
-        return evaluations(officerId, unit, outcome, actor, from, to, rule, EvaluationDao.inlineRuleNeedle(rule), flag,
-                scoped, countries, self, after, limit);
+    /**
+     * What {@link #evaluations} reads: each filter null for "any", {@code scoped} to the countries
+     * given, never {@code self}'s file, the page after {@code after}.
+     */
+    record Search(String officerId, String unit, String outcome, String actor, Instant from, Instant to, String rule,
+                  String flag, boolean scoped, String self, long after, int limit) {
+        /** {@code rule} as it stands among fired rules stored inline (V12). */
+        public String ruleInline() {
+            return EvaluationDao.inlineRuleNeedle(rule);
+        }
     }
 }

@@ -9,10 +9,11 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.BacktestStatus;
 
 /** Backtests of proposed rule sets: progress while running, the report (JSON) when done. */
 public interface BacktestDao {
-    record BacktestRow(String id, String version, String against, String status, String startedBy, LocalDate asOf,
+    record BacktestRow(String id, String version, String against, BacktestStatus status, String startedBy, LocalDate asOf,
                        Instant startedAt, Instant heartbeatAt, Instant finishedAt, int done, int total, String report,
                        String reportSha256, String error) {}
 
@@ -29,28 +30,49 @@ public interface BacktestDao {
     @RegisterConstructorMapper(BacktestRow.class)
     Optional<BacktestRow> find(@Bind("id") String id);
 
-    @SqlUpdate("UPDATE backtests SET done = :done, heartbeat_at = :at WHERE id = :id AND status = 'RUNNING'")
-    int progress(@Bind("id") String id, @Bind("done") int done, @Bind("at") Instant at);
+    default int progress(String id, int done, Instant at) {
+        return progress(id, done, at, BacktestStatus.RUNNING);
+    }
+
+    @SqlUpdate("UPDATE backtests SET done = :done, heartbeat_at = :at WHERE id = :id AND status = :running")
+    int progress(@Bind("id") String id, @Bind("done") int done, @Bind("at") Instant at,
+                 @Bind("running") BacktestStatus running);
+
+    /** The end of a running backtest: its report, or its error. */
+    record Finish(String id, BacktestStatus status, int done, Instant at, String report, String sha, String error) {}
+
+    default int finish(Finish finish) {
+        return finish(finish, BacktestStatus.RUNNING);
+    }
 
     @SqlUpdate("""
             UPDATE backtests SET status = :status, done = :done, finished_at = :at, heartbeat_at = :at, report = :report,
                    report_sha256 = :sha, error = :error
-             WHERE id = :id AND status = 'RUNNING'""")
-    int finish(@Bind("id") String id, @Bind("status") String status, @Bind("done") int done, @Bind("at") Instant at,
-               @Bind("report") String report, @Bind("sha") String sha, @Bind("error") String error);
+             WHERE id = :id AND status = :running""")
+    int finish(@BindMethods Finish finish, @Bind("running") BacktestStatus running);
 
     /** Running backtests whose instance stopped beating (it ended): they can never finish. */
+    default int failAbandoned(Instant before, Instant now) {
+        return failAbandoned(before, now, BacktestStatus.FAILED, BacktestStatus.RUNNING);
+    }
+
     @SqlUpdate("""
-            UPDATE backtests SET status = 'FAILED', finished_at = :now,
+            UPDATE backtests SET status = :failed, finished_at = :now,
                    error = 'the instance running it stopped before it finished'
-             WHERE status = 'RUNNING' AND heartbeat_at < :before""")
-    int failAbandoned(@Bind("before") Instant before, @Bind("now") Instant now);
+             WHERE status = :running AND heartbeat_at < :before""")
+    int failAbandoned(@Bind("before") Instant before, @Bind("now") Instant now, @Bind("failed") BacktestStatus failed,
+                      @Bind("running") BacktestStatus running);
 
     /** The latest finished backtest of a version against a given active set, if any. */
+    default Optional<BacktestRow> latestDone(String version, String against) {
+        return latest(version, against, BacktestStatus.DONE);
+    }
+
     @SqlQuery("SELECT " + COLUMNS + " FROM backtests WHERE version = :version AND against = :against"
-            + " AND status = 'DONE' ORDER BY finished_at DESC LIMIT 1")
+            + " AND status = :status ORDER BY finished_at DESC LIMIT 1")
     @RegisterConstructorMapper(BacktestRow.class)
-    Optional<BacktestRow> latestDone(@Bind("version") String version, @Bind("against") String against);
+    Optional<BacktestRow> latest(@Bind("version") String version, @Bind("against") String against,
+                                 @Bind("status") BacktestStatus status);
 
     /** The latest backtest of a version, whatever its state. */
     @SqlQuery("SELECT " + COLUMNS + " FROM backtests WHERE version = :version ORDER BY started_at DESC LIMIT 1")

@@ -14,6 +14,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.ClearanceCause;
 
 /** Current clearances per officer and unit, and the append-only history of their changes. */
 public interface ClearanceDao {
@@ -27,7 +28,7 @@ public interface ClearanceDao {
      * day (V5) is left out of its JSON when null, so the audit content of earlier changes holds.
      */
     record EventRow(long id, String officerId, String unit, String status, LocalDate validUntil, String conditions,
-                    String cause, String evaluationId, String actor, Instant at,
+                    ClearanceCause cause, String evaluationId, String actor, Instant at,
                     @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate revettingFrom,
                     @JsonInclude(JsonInclude.Include.NON_NULL) LocalDate standsUntil) {}
 

@@ -11,10 +11,11 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.CorrectionStatus;
 
 /** Corrections of records on file: proposed, then approved or rejected once. {@code remove}/{@code replace} are JSON. */
 public interface CorrectionDao {
-    record CorrectionRow(String id, String officerId, String status, String proposedBy, String reasons,
+    record CorrectionRow(String id, String officerId, CorrectionStatus status, String proposedBy, String reasons,
                          String removeRecords, String replaceRecords, int recordVersion, Instant createdAt,
                          String decidedBy, Instant decidedAt, String decisionReasons) {}
 
@@ -36,13 +37,19 @@ public interface CorrectionDao {
     @RegisterConstructorMapper(CorrectionRow.class)
     Optional<CorrectionRow> lock(@Bind("id") String id);
 
+    /** A pending correction's decision; 0 when it is no longer pending. */
+    default int decide(String id, CorrectionStatus status, String decidedBy, Instant decidedAt, String decisionReasons) {
+        return decide(id, status, decidedBy, decidedAt, decisionReasons, CorrectionStatus.PENDING);
+    }
+
     @SqlUpdate("""
             UPDATE corrections SET status = :status, decided_by = :decidedBy, decided_at = :decidedAt,
                    decision_reasons = :decisionReasons
-             WHERE id = :id AND status = 'PENDING'
+             WHERE id = :id AND status = :pending
             """)
-    int decide(@Bind("id") String id, @Bind("status") String status, @Bind("decidedBy") String decidedBy,
-               @Bind("decidedAt") Instant decidedAt, @Bind("decisionReasons") String decisionReasons);
+    int decide(@Bind("id") String id, @Bind("status") CorrectionStatus status, @Bind("decidedBy") String decidedBy,
+               @Bind("decidedAt") Instant decidedAt, @Bind("decisionReasons") String decisionReasons,
+               @Bind("pending") CorrectionStatus pending);
 
     /**
      * Corrections after the cursor (creation time, then id), oldest first; a null status means any;
@@ -57,7 +64,7 @@ public interface CorrectionDao {
             ORDER BY id
             LIMIT :limit""")
     @RegisterConstructorMapper(CorrectionRow.class)
-    List<CorrectionRow> list(@Bind("status") String status, @Bind("after") String after, @Bind("scoped") boolean scoped,
+    List<CorrectionRow> list(@Bind("status") CorrectionStatus status, @Bind("after") String after, @Bind("scoped") boolean scoped,
                              @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
                              Collection<String> countries, @Bind("self") String self, @Bind("limit") int limit);
 }

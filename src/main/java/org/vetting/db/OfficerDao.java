@@ -1,5 +1,7 @@
 package org.vetting.db;
 
+import java.util.Collection;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,8 +43,8 @@ public interface OfficerDao {
 
     @SqlQuery("SELECT officer_id, given_name, family_name FROM officers WHERE officer_id IN (<ids>)")
     @RegisterConstructorMapper(Name.class)
-    List<Name> names(@org.jdbi.v3.sqlobject.customizer.BindList(value = "ids",
-            onEmpty = org.jdbi.v3.sqlobject.customizer.BindList.EmptyHandling.NULL_STRING) java.util.Collection<String> ids);
+    List<Name> names(@BindList(value = "ids",
+            onEmpty = BindList.EmptyHandling.NULL_STRING) Collection<String> ids);
 
     /** Officers with records but no row here: stored before this table existed. */
     @SqlQuery("""

@@ -7,6 +7,8 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.OfficerRecord;
+import org.vetting.common.Json;
 
 /** Versions of officers' records, each kept whole as canonical JSON. Never updated. */
 public interface OfficerRecordDao {
@@ -30,6 +32,22 @@ public interface OfficerRecordDao {
 
     @SqlQuery("SELECT record FROM officer_records WHERE officer_id = :officerId AND version = :version")
     Optional<String> find(@Bind("officerId") String officerId, @Bind("version") int version);
+
+    /** A version of an officer's record, read. */
+    default Optional<OfficerRecord> record(String officerId, int version) {
+        return find(officerId, version).map(OfficerRecordDao::read);
+    }
+
+    /** The officer's latest record; empty when none is on file. */
+    default Optional<OfficerRecord> latest(String officerId) {
+        int version = latestVersion(officerId);
+        return version == 0 ? Optional.empty() : record(officerId, version);
+    }
+
+    /** A record as stored (canonical JSON, here or in any row that carries one), read. */
+    static OfficerRecord read(String json) {
+        return Json.read(json, OfficerRecord.class);
+    }
 
     @SqlUpdate("""
             INSERT INTO officer_records (officer_id, version, record, submitted_by, submitted_at)

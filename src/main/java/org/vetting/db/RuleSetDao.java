@@ -7,9 +7,11 @@ import java.util.Optional;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.ProposalStatus;
 
 /**
  * Rule-set versions: {@code rulesets} holds every version ever active with its files (append-only,
@@ -27,7 +29,7 @@ public interface RuleSetDao {
     void insert(@Bind("version") String version, @Bind("at") Instant at, @Bind("files") String files);
 
     /** A proposal without its files; {@code scenarios} is JSON ({passed, failed, failures}). */
-    record ProposalRow(String version, String description, String status, String proposedBy, Instant proposedAt,
+    record ProposalRow(String version, String description, ProposalStatus status, String proposedBy, Instant proposedAt,
                        String scenarios, String decidedBy, Instant decidedAt, String decisionReasons,
                        LocalDate effectiveFrom, Instant activatedAt, Instant retiredAt) {}
 
@@ -57,29 +59,55 @@ public interface RuleSetDao {
     @RegisterConstructorMapper(ProposalRow.class)
     List<ProposalRow> proposals();
 
-    @SqlQuery("SELECT version FROM ruleset_proposals WHERE status = 'ACTIVE'")
-    Optional<String> activeVersion();
+    default Optional<String> activeVersion() {
+        return version(ProposalStatus.ACTIVE);
+    }
+
+    /** The one version with a status of which there is at most one (ACTIVE). */
+    @SqlQuery("SELECT version FROM ruleset_proposals WHERE status = :status")
+    Optional<String> version(@Bind("status") ProposalStatus status);
 
     /** Approved versions whose day has come, earliest first. */
+    default List<String> due(LocalDate today) {
+        return due(ProposalStatus.APPROVED, today);
+    }
+
     @SqlQuery("""
             SELECT version FROM ruleset_proposals
-             WHERE status = 'APPROVED' AND effective_from <= :today
+             WHERE status = :approved AND effective_from <= :today
              ORDER BY effective_from, decided_at""")
-    List<String> due(@Bind("today") LocalDate today);
+    List<String> due(@Bind("approved") ProposalStatus approved, @Bind("today") LocalDate today);
+
+    /** A draft's decision: APPROVED (from a day) or REJECTED, by whom, when, with reasons. */
+    record Decision(String version, ProposalStatus status, String by, Instant at, String reasons,
+                    LocalDate effectiveFrom) {}
+
+    /** Records a draft's decision; 0 when it is no longer a draft. */
+    default int decide(Decision decision) {
+        return decide(decision, ProposalStatus.DRAFT);
+    }
 
     @SqlUpdate("""
             UPDATE ruleset_proposals SET status = :status, decided_by = :by, decided_at = :at,
                    decision_reasons = :reasons, effective_from = :effectiveFrom
-             WHERE version = :version AND status = 'DRAFT'""")
-    int decide(@Bind("version") String version, @Bind("status") String status, @Bind("by") String by,
-               @Bind("at") Instant at, @Bind("reasons") String reasons, @Bind("effectiveFrom") LocalDate effectiveFrom);
+             WHERE version = :version AND status = :draft""")
+    int decide(@BindMethods Decision decision, @Bind("draft") ProposalStatus draft);
 
-    @SqlUpdate("UPDATE ruleset_proposals SET status = 'RETIRED', retired_at = :at WHERE status = 'ACTIVE'")
-    int retireActive(@Bind("at") Instant at);
+    default int retireActive(Instant at) {
+        return retire(ProposalStatus.RETIRED, ProposalStatus.ACTIVE, at);
+    }
+
+    @SqlUpdate("UPDATE ruleset_proposals SET status = :retired, retired_at = :at WHERE status = :active")
+    int retire(@Bind("retired") ProposalStatus retired, @Bind("active") ProposalStatus active, @Bind("at") Instant at);
 
     /** The one step from DRAFT (first start) or APPROVED to ACTIVE; 0 when another instance took it. */
+    default int activate(String version, Instant at) {
+        return activate(version, at, ProposalStatus.ACTIVE, List.of(ProposalStatus.DRAFT, ProposalStatus.APPROVED));
+    }
+
     @SqlUpdate("""
-            UPDATE ruleset_proposals SET status = 'ACTIVE', activated_at = :at
-             WHERE version = :version AND status IN ('DRAFT', 'APPROVED')""")
-    int activate(@Bind("version") String version, @Bind("at") Instant at);
+            UPDATE ruleset_proposals SET status = :active, activated_at = :at
+             WHERE version = :version AND status IN (<from>)""")
+    int activate(@Bind("version") String version, @Bind("at") Instant at, @Bind("active") ProposalStatus active,
+                 @BindList("from") List<ProposalStatus> from);
 }

@@ -11,19 +11,20 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.HitStatus;
 
 /** Possible matches (one row per subject and list entry as it stood), their reviews, and re-screening runs. */
 public interface ScreeningHitDao {
     record HitRow(String hitId, String pairKey, String officerId, String subject, String subjectName, String listName,
                   int listVersion, String entryId, String contentHash, String entryName, BigDecimal score,
-                  String matchedParts, String status, Instant raisedAt, Instant updatedAt) {}
+                  String matchedParts, HitStatus status, Instant raisedAt, Instant updatedAt) {}
 
     record ReviewRow(String hitId, int step, String decision, String reasons, String reviewedBy, Instant reviewedAt) {}
 
     /** A queue item: a hit with its officer's country (for the reader's scope). */
     record QueueRow(String hitId, String officerId, String country, String subject,
                     String subjectName, String listName, String entryId, String entryName, BigDecimal score,
-                    String status, Instant raisedAt) {}
+                    HitStatus status, Instant raisedAt) {}
 
     record RunRow(String listName, int version, Instant startedAt, String afterOfficer, int done, int newHits,
                   int reevaluated, int total, Instant finishedAt) {}
@@ -54,12 +55,16 @@ public interface ScreeningHitDao {
     List<HitRow> findAll(@BindList("ids") List<String> ids);
 
     @SqlUpdate("UPDATE screening_hits SET status = :status, updated_at = :at WHERE hit_id = :hitId")
-    void setStatus(@Bind("hitId") String hitId, @Bind("status") String status, @Bind("at") Instant at);
+    void setStatus(@Bind("hitId") String hitId, @Bind("status") HitStatus status, @Bind("at") Instant at);
 
     /** The hits of these officers that still count (not dismissed), for continuous screening. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM screening_hits WHERE officer_id IN (<officers>) AND status <> 'DISMISSED'")
+    default List<HitRow> standing(List<String> officers) {
+        return standing(officers, HitStatus.DISMISSED);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM screening_hits WHERE officer_id IN (<officers>) AND status <> :dismissed")
     @RegisterConstructorMapper(HitRow.class)
-    List<HitRow> standing(@BindList("officers") List<String> officers);
+    List<HitRow> standing(@BindList("officers") List<String> officers, @Bind("dismissed") HitStatus dismissed);
 
     /** The review queue: hits with a status, oldest first, after ({@code afterRaised}, {@code afterId}). */
     @SqlQuery("""
@@ -72,7 +77,7 @@ public interface ScreeningHitDao {
              ORDER BY h.raised_at, h.hit_id
              LIMIT :limit""")
     @RegisterConstructorMapper(QueueRow.class)
-    List<QueueRow> queue(@BindList("statuses") List<String> statuses, @Bind("scoped") boolean scoped,
+    List<QueueRow> queue(@BindList("statuses") List<HitStatus> statuses, @Bind("scoped") boolean scoped,
                          @BindList("countries") List<String> countries, @Bind("afterRaised") Instant afterRaised,
                          @Bind("afterId") String afterId, @Bind("limit") int limit);
 

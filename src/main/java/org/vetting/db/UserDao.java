@@ -123,12 +123,15 @@ public interface UserDao {
     @SqlUpdate("INSERT INTO user_units (username, unit) VALUES (:username, :unit)")
     void insertUnit(@Bind("username") String username, @Bind("unit") String unit);
 
+    /** A new user: password hash, roles, units and countries, the officer they are (or null), who made them when. */
+    record NewUserRow(String username, String hash, Set<String> roles, Set<String> units, Set<String> countries,
+                      String officerId, Instant at, String createdBy) {}
+
     @Transaction
-    default void create(String username, String hash, Set<String> roles, Set<String> units, Set<String> countries,
-                        String officerId, Instant at, String createdBy) {
-        insertUser(username, hash, officerId, at, createdBy);
-        roles.forEach(r -> insertRole(username, r));
-        bind(username, units, countries);
+    default void create(NewUserRow u) {
+        insertUser(u.username(), u.hash(), u.officerId(), u.at(), u.createdBy());
+        u.roles().forEach(r -> insertRole(u.username(), r));
+        bind(u.username(), u.units(), u.countries());
     }
 
     /** Replaces a user's units and countries. */

@@ -10,10 +10,11 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.ListVersionStatus;
 
 /** Watchlist versions and their entries. Entries are written once; a version row changes status only. */
 public interface WatchlistDao {
-    record VersionRow(String listName, int version, String format, String status, int entries, int added, int removed,
+    record VersionRow(String listName, int version, String format, ListVersionStatus status, int entries, int added, int removed,
                       int changed, Integer basedOn, String filesSha256, String importedBy, Instant importedAt,
                       String decidedBy, Instant decidedAt, Instant effectiveAt) {}
 
@@ -46,14 +47,23 @@ public interface WatchlistDao {
     @RegisterConstructorMapper(VersionRow.class)
     Optional<VersionRow> lock(@Bind("list") String list, @Bind("version") int version);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM watchlist_versions WHERE list_name = :list AND status = 'ACTIVE'")
+    default Optional<VersionRow> active(String list) {
+        return withStatus(list, ListVersionStatus.ACTIVE);
+    }
+
+    /** The version of a list with a status of which a list has at most one (ACTIVE). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM watchlist_versions WHERE list_name = :list AND status = :status")
     @RegisterConstructorMapper(VersionRow.class)
-    Optional<VersionRow> active(@Bind("list") String list);
+    Optional<VersionRow> withStatus(@Bind("list") String list, @Bind("status") ListVersionStatus status);
 
     /** Every list's active version, by list name. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM watchlist_versions WHERE status = 'ACTIVE' ORDER BY list_name")
+    default List<VersionRow> activeVersions() {
+        return withStatus(ListVersionStatus.ACTIVE);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM watchlist_versions WHERE status = :status ORDER BY list_name")
     @RegisterConstructorMapper(VersionRow.class)
-    List<VersionRow> activeVersions();
+    List<VersionRow> withStatus(@Bind("status") ListVersionStatus status);
 
     /** Every version of every list, newest first within a list. */
     @SqlQuery("SELECT " + COLUMNS + " FROM watchlist_versions ORDER BY list_name, version DESC")
@@ -66,8 +76,13 @@ public interface WatchlistDao {
              WHERE list_name = :listName AND version = :version""")
     void decide(@BindMethods VersionRow row);
 
-    @SqlUpdate("UPDATE watchlist_versions SET status = 'SUPERSEDED' WHERE list_name = :list AND status = 'ACTIVE'")
-    void supersede(@Bind("list") String list);
+    /** The list's version in force steps aside for a new one. */
+    default void supersede(String list) {
+        move(list, ListVersionStatus.ACTIVE, ListVersionStatus.SUPERSEDED);
+    }
+
+    @SqlUpdate("UPDATE watchlist_versions SET status = :to WHERE list_name = :list AND status = :from")
+    void move(@Bind("list") String list, @Bind("from") ListVersionStatus from, @Bind("to") ListVersionStatus to);
 
     @SqlQuery("""
             SELECT entry_id, content_hash FROM watchlist_entries

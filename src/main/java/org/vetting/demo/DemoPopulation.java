@@ -1,5 +1,8 @@
 package org.vetting.demo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.vetting.VettingContext;
+import org.vetting.api.HitReview;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +32,9 @@ import org.vetting.errors.Conflict;
  * clearances due for re-vetting and expired, continuous-vetting events. Everything goes through the
  * services the API uses (validated, audited); what happened months ago is submitted through services
  * whose clock is set back then.
+ *
+ * <p>Longer than most classes here (about 320 lines) because most of it is data: the story of the
+ * months before today, told in the order it happened.
  */
 public final class DemoPopulation {
     /** The day the demo's history starts: 13 months and a few weeks before today. */
@@ -54,12 +60,12 @@ public final class DemoPopulation {
     static final String[] AGENCY_US = {"DEA", "HSI", "ATF", "FBI"};
     static final String[] UNITS = {"JU-FENTANYL", "JU-FINANCE", "JU-ARMS", "LIAISON"};
 
-    private final org.vetting.VettingContext now;
+    private final VettingContext now;
     private final DayClock clock;
     private final SecureRandom random = new SecureRandom();
 
     /** {@code services} run on {@code clock}, which reads {@link #firstDay} when the demo starts. */
-    public DemoPopulation(org.vetting.VettingContext services, DayClock clock) {
+    public DemoPopulation(VettingContext services, DayClock clock) {
         this.now = services;
         this.clock = clock;
     }
@@ -73,18 +79,16 @@ public final class DemoPopulation {
         if (!now.access().noOfficersOnFile()) {
             throw new Conflict("the database already holds officers: the demo fills an empty one only");
         }
-        User admin = new User("admin", Set.of(Role.ADMIN), Set.of(), Set.of(), null, false);
-        Set<String> units = now.rules().ruleSet().units().keySet();
         Map<String, String> passwords = new TreeMap<>();
-        user(now, admin, units, passwords, "hr.mx", Role.VETTING_OFFICER, List.of(), List.of("MX"));
-        user(now, admin, units, passwords, "hr.us", Role.VETTING_OFFICER, List.of(), List.of("US"));
-        user(now, admin, units, passwords, "adj.rivera", Role.ADJUDICATOR, List.of(), List.of("MX", "US"));
-        user(now, admin, units, passwords, "adj.keller", Role.ADJUDICATOR, List.of(), List.of("MX", "US"));
-        user(now, admin, units, passwords, "aud.salinas", Role.AUDITOR, List.of(), List.of("MX", "US"));
-        user(now, admin, units, passwords, "pol.ortega", Role.POLICY_OFFICER, List.of(), List.of("MX", "US"));
-        user(now, admin, units, passwords, "pol.brooks", Role.POLICY_OFFICER, List.of(), List.of("MX", "US"));
+        user(passwords, "hr.mx", Role.VETTING_OFFICER, List.of(), List.of("MX"));
+        user(passwords, "hr.us", Role.VETTING_OFFICER, List.of(), List.of("US"));
+        user(passwords, "adj.rivera", Role.ADJUDICATOR, List.of(), List.of("MX", "US"));
+        user(passwords, "adj.keller", Role.ADJUDICATOR, List.of(), List.of("MX", "US"));
+        user(passwords, "aud.salinas", Role.AUDITOR, List.of(), List.of("MX", "US"));
+        user(passwords, "pol.ortega", Role.POLICY_OFFICER, List.of(), List.of("MX", "US"));
+        user(passwords, "pol.brooks", Role.POLICY_OFFICER, List.of(), List.of("MX", "US"));
         for (String unit : UNITS) {
-            user(now, admin, units, passwords, "cmd." + unit.toLowerCase().replace("ju-", ""), Role.COMMANDER,
+            user(passwords, "cmd." + unit.toLowerCase().replace("ju-", ""), Role.COMMANDER,
                     List.of(unit), List.of("MX", "US"));
         }
         User hrMx = staff("hr.mx", Role.VETTING_OFFICER, "MX");
@@ -186,7 +190,7 @@ public final class DemoPopulation {
                 "organizationType", "OTHER", "status", "CONFIRMED", "name", "Casa de Cambio La Frontera")));
         now.evaluations().submit(Json.read(Json.write(withAssociate), OfficerRecord.class), hrUs);
         pending.screening().hits().stream().findFirst().ifPresent(hit -> now.screeningReviews().review(hit.hitId(),
-                new org.vetting.api.HitReview("DISMISS", "A different person: born in another state, other parents' "
+                new HitReview("DISMISS", "A different person: born in another state, other parents' "
                         + "names in the civil registry."), adjudicator, Language.EN, officer -> { }));
         // a cleared officer, then the national list names them: the update suspends the clearance
         now.evaluations().submit(named(record("MX-09004", true, "JU-ARMS", Kind.CLEAN, today, 9004),
@@ -200,8 +204,8 @@ public final class DemoPopulation {
         }
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+    private static final TypeReference<Map<String, Object>> MAP =
+            new TypeReference<>() {};
 
     private static OfficerRecord named(OfficerRecord r, String given, String family, LocalDate born) {
         return new OfficerRecord(r.officerId(), given, family, born, r.country(), r.agency(), r.serviceStartDate(),
@@ -209,11 +213,13 @@ public final class DemoPopulation {
                 r.financialDisclosures(), r.associations(), r.priorVetting());
     }
 
-    private void user(org.vetting.VettingContext ctx, User admin, Set<String> units, Map<String, String> passwords,
-                      String username, Role role, List<String> unitCodes, List<String> countries) {
+    /** A staff member created by the first administrator, their generated password kept in {@code passwords}. */
+    private void user(Map<String, String> passwords, String username, Role role, List<String> unitCodes,
+                      List<String> countries) {
+        User admin = new User("admin", Set.of(Role.ADMIN), Set.of(), Set.of(), null, false);
         String password = password();
-        ctx.users().create(new NewUser(username, password, List.of(role.name()), unitCodes, countries, null), units,
-                admin);
+        now.users().create(new NewUser(username, password, List.of(role.name()), unitCodes, countries, null),
+                now.rules().ruleSet().units().keySet(), admin);
         passwords.put(username, password);
     }
 

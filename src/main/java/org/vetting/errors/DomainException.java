@@ -1,5 +1,9 @@
 package org.vetting.errors;
 
+import java.util.List;
+import java.util.Optional;
+import org.vetting.api.FieldError;
+
 /**
  * What a service refuses to do, in the service's own terms. Each subtype has one HTTP status,
  * chosen in one place ({@code http.DomainExceptionMapper}); services never pick a status.
@@ -10,17 +14,17 @@ public abstract class DomainException extends RuntimeException {
     }
 
     /** The fields at fault, where the refusal names any (a 422, a 409 naming records on file). */
-    public java.util.List<org.vetting.api.FieldError> errors() {
+    public List<FieldError> errors() {
         return null;
     }
 
     /** The DomainException behind a wrapped failure (Jackson and Jersey wrap what a stream throws), if any. */
-    public static java.util.Optional<DomainException> causeOf(Throwable e) {
+    public static Optional<DomainException> causeOf(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DomainException d) {
-                return java.util.Optional.of(d);
+                return Optional.of(d);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

@@ -1,5 +1,6 @@
 package org.vetting.errors;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.vetting.api.FieldError;
@@ -23,6 +24,23 @@ public class ValidationFailed extends DomainException {
 
     public static ValidationFailed of(String field, String message) {
         return new ValidationFailed(field, message);
+    }
+
+    /**
+     * A request's value for an enumeration (a status in a query, say): null when absent, else the
+     * constant of that name, or refused naming the field and every value it takes.
+     */
+    public static <E extends Enum<E>> E oneOf(Class<E> type, String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw of(field, "one of " + String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .toList()) + ", got " + value);
     }
 
     /** Throws when there is anything to refuse. */

@@ -8,7 +8,7 @@ import org.vetting.common.Json;
 import org.vetting.rules.WatchlistHit;
 
 /**
- * What screening found for a record when it was evaluated (POLICY section 8): the list versions in
+ * What screening found for a record when it was evaluated (docs/screening.md): the list versions in
  * force and each possible match with its review status then. Stored with the evaluation as part of
  * its input, so that a replay gives the rules the same facts.
  */

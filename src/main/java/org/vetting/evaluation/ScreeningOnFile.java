@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.HitStatus;
 import org.vetting.common.Ids;
 import org.vetting.api.OfficerRecord;
 import org.vetting.common.Json;
@@ -28,7 +29,6 @@ import org.vetting.watchlist.ActiveWatchlists;
  * writes nothing.
  */
 public final class ScreeningOnFile {
-    public static final String OPEN = "OPEN";
 
     private final ActiveWatchlists lists;
 
@@ -108,12 +108,12 @@ public final class ScreeningOnFile {
             BigDecimal score = BigDecimal.valueOf(f.match().score()).setScale(4, RoundingMode.HALF_UP);
             Optional<ScreeningHitDao.HitRow> onFile = dao.byPair(pair);
             String hitId = onFile.map(ScreeningHitDao.HitRow::hitId).orElse(null);
-            String status = onFile.map(ScreeningHitDao.HitRow::status).orElse(OPEN);
+            String status = onFile.map(ScreeningHitDao.HitRow::status).orElse(HitStatus.OPEN).name();
             if (onFile.isEmpty() && !dryRun) {
                 hitId = Ids.next();
                 dao.insert(new ScreeningHitDao.HitRow(hitId, pair, record.officerId(), f.subject().key(),
                         f.subject().name(), f.list(), f.listVersion(), f.match().entry().id(), contentHash,
-                        f.match().matchedName(), score, Json.write(f.match().matchedParts()), OPEN, now, now));
+                        f.match().matchedName(), score, Json.write(f.match().matchedParts()), HitStatus.OPEN, now, now));
             }
             hits.add(new Screening.Hit(hitId, f.subject().key(), f.subject().name(), f.list(), f.listVersion(),
                     f.match().entry().id(), f.match().matchedName(), score, f.match().matchedParts(), status));

@@ -1,5 +1,7 @@
 package org.vetting.evaluation;
 
+import java.math.RoundingMode;
+import org.vetting.screening.Subject;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +9,7 @@ import org.vetting.api.ScreeningView;
 import org.vetting.common.Language;
 
 /**
- * Explains each possible match in the reader's language (POLICY section 8, "Explanation"): who was
+ * Explains each possible match in the reader's language (docs/screening.md, "Who is screened, when, and what it means"): who was
  * screened, which list, entry and name, the score, and the name parts that agree.
  */
 public final class ScreeningText {
@@ -37,7 +39,7 @@ public final class ScreeningText {
 
     public static String explain(Screening.Hit h, Language language) {
         boolean es = language == Language.ES;
-        String who = h.subject().equals(org.vetting.screening.Subject.OFFICER) ? (es ? "El elemento" : "The officer")
+        String who = h.subject().equals(Subject.OFFICER) ? (es ? "El elemento" : "The officer")
                 : (es ? "La asociación " : "Association ") + h.subject().substring(h.subject().indexOf(':') + 1);
         List<String> parts = h.matchedParts().stream().map(p -> PARTS.getOrDefault(p, new String[] {p, p})[es ? 1 : 0])
                 .toList();
@@ -45,9 +47,9 @@ public final class ScreeningText {
         return es
                 ? String.format("%s «%s» posiblemente coincide con la entrada %s «%s» de la lista %s (versión %d): "
                         + "puntuación %s; partes que coinciden: %s.", who, h.subjectName(), h.entryId(), h.entryName(),
-                        h.list(), h.listVersion(), h.score().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), agreeing)
+                        h.list(), h.listVersion(), h.score().setScale(2, RoundingMode.HALF_UP).toPlainString(), agreeing)
                 : String.format("%s \"%s\" possibly matches entry %s \"%s\" of list %s (version %d): score %s; "
                         + "parts that agree: %s.", who, h.subjectName(), h.entryId(), h.entryName(), h.list(),
-                        h.listVersion(), h.score().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), agreeing);
+                        h.listVersion(), h.score().setScale(2, RoundingMode.HALF_UP).toPlainString(), agreeing);
     }
 }

@@ -1,5 +1,6 @@
 package org.vetting.governance;
 
+import java.util.Optional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,8 +17,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.db.OfficerRecordDao;
 import org.vetting.common.Ids;
+import org.vetting.api.BacktestStatus;
 import org.vetting.api.BacktestView;
+import org.vetting.api.ProposalStatus;
 import org.vetting.api.OfficerRecord;
 import org.vetting.auth.User;
 import org.vetting.chain.AuditChain;
@@ -39,7 +43,7 @@ import org.vetting.evaluation.Screening;
 import org.vetting.rules.RuleSet;
 
 /**
- * Backtests (POLICY section 7): every clearance on file, whatever its status, evaluated on the
+ * Backtests (docs/api.md, "Changing the policy"): every clearance on file, whatever its status, evaluated on the
  * officer's latest record for the clearance's unit, as of the day the backtest starts, under the
  * active set and under the draft. Runs as a job on this instance (one at a time, on every core),
  * reading a page of the population at a time; it writes only its own row. Its progress and
@@ -47,9 +51,6 @@ import org.vetting.rules.RuleSet;
  * as FAILED.
  */
 public final class Backtests {
-    public static final String RUNNING = "RUNNING";
-    public static final String DONE = "DONE";
-    public static final String FAILED = "FAILED";
     /** A running backtest's heartbeat older than this means its instance ended. */
     static final Duration ABANDONED_AFTER = Duration.ofSeconds(30);
     /** What an evaluation under a set that no longer has the clearance's unit reads as. */
@@ -75,7 +76,7 @@ public final class Backtests {
     /** Starts a backtest of a draft against the active set; one runs at a time on an instance (409). */
     public BacktestView start(String version, User user) {
         RuleSetDao.ProposalRow proposal = PolicyChanges.proposal(jdbi, version);
-        if (!PolicyChanges.DRAFT.equals(proposal.status())) {
+        if (proposal.status() != ProposalStatus.DRAFT) {
             throw new Conflict("rule set " + version + " is " + proposal.status() + ": only a draft is backtested");
         }
         if (!running.compareAndSet(false, true)) {
@@ -88,13 +89,13 @@ public final class Backtests {
             LocalDate asOf = time.today();
             String id = Ids.next();
             int total = jdbi.withExtension(PopulationDao.class, PopulationDao::size);
-            BacktestDao.BacktestRow row = new BacktestDao.BacktestRow(id, version, against.version(), RUNNING,
+            BacktestDao.BacktestRow row = new BacktestDao.BacktestRow(id, version, against.version(), BacktestStatus.RUNNING,
                     user.username(), asOf, now, now, null, 0, total, null, null, null);
             jdbi.useTransaction(h -> {
                 h.attach(BacktestDao.class).insert(row);
-                AuditChain.append(h, EntryType.BACKTEST, id, null, user.username(), now, Json.write(Map.of(
+                AuditChain.append(h, new AuditChain.Pending(EntryType.BACKTEST, id, null, user.username(), now, Json.write(Map.of(
                         "backtestId", id, "event", "STARTED", "version", version, "against", against.version(),
-                        "asOf", asOf.toString(), "population", total)));
+                        "asOf", asOf.toString(), "population", total))));
             });
             jobs.execute(() -> run(row, against, draft));
             return view(row, user);
@@ -133,10 +134,10 @@ public final class Backtests {
             Instant now = time.now();
             int finished = done;
             jdbi.useTransaction(h -> {
-                if (h.attach(BacktestDao.class).finish(row.id(), DONE, finished, now, json, sha, null) == 1) {
-                    AuditChain.append(h, EntryType.BACKTEST, row.id(), null, row.startedBy(), now, Json.write(Map.of(
-                            "backtestId", row.id(), "event", DONE, "version", row.version(), "against", row.against(),
-                            "population", finished, "changes", report.changes.size(), "reportSha256", sha)));
+                if (h.attach(BacktestDao.class).finish(new BacktestDao.Finish(row.id(), BacktestStatus.DONE, finished, now, json, sha, null)) == 1) {
+                    AuditChain.append(h, new AuditChain.Pending(EntryType.BACKTEST, row.id(), null, row.startedBy(), now, Json.write(Map.of(
+                            "backtestId", row.id(), "event", BacktestStatus.DONE, "version", row.version(), "against", row.against(),
+                            "population", finished, "changes", report.changes.size(), "reportSha256", sha))));
                 }
             });
             LOG.info("backtest {} of {}: {} clearances, {} changes, in {} ms", row.id(), row.version(), finished,
@@ -144,8 +145,8 @@ public final class Backtests {
         } catch (Exception | OutOfMemoryError e) {
             LOG.error("backtest {} of {} failed", row.id(), row.version(), e);
             int progress = done;
-            jdbi.useExtension(BacktestDao.class, dao -> dao.finish(row.id(), FAILED, progress, time.now(), null, null,
-                    "the backtest stopped: " + e.getClass().getSimpleName()));
+            jdbi.useExtension(BacktestDao.class, dao -> dao.finish(new BacktestDao.Finish(row.id(), BacktestStatus.FAILED,
+                    progress, time.now(), null, null, "the backtest stopped: " + e.getClass().getSimpleName())));
         } finally {
             running.set(false);
         }
@@ -155,7 +156,7 @@ public final class Backtests {
     record Compared(PopulationDao.Member member, String from, String to, Set<String> before, Set<String> after) {}
 
     static Compared compare(PopulationDao.Member m, RuleSet against, RuleSet draft, LocalDate asOf) {
-        OfficerRecord record = Json.read(m.record(), OfficerRecord.class).forUnit(m.unit());
+        OfficerRecord record = OfficerRecordDao.read(m.record()).forUnit(m.unit());
         Set<String> before = new TreeSet<>();
         Set<String> after = new TreeSet<>();
         // the possible watchlist matches as screening found them for the evaluation on file
@@ -213,14 +214,14 @@ public final class Backtests {
     /** A backtest as {@code reader} sees it: the changes of officers in their countries only. */
     public BacktestView find(String id, User reader) {
         BacktestDao.BacktestRow row = (id != null && id.matches("[0-9a-f-]{36}")
-                ? jdbi.withExtension(BacktestDao.class, dao -> dao.find(id)) : java.util.Optional
+                ? jdbi.withExtension(BacktestDao.class, dao -> dao.find(id)) : Optional
                 .<BacktestDao.BacktestRow>empty()).orElseThrow(() -> new NotFound("no backtest " + id));
         return view(abandoned(row), reader);
     }
 
     /** A RUNNING row whose heartbeat stopped is marked FAILED (its instance ended: it will never finish). */
     private BacktestDao.BacktestRow abandoned(BacktestDao.BacktestRow row) {
-        if (RUNNING.equals(row.status()) && row.heartbeatAt().isBefore(time.now().minus(ABANDONED_AFTER))) {
+        if (row.status() == BacktestStatus.RUNNING && row.heartbeatAt().isBefore(time.now().minus(ABANDONED_AFTER))) {
             failAbandoned();
             return jdbi.withExtension(BacktestDao.class, dao -> dao.find(row.id())).orElseThrow();
         }

@@ -1,5 +1,6 @@
 package org.vetting.governance;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.api.ApprovalRequest;
 import org.vetting.api.FieldError;
+import org.vetting.api.ProposalStatus;
 import org.vetting.api.RuleSetDiffView;
 import org.vetting.api.RuleSetProposal;
 import org.vetting.api.RuleSetVersionView;
@@ -40,17 +42,17 @@ import org.vetting.scenarios.ScenarioResult;
 import org.vetting.scenarios.Scenarios;
 
 /**
- * Changing the policy (POLICY section 7): a proposal is compiled and its scenarios run at once;
+ * Changing the policy (docs/api.md, "Changing the policy"): a proposal is compiled and its scenarios run at once;
  * a second policy officer approves it, with reasons, only while its scenarios pass and a backtest
  * of it against the active set finished within the last day; it takes effect at once or on its
  * {@code effectiveFrom} day, on every instance (they poll the database), and then everyone on file
  * is re-evaluated ({@link Reevaluation}). Every step is an audit entry.
+ *
+ * <p>Longer than most classes here (about 340 lines) on purpose: it is one state machine over one
+ * locked row (DRAFT → APPROVED/REJECTED → ACTIVE → RETIRED), and each step reads what the others
+ * wrote; split, the locking and the audit of one proposal would live in several places.
  */
 public final class PolicyChanges {
-    public static final String DRAFT = "DRAFT";
-    public static final String APPROVED = "APPROVED";
-    public static final String ACTIVE = "ACTIVE";
-    public static final String REJECTED = "REJECTED";
     /** How fresh a backtest must be for an approval. */
     public static final Duration BACKTEST_VALID_FOR = Duration.ofHours(24);
     private static final int MAX_TEXT = 10_000;
@@ -105,7 +107,7 @@ public final class PolicyChanges {
         Instant now = time.now();
         try {
             jdbi.useTransaction(h -> {
-                RuleSetDao.ProposalRow row = new RuleSetDao.ProposalRow(version, description, DRAFT, proposer, now,
+                RuleSetDao.ProposalRow row = new RuleSetDao.ProposalRow(version, description, ProposalStatus.DRAFT, proposer, now,
                         Json.write(summary), null, null, null, null, null, null);
                 h.attach(RuleSetDao.class).propose(row, Json.write(files));
                 Map<String, Object> content = new LinkedHashMap<>();
@@ -116,7 +118,7 @@ public final class PolicyChanges {
                 Map<String, String> hashes = new TreeMap<>();
                 files.forEach((name, text) -> hashes.put(name, Sha256.hex(text)));
                 content.put("files", hashes);
-                AuditChain.append(h, EntryType.RULESET_PROPOSAL, version, null, proposer, now, Json.write(content));
+                AuditChain.append(h, new AuditChain.Pending(EntryType.RULESET_PROPOSAL, version, null, proposer, now, Json.write(content)));
             });
         } catch (RuntimeException race) {
             if (jdbi.withExtension(RuleSetDao.class, dao -> dao.proposal(version)).isPresent()) {
@@ -133,7 +135,7 @@ public final class PolicyChanges {
      * A proposal of a rules directory on disk (the reload call, the propose-rules command); when
      * the directory is a version already stored, that version as it stands.
      */
-    public RuleSetVersionView proposeDirectory(java.nio.file.Path dir, String description, String proposer) {
+    public RuleSetVersionView proposeDirectory(Path dir, String description, String proposer) {
         SortedMap<String, String> files = RuleSetLoader.read(dir);
         String version = RuleSetLoader.version(files);
         if (jdbi.withExtension(RuleSetDao.class, dao -> dao.proposal(version)).isPresent()) {
@@ -199,12 +201,12 @@ public final class PolicyChanges {
     }
 
     private RuleSetVersionView view(RuleSetDao.ProposalRow p, RuleSet ruleSet, boolean whole) {
-        boolean approved = p.decidedBy() != null && !REJECTED.equals(p.status());
+        boolean approved = p.decidedBy() != null && p.status() != ProposalStatus.REJECTED;
         String backtest = jdbi.withExtension(BacktestDao.class, dao -> dao.latest(p.version()))
                 .map(BacktestDao.BacktestRow::id).orElse(null);
         return new RuleSetVersionView(p.version(), p.status(), p.description(), p.proposedBy(), p.proposedAt(),
                 Json.read(p.scenarios(), RuleSetVersionView.ScenarioSummary.class), approved ? p.decidedBy() : null,
-                REJECTED.equals(p.status()) ? p.decidedBy() : null, p.decidedAt(), p.decisionReasons(),
+                p.status() == ProposalStatus.REJECTED ? p.decidedBy() : null, p.decidedAt(), p.decisionReasons(),
                 p.effectiveFrom(), p.activatedAt(), p.retiredAt(), backtest,
                 jdbi.withExtension(ActivationDao.class, dao -> dao.find(p.version()))
                         .map(a -> new RuleSetVersionView.Reevaluation(a.done(), a.total(), a.changed(), a.finishedAt()))
@@ -230,7 +232,7 @@ public final class PolicyChanges {
             if (p.proposedBy().equals(approver)) {
                 throw new SeparationOfDuties("the proposer of a rule set does not approve it");
             }
-            if (!DRAFT.equals(p.status())) {
+            if (p.status() != ProposalStatus.DRAFT) {
                 throw new Conflict("rule set " + version + " is " + p.status() + ", not a draft");
             }
             if (Json.read(p.scenarios(), RuleSetVersionView.ScenarioSummary.class).failed() > 0) {
@@ -242,8 +244,8 @@ public final class PolicyChanges {
                     .filter(b -> b.finishedAt().isAfter(at.minus(BACKTEST_VALID_FOR)))
                     .orElseThrow(() -> new Conflict("rule set " + version + " needs a finished backtest against the "
                             + "active set " + against + " from the last " + BACKTEST_VALID_FOR.toHours() + " hours"));
-            dao.decide(version, APPROVED, approver, at, reasons, from == null ? today : from);
-            decision(h, version, APPROVED, approver, reasons, from == null ? today : from, backtest.id(), at);
+            decide(h, new RuleSetDao.Decision(version, ProposalStatus.APPROVED, approver, at, reasons,
+                    from == null ? today : from), backtest.id());
             if (now) {
                 activate(h, version, approver, at, today);
             }
@@ -262,12 +264,11 @@ public final class PolicyChanges {
         jdbi.useTransaction(h -> {
             RuleSetDao dao = h.attach(RuleSetDao.class);
             RuleSetDao.ProposalRow p = dao.lockProposal(version).orElseThrow();
-            if (!DRAFT.equals(p.status())) {
+            if (p.status() != ProposalStatus.DRAFT) {
                 throw new Conflict("rule set " + version + " is " + p.status() + ", not a draft");
             }
             Instant at = time.now();
-            dao.decide(version, REJECTED, actor, at, reasons, null);
-            decision(h, version, REJECTED, actor, reasons, null, null, at);
+            decide(h, new RuleSetDao.Decision(version, ProposalStatus.REJECTED, actor, at, reasons, null), null);
         });
         return view(version);
     }
@@ -282,7 +283,7 @@ public final class PolicyChanges {
         for (String version : jdbi.withExtension(RuleSetDao.class, dao -> dao.due(today))) {
             jdbi.useTransaction(h -> {
                 RuleSetDao.ProposalRow p = h.attach(RuleSetDao.class).lockProposal(version).orElseThrow();
-                if (APPROVED.equals(p.status())) {
+                if (p.status() == ProposalStatus.APPROVED) {
                     activate(h, version, p.decidedBy(), time.now(), today);
                     LOG.info("rule set {} took effect on its day {}", version, p.effectiveFrom());
                 }
@@ -300,20 +301,22 @@ public final class PolicyChanges {
                 null));
     }
 
-    private static void decision(Handle h, String version, String status, String actor, String reasons,
-                                 LocalDate effectiveFrom, String backtestId, Instant at) {
+    /** Records a draft's decision and audits it ({@code backtestId}: the backtest an approval rests on). */
+    private static void decide(Handle h, RuleSetDao.Decision d, String backtestId) {
+        h.attach(RuleSetDao.class).decide(d);
         Map<String, Object> content = new LinkedHashMap<>();
-        content.put("version", version);
-        content.put("decision", status);
-        content.put("by", actor);
-        content.put("reasons", reasons);
-        if (effectiveFrom != null) {
-            content.put("effectiveFrom", effectiveFrom);
+        content.put("version", d.version());
+        content.put("decision", d.status());
+        content.put("by", d.by());
+        content.put("reasons", d.reasons());
+        if (d.effectiveFrom() != null) {
+            content.put("effectiveFrom", d.effectiveFrom());
         }
         if (backtestId != null) {
             content.put("backtestId", backtestId);
         }
-        AuditChain.append(h, EntryType.RULESET_DECISION, version, null, actor, at, Json.write(content));
+        AuditChain.append(h, new AuditChain.Pending(EntryType.RULESET_DECISION, d.version(), null, d.by(), d.at(),
+                Json.write(content)));
     }
 
     private static LocalDate effectiveFrom(String value, LocalDate today) {

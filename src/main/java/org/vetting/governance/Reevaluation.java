@@ -1,11 +1,15 @@
 package org.vetting.governance;
 
+import java.util.concurrent.ExecutorService;
+import org.vetting.common.Wakeup;
 import java.util.List;
 import java.util.Optional;
 
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.api.ClearanceCause;
+import org.vetting.api.ProposalStatus;
 import org.vetting.common.Actors;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.ClearanceDao;
@@ -13,12 +17,12 @@ import org.vetting.db.ActivationDao;
 import org.vetting.db.PopulationDao;
 import org.vetting.db.RuleSetDao;
 import org.vetting.evaluation.Evaluation;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.Reevaluations;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.RuleSet;
 
 /**
- * The re-evaluation of every clearance on file when a rule set takes effect (POLICY section 7,
+ * The re-evaluation of every clearance on file when a rule set takes effect (docs/api.md, "Changing the policy",
  * "Activation"), cause RULE_CHANGE. It walks the clearances in (officer, unit) order in small
  * batches; each batch's evaluations, clearance changes, audit entries and the cursor commit in one
  * transaction, so a crash resumes after the last committed batch — no clearance re-applied or
@@ -32,17 +36,17 @@ public final class Reevaluation {
 
     private final Jdbi jdbi;
     private final ActiveRuleSet active;
-    private final EvaluationService evaluations;
+    private final Reevaluations evaluations;
     private final ServiceTime time;
-    private final org.vetting.common.Wakeup wakeup;
+    private final Wakeup wakeup;
 
-    public Reevaluation(Jdbi jdbi, ActiveRuleSet active, EvaluationService evaluations, ServiceTime time,
-                        java.util.concurrent.ExecutorService worker) {
+    public Reevaluation(Jdbi jdbi, ActiveRuleSet active, Reevaluations evaluations, ServiceTime time,
+                        ExecutorService worker) {
         this.jdbi = jdbi;
         this.active = active;
         this.evaluations = evaluations;
         this.time = time;
-        this.wakeup = new org.vetting.common.Wakeup(worker, this::runPending, LOG,
+        this.wakeup = new Wakeup(worker, this::runPending, LOG,
                 "re-evaluation after a rule change stopped; it resumes on the next poll");
     }
 
@@ -87,18 +91,19 @@ public final class Reevaluation {
                 return Optional.empty();
             }
             boolean superseded = !h.attach(RuleSetDao.class).proposal(version)
-                    .map(p -> PolicyChanges.ACTIVE.equals(p.status())).orElse(false);
+                    .map(p -> p.status() == ProposalStatus.ACTIVE).orElse(false);
             List<PopulationDao.Member> page = superseded ? List.of()
                     : h.attach(PopulationDao.class).page(row.afterOfficer(), row.afterUnit(), BATCH);
             ClearanceDao clearances = h.attach(ClearanceDao.class);
+            Reevaluations.Why why = new Reevaluations.Why(ruleSet, ClearanceCause.RULE_CHANGE, Actors.RULE_CHANGE_JOB,
+                    row.asOf());
             int changed = 0;
             for (PopulationDao.Member m : page) {
                 if (version.equals(m.evaluatedUnder())) {
                     continue; // evaluated under this set since it took effect (a submission meanwhile)
                 }
-                Optional<Evaluation> e = evaluations.reevaluateOnFile(h, ruleSet, m.officerId(), m.unit(),
-                        m.recordVersion(), m.record(), org.vetting.clearance.Clearances.CAUSE_RULE_CHANGE, Actors.RULE_CHANGE_JOB,
-                        row.asOf());
+                Optional<Evaluation> e = evaluations.reevaluateOnFile(h, why,
+                        new Reevaluations.OnFile(m.officerId(), m.recordVersion(), m.record()), m.unit());
                 if (e.isPresent() && !clearances.lock(m.officerId(), m.unit()).map(ClearanceDao.ClearanceRow::status)
                         .orElse("").equals(m.status())) {
                     changed++;

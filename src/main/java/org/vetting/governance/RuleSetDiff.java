@@ -1,5 +1,6 @@
 package org.vetting.governance;
 
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +105,7 @@ final class RuleSetDiff {
         return changes;
     }
 
-    private static TreeSet<String> union(java.util.Collection<String> a, java.util.Collection<String> b) {
+    private static TreeSet<String> union(Collection<String> a, Collection<String> b) {
         TreeSet<String> all = new TreeSet<>(a);
         all.addAll(b);
         return all;

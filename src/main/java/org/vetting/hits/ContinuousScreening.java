@@ -1,5 +1,6 @@
 package org.vetting.hits;
 
+import org.vetting.common.Wakeup;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vetting.db.OfficerRecordDao;
+import org.vetting.api.ClearanceCause;
 import org.vetting.api.OfficerRecord;
 import org.vetting.clearance.Clearances;
 import org.vetting.clearance.Transitions;
@@ -20,7 +23,7 @@ import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.ScreeningHitDao;
 import org.vetting.db.WatchlistDao;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.Reevaluations;
 import org.vetting.evaluation.ScreeningOnFile;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.RuleSet;
@@ -29,7 +32,7 @@ import org.vetting.screening.WatchlistIndex;
 import org.vetting.watchlist.ActiveWatchlists;
 
 /**
- * Continuous screening (POLICY section 8): when a list version takes effect, everyone holding a
+ * Continuous screening (docs/screening.md): when a list version takes effect, everyone holding a
  * clearance is screened again against the lists in force. An officer with a new possible match — or
  * with a standing one whose entry left the list or changed — has every clearance re-evaluated on the
  * record on file (cause SCREENING; ACTIVE → SUSPENDED as continuous vetting), the rules deciding
@@ -45,18 +48,18 @@ public final class ContinuousScreening {
     private final Jdbi jdbi;
     private final ActiveRuleSet rules;
     private final ActiveWatchlists lists;
-    private final EvaluationService evaluations;
+    private final Reevaluations evaluations;
     private final ServiceTime time;
-    private final org.vetting.common.Wakeup wakeup;
+    private final Wakeup wakeup;
 
-    public ContinuousScreening(Jdbi jdbi, ActiveRuleSet rules, ActiveWatchlists lists, EvaluationService evaluations,
+    public ContinuousScreening(Jdbi jdbi, ActiveRuleSet rules, ActiveWatchlists lists, Reevaluations evaluations,
                                ServiceTime time, ExecutorService worker) {
         this.jdbi = jdbi;
         this.rules = rules;
         this.lists = lists;
         this.evaluations = evaluations;
         this.time = time;
-        this.wakeup = new org.vetting.common.Wakeup(worker, this::runPending, LOG,
+        this.wakeup = new Wakeup(worker, this::runPending, LOG,
                 "continuous screening stopped; it resumes on the next poll");
     }
 
@@ -107,7 +110,7 @@ public final class ContinuousScreening {
                 List<WatchlistIndex> inForceLists = lists.current();
                 // screening is pure: the page's officers are screened on every core
                 List<List<Screener.Found>> found = page.parallelStream()
-                        .map(m -> Screener.screen(inForceLists, Json.read(m.record(), OfficerRecord.class), threshold))
+                        .map(m -> Screener.screen(inForceLists, OfficerRecordDao.read(m.record()), threshold))
                         .toList();
                 Map<String, Set<String>> standing = new HashMap<>();
                 for (ScreeningHitDao.HitRow hit : dao.standing(page.stream().map(ScreeningHitDao.Holder::officerId)
@@ -130,8 +133,9 @@ public final class ContinuousScreening {
                     }
                     boolean gone = !now.containsAll(standing.getOrDefault(m.officerId(), Set.of()));
                     if (fresh || gone) {
-                        reevaluated += evaluations.reevaluateAllOnFile(h, ruleSet, m.officerId(), m.recordVersion(),
-                                m.record(), Clearances.CAUSE_SCREENING, Actors.SCREENING_JOB, today);
+                        reevaluated += evaluations.reevaluateAllOnFile(h, new Reevaluations.Why(ruleSet,
+                                ClearanceCause.SCREENING, Actors.SCREENING_JOB, today),
+                                new Reevaluations.OnFile(m.officerId(), m.recordVersion(), m.record()));
                     }
                 }
             }

@@ -1,5 +1,11 @@
 package org.vetting.hits;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.vetting.api.Association;
+import org.vetting.db.OfficerDao;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +16,9 @@ import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import java.util.Arrays;
+import org.vetting.api.ClearanceCause;
+import org.vetting.api.HitStatus;
 import org.vetting.access.OfficerAccess;
 import org.vetting.api.HitReview;
 import org.vetting.api.ListPage;
@@ -29,7 +38,7 @@ import org.vetting.errors.Conflict;
 import org.vetting.errors.NotFound;
 import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.ValidationFailed;
-import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.Reevaluations;
 import org.vetting.evaluation.Screening;
 import org.vetting.evaluation.ScreeningText;
 import org.vetting.policy.ActiveRuleSet;
@@ -38,25 +47,21 @@ import org.vetting.screening.WatchlistEntry;
 import org.vetting.watchlist.Watchlists;
 
 /**
- * The review of possible matches (POLICY section 8, "Review"): an adjudicator CONFIRMs a hit, or
+ * The review of possible matches (docs/screening.md, "Review"): an adjudicator CONFIRMs a hit, or
  * DISMISSes it as a different person — which takes a second, different adjudicator. Each step is
  * stored and audited, and the officer's clearances are then re-evaluated (cause SCREENING), the
  * rules reading the hit's new status. A dismissed pair stays dismissed until the entry changes.
  */
 public final class ScreeningReviews {
-    public static final String CONFIRMED = "CONFIRMED";
-    public static final String DISMISSAL_PENDING = "DISMISSAL_PENDING";
-    public static final String DISMISSED = "DISMISSED";
-    static final List<String> STATUSES = List.of("OPEN", DISMISSAL_PENDING, CONFIRMED, DISMISSED);
 
     private final Jdbi jdbi;
     private final ActiveRuleSet rules;
-    private final EvaluationService evaluations;
+    private final Reevaluations evaluations;
     private final OfficerAccess access;
     private final Watchlists watchlists;
     private final ServiceTime time;
 
-    public ScreeningReviews(Jdbi jdbi, ActiveRuleSet rules, EvaluationService evaluations, OfficerAccess access,
+    public ScreeningReviews(Jdbi jdbi, ActiveRuleSet rules, Reevaluations evaluations, OfficerAccess access,
                             Watchlists watchlists, ServiceTime time) {
         this.jdbi = jdbi;
         this.rules = rules;
@@ -68,14 +73,9 @@ public final class ScreeningReviews {
 
     /** The queue: hits with {@code status} (OPEN and DISMISSAL_PENDING when null) of the reader's countries, oldest first. */
     public ListPage<ScreeningHitView.Item> queue(User reader, String status, String cursor, int limit) {
-        List<String> statuses;
-        if (status == null) {
-            statuses = List.of("OPEN", DISMISSAL_PENDING);
-        } else if (STATUSES.contains(status)) {
-            statuses = List.of(status);
-        } else {
-            throw ValidationFailed.of("status", "one of " + String.join(", ", STATUSES));
-        }
+        HitStatus wanted = ValidationFailed.oneOf(HitStatus.class, "status", status);
+        List<HitStatus> statuses = wanted != null ? List.of(wanted)
+                : Arrays.stream(HitStatus.values()).filter(HitStatus::awaitsReview).toList();
         Instant afterRaised = Instant.EPOCH;
         String afterId = "";
         if (cursor != null) {
@@ -83,7 +83,7 @@ public final class ScreeningReviews {
             try {
                 afterRaised = Instant.parse(parts[0]);
                 afterId = parts.length > 1 ? parts[1] : "";
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw ValidationFailed.of("cursor", "not a cursor of this list: " + cursor);
             }
         }
@@ -92,11 +92,11 @@ public final class ScreeningReviews {
         List<ScreeningHitDao.QueueRow> rows = jdbi.withExtension(ScreeningHitDao.class, dao -> dao.queue(statuses,
                 reader.countryScoped(), reader.countries().isEmpty() ? List.of("") : List.copyOf(reader.countries()),
                 from, fromId, limit + 1));
-        List<ScreeningHitDao.QueueRow> page = rows.subList(0, Math.min(limit, rows.size()));
-        Map<String, String> names = access.names(page.stream().map(ScreeningHitDao.QueueRow::officerId)
-                .collect(java.util.stream.Collectors.toSet()));
+        ListPage<ScreeningHitDao.QueueRow> page = ListPage.of(rows, limit, r -> r.raisedAt() + "~" + r.hitId());
+        Map<String, String> names = access.names(page.items().stream().map(ScreeningHitDao.QueueRow::officerId)
+                .collect(Collectors.toSet()));
         List<ScreeningHitView.Item> items = new ArrayList<>();
-        for (ScreeningHitDao.QueueRow r : page) {
+        for (ScreeningHitDao.QueueRow r : page.items()) {
             if (reader.is(r.officerId())) {
                 continue; // nobody reviews matches of their own
             }
@@ -104,8 +104,7 @@ public final class ScreeningReviews {
                     r.country(), r.subject(), r.subjectName(), r.listName(), r.entryId(), r.entryName(), r.score(),
                     r.status(), r.raisedAt()));
         }
-        String next = rows.size() > limit ? rows.get(limit - 1).raisedAt() + "~" + rows.get(limit - 1).hitId() : null;
-        return new ListPage<>(items, next);
+        return new ListPage<>(items, page.next());
     }
 
     /** One hit with the entry beside the officer, for a reader of the officer's country. */
@@ -113,11 +112,7 @@ public final class ScreeningReviews {
         ScreeningHitDao.HitRow hit = jdbi.withExtension(ScreeningHitDao.class, dao -> dao.find(hitId))
                 .orElseThrow(() -> notFound(hitId));
         named.accept(hit.officerId());
-        try {
-            access.check(reader, hit.officerId());
-        } catch (NotFound outOfScope) {
-            throw notFound(hitId);
-        }
+        access.check(reader, hit.officerId(), () -> notFound(hitId));
         return view(hit, language);
     }
 
@@ -134,11 +129,7 @@ public final class ScreeningReviews {
         ScreeningHitDao.HitRow found = jdbi.withExtension(ScreeningHitDao.class, dao -> dao.find(hitId))
                 .orElseThrow(() -> notFound(hitId));
         named.accept(found.officerId());
-        try {
-            access.check(adjudicator, found.officerId());
-        } catch (NotFound outOfScope) {
-            throw notFound(hitId);
-        }
+        access.check(adjudicator, found.officerId(), () -> notFound(hitId));
         ScreeningHitDao.HitRow after = jdbi.inTransaction(h -> {
             ScreeningHitDao dao = h.attach(ScreeningHitDao.class);
             ScreeningHitDao.HitRow hit = dao.lock(hitId).orElseThrow(() -> notFound(hitId));
@@ -146,7 +137,7 @@ public final class ScreeningReviews {
             ClearanceDao clearances = h.attach(ClearanceDao.class);
             clearances.ofOfficer(hit.officerId()).forEach(c -> clearances.lock(hit.officerId(), c.unit()));
             List<ScreeningHitDao.ReviewRow> reviews = dao.reviews(hitId);
-            String next = next(hit, request.decision(), reviews, adjudicator);
+            HitStatus next = next(hit, request.decision(), reviews, adjudicator);
             Instant now = time.now();
             var review = new ScreeningHitDao.ReviewRow(hitId, reviews.size() + 1, request.decision(),
                     request.reasons().strip(), adjudicator.username(), now);
@@ -163,18 +154,18 @@ public final class ScreeningReviews {
             content.put("entryContentSha256", hit.contentHash());
             content.put("statusBefore", hit.status());
             content.put("statusAfter", next);
-            AuditChain.append(h, EntryType.SCREENING_REVIEW, hitId + "#" + review.step(), hit.officerId(),
-                    adjudicator.username(), now, Json.write(content));
+            AuditChain.append(h, new AuditChain.Pending(EntryType.SCREENING_REVIEW, hitId + "#" + review.step(), hit.officerId(),
+                    adjudicator.username(), now, Json.write(content)));
             return dao.find(hitId).orElseThrow();
         });
         return view(after, language);
     }
 
-    private static String next(ScreeningHitDao.HitRow hit, String decision, List<ScreeningHitDao.ReviewRow> reviews,
-                               User adjudicator) {
+    private static HitStatus next(ScreeningHitDao.HitRow hit, String decision, List<ScreeningHitDao.ReviewRow> reviews,
+                                  User adjudicator) {
         switch (hit.status()) {
-            case "OPEN":
-                return decision.equals("CONFIRM") ? CONFIRMED : DISMISSAL_PENDING;
+            case OPEN:
+                return decision.equals("CONFIRM") ? HitStatus.CONFIRMED : HitStatus.DISMISSAL_PENDING;
             case DISMISSAL_PENDING:
                 if (decision.equals("DISMISS")) {
                     boolean firstDismisser = reviews.stream().anyMatch(r -> r.decision().equals("DISMISS")
@@ -182,9 +173,9 @@ public final class ScreeningReviews {
                     if (firstDismisser) {
                         throw new SeparationOfDuties("a dismissal takes a second, different adjudicator");
                     }
-                    return DISMISSED;
+                    return HitStatus.DISMISSED;
                 }
-                return CONFIRMED;
+                return HitStatus.CONFIRMED;
             default:
                 throw new Conflict("hit " + hit.hitId() + " is " + hit.status() + "; its review is finished");
         }
@@ -195,26 +186,26 @@ public final class ScreeningReviews {
         OfficerRecordDao records = h.attach(OfficerRecordDao.class);
         int version = records.latestVersion(officerId);
         if (version > 0) {
-            evaluations.reevaluateAllOnFile(h, rules.ruleSet(), officerId, version,
-                    records.find(officerId, version).orElseThrow(), Clearances.CAUSE_SCREENING, actor, time.today());
+            evaluations.reevaluateAllOnFile(h, new Reevaluations.Why(rules.ruleSet(), ClearanceCause.SCREENING, actor,
+                    time.today()), new Reevaluations.OnFile(officerId, version, records.find(officerId, version).orElseThrow()));
         }
     }
 
     private ScreeningHitView view(ScreeningHitDao.HitRow hit, Language language) {
         return jdbi.withHandle(h -> {
-            var officer = h.attach(org.vetting.db.OfficerDao.class).find(hit.officerId()).orElseThrow();
+            var officer = h.attach(OfficerDao.class).find(hit.officerId()).orElseThrow();
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             int version = records.latestVersion(hit.officerId());
             OfficerRecord record = version == 0 ? null
-                    : Json.read(records.find(hit.officerId(), version).orElseThrow(), OfficerRecord.class);
+                    : records.record(hit.officerId(), version).orElseThrow();
             LocalDate subjectBirth = record == null ? null : hit.subject().equals(Subject.OFFICER) ? record.dateOfBirth()
                     : record.associations().stream().filter(a -> hit.subject().equals(Subject.ASSOCIATION + a.id()))
-                            .map(org.vetting.api.Association::birthDate).filter(java.util.Objects::nonNull).findFirst()
+                            .map(Association::birthDate).filter(Objects::nonNull).findFirst()
                             .orElse(null);
             WatchlistEntry e = watchlists.entry(hit.listName(), hit.listVersion(), hit.entryId());
-            List<String> parts = Json.read(hit.matchedParts(), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+            List<String> parts = Json.read(hit.matchedParts(), new TypeReference<>() {});
             String explanation = ScreeningText.explain(new Screening.Hit(hit.hitId(), hit.subject(), hit.subjectName(),
-                    hit.listName(), hit.listVersion(), hit.entryId(), hit.entryName(), hit.score(), parts, hit.status()),
+                    hit.listName(), hit.listVersion(), hit.entryId(), hit.entryName(), hit.score(), parts, hit.status().name()),
                     language);
             return new ScreeningHitView(hit.hitId(), hit.officerId(),
                     access.names(List.of(hit.officerId())).get(hit.officerId()), officer.country(),

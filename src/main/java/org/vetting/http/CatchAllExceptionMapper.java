@@ -1,5 +1,6 @@
 package org.vetting.http;
 
+import java.sql.SQLException;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.MediaType;
@@ -13,9 +14,9 @@ import org.vetting.errors.DomainException;
 
 /** A server fault: logged in full with a reference; the client gets the reference, never a stack trace. */
 public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
-    private static java.sql.SQLException sqlCause(Throwable e) {
+    private static SQLException sqlCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException s) {
+            if (t instanceof SQLException s) {
                 return s;
             }
         }
@@ -41,7 +42,7 @@ public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
         String reference = UUID.randomUUID().toString();
         if (e instanceof StatementException) {
             // the messages carry the statement's bound values (record contents): logged are the kind and SQL state
-            java.sql.SQLException sql = sqlCause(e);
+            SQLException sql = sqlCause(e);
             LOG.error("database error, reference {}: {} (SQL state {}, vendor code {}); values withheld", reference,
                     rootCause(e).getClass().getName(), sql == null ? "?" : sql.getSQLState(),
                     sql == null ? "?" : sql.getErrorCode());

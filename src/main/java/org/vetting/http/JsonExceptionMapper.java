@@ -1,5 +1,8 @@
 package org.vetting.http;
 
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -69,9 +72,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             Class<?> target = f.getTargetType();
             if (target != null && target.isEnum()) {
                 return "unknown value " + quote(f.getValue()) + "; expected one of "
-                        + String.join(", ", java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
+                        + String.join(", ", Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
             }
-            if (target == java.time.LocalDate.class) {
+            if (target == LocalDate.class) {
                 return "not a valid date " + quote(f.getValue()) + "; expected YYYY-MM-DD";
             }
             return "not a valid " + simpleType(target) + ": " + quote(f.getValue());
@@ -80,9 +83,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
             Class<?> target = mi.getTargetType();
             if (target != null && target.isEnum()) {
                 return "expected one of " + String.join(", ",
-                        java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
+                        Arrays.stream(target.getEnumConstants()).map(Object::toString).toList());
             }
-            if (target == java.time.LocalDate.class) {
+            if (target == LocalDate.class) {
                 return "expected a date YYYY-MM-DD";
             }
             return "expected " + simpleType(target);
@@ -100,7 +103,7 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
         if (target == Boolean.class || target == boolean.class) {
             return "boolean (true or false)";
         }
-        if (java.util.Collection.class.isAssignableFrom(target)) {
+        if (Collection.class.isAssignableFrom(target)) {
             return "a list";
         }
         if (target == String.class) {
@@ -115,9 +118,9 @@ public class JsonExceptionMapper implements ExceptionMapper<JsonProcessingExcept
     }
 
     /** A value that cannot become its type, as the field error a 422 names (for callers that read parts of a body). */
-    public static org.vetting.api.FieldError fieldError(JsonMappingException m) {
+    public static FieldError fieldError(JsonMappingException m) {
         String field = path(m);
-        return new org.vetting.api.FieldError(field.isEmpty() ? "(record)" : field, problem(m));
+        return new FieldError(field.isEmpty() ? "(record)" : field, problem(m));
     }
 
     /** Jackson's reference path as {@code exams[1].type}. */

@@ -1,5 +1,6 @@
 package org.vetting.http;
 
+import java.util.regex.Pattern;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,8 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     public static final long MAX_BYTES = 1024 * 1024;
     /** A watchlist import (API v1.2): a list's files, streamed to disk as they are read. */
     public static final long MAX_LIST_BYTES = 256L * 1024 * 1024;
-    private static final java.util.regex.Pattern LIST_IMPORT =
-            java.util.regex.Pattern.compile("/?(api/)?watchlists/[^/]+/versions/?");
+    private static final Pattern LIST_IMPORT =
+            Pattern.compile("/?(api/)?watchlists/[^/]+/versions/?");
     /** How much of an oversized body is read and dropped so that its sender gets the 413. */
     static final long DRAIN_BYTES = 8 * MAX_BYTES;
 

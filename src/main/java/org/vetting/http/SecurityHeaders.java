@@ -1,5 +1,6 @@
 package org.vetting.http;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 
 import jakarta.servlet.Filter;
@@ -33,7 +34,7 @@ public class SecurityHeaders implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletResponse r = (HttpServletResponse) response;
-        String path = ((jakarta.servlet.http.HttpServletRequest) request).getRequestURI();
+        String path = ((HttpServletRequest) request).getRequestURI();
         r.setHeader("Content-Security-Policy", path.equals("/api-docs.html") || path.startsWith("/swagger-ui/")
                 ? API_REFERENCE_CSP : CSP);
         r.setHeader("X-Content-Type-Options", "nosniff");

@@ -1,5 +1,6 @@
 package org.vetting.http;
 
+import java.util.concurrent.Semaphore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public class SignInGuard implements Filter {
     static final int TARPIT_SLOTS = 32;
     static final long TARPIT_MILLIS = 250;
 
-    private final java.util.concurrent.Semaphore holding = new java.util.concurrent.Semaphore(TARPIT_SLOTS);
+    private final Semaphore holding = new Semaphore(TARPIT_SLOTS);
     private final SignInThrottle throttle;
     private final SignIns signIns;
 

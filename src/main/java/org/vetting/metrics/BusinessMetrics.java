@@ -41,7 +41,8 @@ public final class BusinessMetrics {
             all.add(counter("vetting_flags", "Flags raised in stored evaluations, by code", dao.flags(), "code", null));
             all.add(gauge("vetting_clearances", "Clearances on file, by unit and status", dao.clearances(),
                     "unit", "status"));
-            List<PendingCase> queue = h.attach(AdjudicationDao.class).queue(false, Set.of(), null, null, QUEUE_CAP);
+            List<PendingCase> queue = h.attach(AdjudicationDao.class).queue(Set.of(),
+                    new AdjudicationDao.Query(false, null, null, QUEUE_CAP));
             all.add(single("vetting_adjudication_queue_length", "Cases waiting for an adjudicator", queue.size()));
             all.add(single("vetting_adjudication_queue_oldest_age_seconds",
                     "Age of the oldest case waiting for an adjudicator (0 when none)", queue.isEmpty() ? 0

@@ -1,5 +1,11 @@
 package org.vetting.policy;
 
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -12,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
 
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.ProposalStatus;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.db.RuleSetDao;
@@ -56,13 +63,13 @@ public final class ActiveRuleSet {
                 .toList();
     }
 
-    private static <K, V, W> Map<String, W> names(Map<K, V> map, java.util.function.Function<V, W> value) {
+    private static <K, V, W> Map<String, W> names(Map<K, V> map, Function<V, W> value) {
         Map<String, W> named = new TreeMap<>();
         map.forEach((k, v) -> named.put(String.valueOf(k), value.apply(v)));
         return named;
     }
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ActiveRuleSet.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveRuleSet.class);
     private static final TypeReference<TreeMap<String, String>> FILES = new TypeReference<>() {};
 
     private final Jdbi jdbi;
@@ -79,7 +86,7 @@ public final class ActiveRuleSet {
      * directory becomes the first active set; afterwards a different {@code rules/} on disk changes
      * nothing until it is proposed and approved (it is only reported here).
      */
-    public Active start(java.nio.file.Path rulesDirectory) {
+    public Active start(Path rulesDirectory) {
         return start(rulesDirectory, null);
     }
 
@@ -88,13 +95,13 @@ public final class ActiveRuleSet {
      * ({@code onDisk}, may be null): the first set at first start, and kept when it is the active
      * version, so it is not compiled twice. A broken directory fails first start as before.
      */
-    public Active start(java.nio.file.Path rulesDirectory, java.util.concurrent.CompletableFuture<RuleSet> onDisk) {
+    public Active start(Path rulesDirectory, CompletableFuture<RuleSet> onDisk) {
         Optional<String> stored = jdbi.withExtension(RuleSetDao.class, RuleSetDao::activeVersion);
         RuleSet early = null;
         if (onDisk != null) {
             try {
                 early = onDisk.join();
-            } catch (java.util.concurrent.CompletionException failed) {
+            } catch (CompletionException failed) {
                 if (stored.isEmpty() && failed.getCause() instanceof RuntimeException broken) {
                     throw broken; // the file and line of the broken rule, as a compilation here would say
                 }
@@ -106,7 +113,7 @@ public final class ActiveRuleSet {
                 jdbi.useTransaction(h -> {
                     Instant now = time.now();
                     h.attach(RuleSetDao.class).propose(new RuleSetDao.ProposalRow(first.version(),
-                            "the rules directory at first start", "DRAFT", Actors.SYSTEM, now,
+                            "the rules directory at first start", ProposalStatus.DRAFT, Actors.SYSTEM, now,
                             Json.write(Map.of("passed", 0, "failed", 0, "failures", List.of())), null, null, null,
                             null, null, null), Json.write(first.files()));
                     activate(h, first.version(), now, Actors.SYSTEM);

@@ -1,5 +1,6 @@
 package org.vetting.resources;
 
+import java.util.stream.Stream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.AccessEntryView;
@@ -63,41 +64,34 @@ public class AuditResource {
     @GET
     @Path("/evaluations")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
-    public Response evaluations(@Parameter(hidden = true) @Auth User user, @QueryParam("officerId") String officerId,
-                                @QueryParam("unit") String unit, @QueryParam("rule") String rule,
-                                @QueryParam("flag") String flag, @QueryParam("outcome") String outcome,
-                                @QueryParam("actor") String actor, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                @QueryParam("cursor") String cursor, @QueryParam("format") String format,
-                                @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        AccessLogFilter.officer(request, officerId);
+    public Response evaluations(@Parameter(hidden = true) @Auth User user, @BeanParam History q,
+                                @QueryParam("format") String format, @Context Language language,
+                                @Context ContainerRequestContext request) {
+        AccessLogFilter.officer(request, q.officerId);
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw ValidationFailed.of("format", "expected csv or json");
         }
-        int size = Paging.limit(limit);
-        var query = new AuditService.Query(officerId, unit, rule, flag, outcome, actor, time("from", from, false),
-                time("to", to, true));
-        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(cursor), size + 1,
+        int size = Paging.limit(q.limit);
+        var query = new AuditService.Query(q.officerId, q.unit, q.rule, q.flag, q.outcome, q.actor,
+                time("from", q.from, false), time("to", q.to, true));
+        List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(q.cursor), size + 1,
                 user);
-        String next = rows.size() > size ? Long.toString(rows.get(size - 1).sequence()) : null;
-        Language language = Language.from(headers.getAcceptableLanguages());
-        List<AuditedEvaluationView> items = rows.stream().limit(size)
+        ListPage<AuditedEvaluationView> page = ListPage.of(rows, size, r -> Long.toString(r.sequence()))
                 .map(r -> new AuditedEvaluationView(r.evaluation().view(language), r.officerName(), r.sequence(), r.hash(),
-                        r.previousHash(), null))
-                .toList();
+                        r.previousHash(), null));
         if ("csv".equals(format)) {
-            return csv(items, next);
+            return csv(page.items(), page.next());
         }
-        return Response.ok(new ListPage<>(items, next)).build();
+        return Response.ok(page).build();
     }
 
     @GET
     @Path("/evaluations/{id}")
-    public AuditedEvaluationView evaluation(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public AuditedEvaluationView evaluation(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context Language language,
                                             @Context ContainerRequestContext request) {
         AuditService.AuditedEvaluation a = audit.evaluation(id, user, officer -> AccessLogFilter.officer(request, officer));
         try {
-            return new AuditedEvaluationView(a.evaluation().view(Language.from(headers.getAcceptableLanguages())),
+            return new AuditedEvaluationView(a.evaluation().view(language),
                     a.officerName(), a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
         } catch (IOException e) {
             throw new IllegalStateException("stored record of evaluation " + id + " is not JSON", e);
@@ -106,10 +100,9 @@ public class AuditResource {
 
     @GET
     @Path("/evaluations/{id}/replay")
-    public ReplayView replay(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public ReplayView replay(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context Language language,
                              @Context ContainerRequestContext request) {
         AuditService.Replay r = audit.replay(id, user, officer -> AccessLogFilter.officer(request, officer));
-        Language language = Language.from(headers.getAcceptableLanguages());
         return new ReplayView(r.matches(), r.recorded().view(language),
                 r.replayed().view(language), r.differences());
     }
@@ -122,15 +115,35 @@ public class AuditResource {
 
     @GET
     @Path("/access-log")
-    public ListPage<AccessEntryView> accessLog(@Parameter(hidden = true) @Auth User user, @QueryParam("officerId") String officerId,
-                                               @QueryParam("username") String username,
-                                               @QueryParam("from") String from, @QueryParam("to") String to,
-                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+    public ListPage<AccessEntryView> accessLog(@Parameter(hidden = true) @Auth User user, @BeanParam Reads q,
                                                @Context ContainerRequestContext request) {
-        AccessLogFilter.officer(request, officerId);
-        int size = Paging.limit(limit);
-        return accessLog.find(officerId, username, time("from", from, false), time("to", to, true),
-                Paging.numericCursor(cursor), size, user);
+        AccessLogFilter.officer(request, q.officerId);
+        return accessLog.find(new AccessLog.Query(q.officerId, q.username, time("from", q.from, false),
+                time("to", q.to, true)), Paging.numericCursor(q.cursor), Paging.limit(q.limit), user);
+    }
+
+    /** The query of {@code GET /api/audit/evaluations}: filters, each optional, and the page. */
+    public static final class History {
+        @QueryParam("officerId") String officerId;
+        @QueryParam("unit") String unit;
+        @QueryParam("rule") String rule;
+        @QueryParam("flag") String flag;
+        @QueryParam("outcome") String outcome;
+        @QueryParam("actor") String actor;
+        @QueryParam("from") String from;
+        @QueryParam("to") String to;
+        @QueryParam("limit") String limit;
+        @QueryParam("cursor") String cursor;
+    }
+
+    /** The query of {@code GET /api/audit/access-log}: filters, each optional, and the page. */
+    public static final class Reads {
+        @QueryParam("officerId") String officerId;
+        @QueryParam("username") String username;
+        @QueryParam("from") String from;
+        @QueryParam("to") String to;
+        @QueryParam("limit") String limit;
+        @QueryParam("cursor") String cursor;
     }
 
     /** Failed sign-ins: names tried, addresses, times (a name tried is not an officer's data). */
@@ -144,7 +157,7 @@ public class AuditResource {
     private static Response csv(List<AuditedEvaluationView> items, String next) {
         Response.ResponseBuilder r = Csv.download("evaluations.csv", CSV_COLUMNS, items, item -> {
             EvaluationView e = item.evaluation();
-            return java.util.stream.Stream.of(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(),
+            return Stream.of(item.sequence(), e.evaluationId(), e.officerId(), e.unit(), e.outcome(),
                     e.asOf(), e.validUntil(), e.rulesetVersion(), e.evaluatedAt(), e.evaluatedBy(),
                     String.join(";", e.flags().stream().map(FlagView::code).toList()),
                     String.join(";", e.firedRules().stream().map(FiredRuleView::rule).toList()),

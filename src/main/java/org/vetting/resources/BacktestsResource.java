@@ -1,5 +1,6 @@
 package org.vetting.resources;
 
+import org.vetting.errors.Conflict;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -47,7 +48,7 @@ public class BacktestsResource {
             throw ValidationFailed.of("format", "json or csv");
         }
         if (backtest.changes() == null) {
-            throw new org.vetting.errors.Conflict("backtest " + id + " is " + backtest.status() + ": no report yet");
+            throw new Conflict("backtest " + id + " is " + backtest.status() + ": no report yet");
         }
         return Csv.download("backtest-" + id + ".csv", CSV_COLUMNS, backtest.changes(), c -> Stream.of(c.officerId(),
                 c.country(), c.unit(), c.from(), c.to(), String.join(";", c.gained()), String.join(";", c.lost())))

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.BatchResult;
@@ -57,7 +56,7 @@ public class CandidatesResource {
     @POST
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
-    public Response submit(@Parameter(hidden = true) @Auth User user, OfficerRecord record, @Context HttpHeaders headers,
+    public Response submit(@Parameter(hidden = true) @Auth User user, OfficerRecord record, @Context Language language,
                            @Context ContainerRequestContext request) {
         if (record != null) {
             AccessLogFilter.officer(request, record.officerId());
@@ -67,7 +66,7 @@ public class CandidatesResource {
         Evaluation e = evaluations.submit(record, user, read);
         AccessLogFilter.written(request, read);
         return Response.created(URI.create("/api/evaluations/" + e.id()))
-                .entity(e.view(Language.from(headers.getAcceptableLanguages())))
+                .entity(e.view(language))
                 .build();
     }
 

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.CorrectionDecision;
 import org.vetting.api.CorrectionView;
@@ -48,9 +47,9 @@ public class CorrectionsResource {
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
     public CorrectionDecision approve(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, DecisionRequest request,
-                                      @Context HttpHeaders headers, @Context ContainerRequestContext http) {
+                                      @Context Language language, @Context ContainerRequestContext http) {
         return corrections.approve(id, request == null ? null : request.reasons(), user,
-                Language.from(headers.getAcceptableLanguages()), officer -> AccessLogFilter.officer(http, officer));
+                language, officer -> AccessLogFilter.officer(http, officer));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package org.vetting.resources;
 
+import java.util.function.Function;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ final class Csv {
     private Csv() {}
 
     static <T> Response.ResponseBuilder download(String filename, List<String> columns, List<T> items,
-                                                 java.util.function.Function<T, Stream<Object>> row) {
+                                                 Function<T, Stream<Object>> row) {
         StreamingOutput body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()

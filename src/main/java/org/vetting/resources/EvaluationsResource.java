@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.adjudication.AdjudicationService;
 import org.vetting.api.AdjudicationRequest;
@@ -21,6 +20,7 @@ import org.vetting.api.EvaluationView;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.evaluation.Evaluation;
+import org.vetting.evaluation.EvaluationReads;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
 import org.vetting.errors.ValidationFailed;
@@ -31,10 +31,12 @@ import org.vetting.http.AccessLogFilter;
 @Produces(MediaType.APPLICATION_JSON)
 public class EvaluationsResource {
     private final EvaluationService evaluations;
+    private final EvaluationReads reads;
     private final AdjudicationService adjudications;
 
-    public EvaluationsResource(EvaluationService evaluations, AdjudicationService adjudications) {
+    public EvaluationsResource(EvaluationService evaluations, EvaluationReads reads, AdjudicationService adjudications) {
         this.evaluations = evaluations;
+        this.reads = reads;
         this.adjudications = adjudications;
     }
 
@@ -42,12 +44,12 @@ public class EvaluationsResource {
     @Path("/dry-run")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "ADMIN"})
-    public EvaluationView dryRun(@Parameter(hidden = true) @Auth User user, DryRunRequest request, @Context HttpHeaders headers) {
+    public EvaluationView dryRun(@Parameter(hidden = true) @Auth User user, DryRunRequest request, @Context Language language) {
         if (request == null) {
             throw ValidationFailed.of("record", "required");
         }
         return evaluations.dryRun(request.record(), request.asOf(), user.username())
-                .view(Language.from(headers.getAcceptableLanguages()));
+                .view(language);
     }
 
     @POST
@@ -56,11 +58,11 @@ public class EvaluationsResource {
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
     public AdjudicationView adjudicate(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, AdjudicationRequest request,
-                                       @Context HttpHeaders headers, @Context ContainerRequestContext http) {
+                                       @Context Language language, @Context ContainerRequestContext http) {
         if (request == null) {
             throw ValidationFailed.of("(body)", "required: decision and reasons");
         }
-        return adjudications.adjudicate(id, request, user, Language.from(headers.getAcceptableLanguages()),
+        return adjudications.adjudicate(id, request, user, language,
                 officer -> AccessLogFilter.officer(http, officer));
     }
 
@@ -68,9 +70,9 @@ public class EvaluationsResource {
     @Path("/{id}")
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "AUDITOR"})
     @AccessLogged
-    public EvaluationView get(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context HttpHeaders headers,
+    public EvaluationView get(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context Language language,
                               @Context ContainerRequestContext request) {
-        Evaluation e = evaluations.read(id, user, officer -> AccessLogFilter.officer(request, officer));
-        return e.view(Language.from(headers.getAcceptableLanguages()));
+        Evaluation e = reads.read(id, user, officer -> AccessLogFilter.officer(request, officer));
+        return e.view(language);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 
@@ -31,6 +30,7 @@ import org.vetting.api.OfficerRecord;
 import org.vetting.http.AccessLogged;
 import org.vetting.auth.User;
 import org.vetting.clearance.ClearanceService;
+import org.vetting.evaluation.EvaluationReads;
 import org.vetting.evaluation.EvaluationService;
 import org.vetting.common.Language;
 import org.vetting.http.AccessLogFilter;
@@ -41,11 +41,14 @@ import org.vetting.http.AccessLogFilter;
 public class OfficersResource {
     private final ClearanceService clearances;
     private final EvaluationService evaluations;
+    private final EvaluationReads reads;
     private final CorrectionService corrections;
 
-    public OfficersResource(ClearanceService clearances, EvaluationService evaluations, CorrectionService corrections) {
+    public OfficersResource(ClearanceService clearances, EvaluationService evaluations, EvaluationReads reads,
+                            CorrectionService corrections) {
         this.clearances = clearances;
         this.evaluations = evaluations;
+        this.reads = reads;
         this.corrections = corrections;
     }
 
@@ -54,9 +57,9 @@ public class OfficersResource {
     @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "ADMIN"})
     @AccessLogged
     public List<ClearanceView> clearances(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId,
-                                          @Context HttpHeaders headers, @Context ContainerRequestContext request) {
+                                          @Context Language language, @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        return clearances.ofOfficer(officerId, user, Language.from(headers.getAcceptableLanguages()));
+        return clearances.ofOfficer(officerId, user, language);
     }
 
     /** Proposes a correction of records on file: it changes nothing until a second person approves it. */
@@ -81,7 +84,7 @@ public class OfficersResource {
                                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
                                                   @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        return evaluations.ofOfficer(officerId, user, cursor, Paging.limit(limit));
+        return reads.ofOfficer(officerId, user, cursor, Paging.limit(limit));
     }
 
     @POST
@@ -90,10 +93,9 @@ public class OfficersResource {
     @RolesAllowed("VETTING_OFFICER")
     @AccessLogged
     public Map<String, Object> addRecords(@Parameter(hidden = true) @Auth User user, @PathParam("officerId") String officerId,
-                                          OfficerRecord additions, @Context HttpHeaders headers,
+                                          OfficerRecord additions, @Context Language language,
                                           @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        Language language = Language.from(headers.getAcceptableLanguages());
         List<EvaluationView> views = evaluations.appendRecords(officerId, additions, user).stream()
                 .map(e -> e.view(language)).toList();
         return Map.of("officerId", officerId, "evaluations", views);

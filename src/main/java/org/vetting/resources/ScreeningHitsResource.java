@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.HitReview;
 import org.vetting.api.ListPage;
@@ -47,8 +46,8 @@ public class ScreeningHitsResource {
     @RolesAllowed({"ADJUDICATOR", "AUDITOR"})
     @AccessLogged
     public ScreeningHitView hit(@Parameter(hidden = true) @Auth User user, @PathParam("hitId") String hitId,
-                                @Context HttpHeaders headers, @Context ContainerRequestContext request) {
-        return reviews.hit(hitId, user, Language.from(headers.getAcceptableLanguages()),
+                                @Context Language language, @Context ContainerRequestContext request) {
+        return reviews.hit(hitId, user, language,
                 officer -> AccessLogFilter.officer(request, officer));
     }
 
@@ -57,9 +56,9 @@ public class ScreeningHitsResource {
     @RolesAllowed("ADJUDICATOR")
     @AccessLogged
     public ScreeningHitView review(@Parameter(hidden = true) @Auth User user, @PathParam("hitId") String hitId,
-                                   HitReview review, @Context HttpHeaders headers,
+                                   HitReview review, @Context Language language,
                                    @Context ContainerRequestContext request) {
-        return reviews.review(hitId, review, user, Language.from(headers.getAcceptableLanguages()),
+        return reviews.review(hitId, review, user, language,
                 officer -> AccessLogFilter.officer(request, officer));
     }
 }

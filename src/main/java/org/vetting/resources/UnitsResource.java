@@ -8,9 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.vetting.api.ClearanceView;
 import org.vetting.api.ListPage;
@@ -35,9 +33,7 @@ public class UnitsResource {
     @AccessLogged
     public ListPage<ClearanceView> roster(@Parameter(hidden = true) @Auth User user, @PathParam("unit") String unit,
                                           @QueryParam("status") String status, @QueryParam("limit") String limit,
-                                          @QueryParam("cursor") String cursor, @Context HttpHeaders headers,
-                                          @Context ContainerRequestContext request) {
-        return clearances.roster(unit, status, cursor, Paging.limit(limit), user,
-                Language.from(headers.getAcceptableLanguages()));
+                                          @QueryParam("cursor") String cursor, @Context Language language) {
+        return clearances.roster(unit, status, cursor, Paging.limit(limit), user, language);
     }
 }

@@ -1,5 +1,6 @@
 package org.vetting.rules;
 
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ public final class PolicyDocument {
         }
         md.append("## Contents\n\n");
         byFile.forEach((file, rules) -> md.append("- [").append(rules.get(0).category()).append("](#")
-                .append(rules.get(0).category().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(")\n"));
+                .append(rules.get(0).category().toLowerCase(Locale.ROOT).replace('_', '-')).append(")\n"));
         md.append("- [Units](#units)\n- [Every code](#every-code)\n\n");
         byFile.forEach((file, rules) -> file(md, file, ruleSet.files().get(file), rules));
         units(md, ruleSet);

@@ -29,7 +29,7 @@ public final class RuleEngine {
         return evaluate(ruleSet, record, asOf, List.of());
     }
 
-    /** Evaluates with the possible watchlist matches screening found for the record (POLICY section 8). */
+    /** Evaluates with the possible watchlist matches screening found for the record (docs/screening.md). */
     public static EvaluationResult evaluate(RuleSet ruleSet, OfficerRecord record, LocalDate asOf,
                                             List<WatchlistHit> hits) {
         Unit unit = ruleSet.unit(record.targetUnit())

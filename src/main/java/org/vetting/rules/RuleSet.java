@@ -1,5 +1,9 @@
 package org.vetting.rules;
 
+import java.util.Collections;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.kie.api.runtime.KieSessionsPool;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +24,7 @@ public final class RuleSet {
     private final List<RuleInfo> rules;
     private final Map<String, RuleInfo> rulesByName;
     private final SortedMap<String, String> files;
-    private final java.util.Set<String> findingTerms;
+    private final Set<String> findingTerms;
     private final Double screeningThreshold;
 
     RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
@@ -36,17 +40,17 @@ public final class RuleSet {
     }
 
     /** The codes and categories a commander text must not name ({@link CommanderText}). */
-    public java.util.Set<String> findingTerms() {
+    public Set<String> findingTerms() {
         return findingTerms;
     }
 
     /**
      * The score from which a list entry is a possible match ({@code screeningThreshold} in
-     * {@code units.yml}, POLICY section 8); empty for sets from before screening, which do not screen.
+     * {@code units.yml}, docs/screening.md); empty for sets from before screening, which do not screen.
      */
-    public java.util.OptionalDouble screeningThreshold() {
-        return screeningThreshold == null ? java.util.OptionalDouble.empty()
-                : java.util.OptionalDouble.of(screeningThreshold);
+    public OptionalDouble screeningThreshold() {
+        return screeningThreshold == null ? OptionalDouble.empty()
+                : OptionalDouble.of(screeningThreshold);
     }
 
     public String version() {
@@ -58,10 +62,10 @@ public final class RuleSet {
     }
 
     /** Sessions over the KieBase, reset and reused (grows to the number of evaluations at once). */
-    private volatile org.kie.api.runtime.KieSessionsPool sessions;
+    private volatile KieSessionsPool sessions;
 
-    org.kie.api.runtime.KieSessionsPool sessions() {
-        org.kie.api.runtime.KieSessionsPool pool = sessions;
+    KieSessionsPool sessions() {
+        KieSessionsPool pool = sessions;
         if (pool == null) {
             synchronized (this) {
                 if (sessions == null) {
@@ -95,6 +99,6 @@ public final class RuleSet {
 
     /** The source files, by name, exactly as compiled. */
     public SortedMap<String, String> files() {
-        return java.util.Collections.unmodifiableSortedMap(files);
+        return Collections.unmodifiableSortedMap(files);
     }
 }

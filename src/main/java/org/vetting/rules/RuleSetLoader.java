@@ -1,5 +1,6 @@
 package org.vetting.rules;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,9 @@ import org.kie.api.definition.rule.Rule;
  * {@code units.yml} at its top level, and the policy scenarios of {@code scenarios/*.yml} (named
  * {@code scenarios/NAME}), which travel and are versioned with the rules but are not compiled. Any
  * error refuses the whole set, naming file and line.
+ *
+ * <p>Just over 300 lines: reading, compiling and reporting errors with their file and line are one
+ * job, and each error path needs the others' positions.
  */
 public final class RuleSetLoader {
     public static final String UNITS_FILE = "units.yml";
@@ -260,7 +264,7 @@ public final class RuleSetLoader {
         Map<String, Object> meta = rule.getMetaData();
         String code = text(meta, "code");
         String pkg = rule.getPackageName();
-        String category = pkg.substring(pkg.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
+        String category = pkg.substring(pkg.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
         if (code == null) {
             return new RuleInfo(rule.getName(), loc[0], Integer.parseInt(loc[1]), category, null, null, null, null, null,
                     null, null);

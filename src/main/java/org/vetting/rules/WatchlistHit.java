@@ -3,7 +3,7 @@ package org.vetting.rules;
 import java.math.BigDecimal;
 
 /**
- * A fact for the rules (POLICY section 8): one possible match of the officer ({@code subject}
+ * A fact for the rules (docs/screening.md): one possible match of the officer ({@code subject}
  * {@code OFFICER}) or of a named association ({@code ASSOCIATION:<id>}) to a list entry, with its
  * score and its review status ({@code OPEN}, {@code DISMISSAL_PENDING}, {@code CONFIRMED},
  * {@code DISMISSED}). Java finds and scores candidates; the rules decide what a hit means.

@@ -1,5 +1,6 @@
 package org.vetting.scenarios;
 
+import org.vetting.rules.WatchlistHit;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 public record Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
                        List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil,
-                       List<org.vetting.rules.WatchlistHit> watchlistHits) {
+                       List<WatchlistHit> watchlistHits) {
     public Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
                     List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil) {
         this(file, name, asOf, record, expectOutcome, expectFlags, checkValidUntil, expectValidUntil, List.of());

@@ -1,5 +1,7 @@
 package org.vetting.scenarios;
 
+import java.time.format.DateTimeParseException;
+import java.util.Objects;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,7 +96,7 @@ public final class Scenarios {
         }
         try {
             return scenarios(name, doc);
-        } catch (ClassCastException | java.time.format.DateTimeParseException e) {
+        } catch (ClassCastException | DateTimeParseException e) {
             throw new IllegalArgumentException(name + ": not a scenario file (" + e.getMessage() + ")");
         }
     }
@@ -126,8 +128,8 @@ public final class Scenarios {
         return scenarios;
     }
 
-    private static final com.fasterxml.jackson.core.type.TypeReference<List<WatchlistHit>> HITS =
-            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+    private static final TypeReference<List<WatchlistHit>> HITS =
+            new TypeReference<>() {};
 
     public static ScenarioResult run(RuleSet ruleSet, Scenario s) {
         OfficerRecord record;
@@ -149,7 +151,7 @@ public final class Scenarios {
         if (!flags.equals(s.expectFlags())) {
             problems.add("flags " + flags + ", expected " + s.expectFlags());
         }
-        if (s.checkValidUntil() && !java.util.Objects.equals(result.validUntil(), s.expectValidUntil())) {
+        if (s.checkValidUntil() && !Objects.equals(result.validUntil(), s.expectValidUntil())) {
             problems.add("validUntil " + result.validUntil() + ", expected " + s.expectValidUntil());
         }
         return new ScenarioResult(s, problems.isEmpty() ? null : String.join("; ", problems));

@@ -1,5 +1,8 @@
 package org.vetting.screening;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,7 +62,7 @@ public final class NameMatcher {
         double familyPart = swappedWins ? swapped * SWAPPED : straight;
         double given = given(a.given(), b.given());
         double total = familyPart + given * GIVEN;
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         if (given >= PART_AGREES) {
             parts.add("given");
         }
@@ -134,8 +137,8 @@ public final class NameMatcher {
         return KEYS.get(token, NameMatcher::encode);
     }
 
-    private static final com.github.benmanes.caffeine.cache.Cache<String, Set<String>> KEYS =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(200_000).build();
+    private static final Cache<String, Set<String>> KEYS =
+            Caffeine.newBuilder().maximumSize(200_000).build();
 
     private static Set<String> encode(String token) {
         Set<String> keys = new TreeSet<>();

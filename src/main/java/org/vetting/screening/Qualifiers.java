@@ -3,7 +3,7 @@ package org.vetting.screening;
 import java.util.List;
 
 /**
- * What a list entry's birth date and nationality do to a name's score (POLICY section 8: "a differing
+ * What a list entry's birth date and nationality do to a name's score (docs/screening.md, "Matching": "a differing
  * birth date or nationality lowers the score"). Agreement adds a little and is named in the
  * explanation; a difference costs more the further apart; an unknown on either side changes nothing.
  * Weak aliases corroborate a match found by a name, never make one.

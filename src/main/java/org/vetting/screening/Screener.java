@@ -7,7 +7,7 @@ import org.vetting.api.Association;
 import org.vetting.api.OfficerRecord;
 
 /**
- * Screens a record against the lists in force (POLICY section 8, "Who is screened"): the officer
+ * Screens a record against the lists in force (docs/screening.md, "Who is screened, when, and what it means"): the officer
  * (given and family names, date of birth, country) and every association whose record carries a
  * name (a person or an organisation, with its birth date when given).
  */

@@ -1,5 +1,7 @@
 package org.vetting.screening;
 
+import java.util.ArrayList;
+import org.vetting.common.Sha256;
 import java.util.List;
 
 /**
@@ -30,7 +32,7 @@ public record WatchlistEntry(String id, Kind kind, String name, String givenName
 
     /**
      * The SHA-256 of everything the entry says: a dismissal holds for an entry until this changes
-     * (POLICY section 8, "Review").
+     * (docs/screening.md, "Review").
      */
     public String contentHash() {
         StringBuilder canonical = new StringBuilder();
@@ -38,12 +40,12 @@ public record WatchlistEntry(String id, Kind kind, String name, String givenName
                 nationality, program, remarks}) {
             canonical.append(field == null ? "\u0000" : field.toString()).append('\u001f');
         }
-        return org.vetting.common.Sha256.hex(canonical.toString());
+        return Sha256.hex(canonical.toString());
     }
 
     /** The names screening compares: the primary name and the strong aliases, each as it may be read. */
     List<ScreenedName> screenedNames() {
-        List<ScreenedName> names = new java.util.ArrayList<>();
+        List<ScreenedName> names = new ArrayList<>();
         if (kind == Kind.ORGANIZATION) {
             names.add(ScreenedName.organisation(name));
             aliases.forEach(a -> names.add(ScreenedName.organisation(a)));

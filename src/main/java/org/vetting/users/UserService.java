@@ -1,9 +1,8 @@
 package org.vetting.users;
 
-import java.security.SecureRandom;
-import java.time.Instant;
+import java.nio.file.Path;
+import org.vetting.api.PasswordChange;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +24,6 @@ import org.vetting.api.RoleChange;
 import org.vetting.api.UserView;
 import org.vetting.auth.Passwords;
 import org.vetting.auth.User;
-import org.vetting.chain.AuditChain;
-import org.vetting.chain.EntryType;
-import org.vetting.common.Actors;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.UserDao;
@@ -65,43 +61,10 @@ public final class UserService {
 
     /**
      * When the user table is empty, creates {@code admin} with the configured password, or a random
-     * one that is logged once. Safe when several instances start together: the primary key decides.
+     * one written to {@code generatedPasswordFile} (see {@link FirstAdmin}).
      */
-    public void bootstrapAdmin(String configuredPassword, java.nio.file.Path generatedPasswordFile) {
-        boolean generated = configuredPassword == null || configuredPassword.isEmpty();
-        if (!generated && Passwords.problem(configuredPassword) != null) {
-            throw new IllegalStateException("VETTING_ADMIN_PASSWORD is not acceptable: "
-                    + Passwords.problem(configuredPassword));
-        }
-        if (jdbi.withExtension(UserDao.class, UserDao::count) > 0) {
-            return;
-        }
-        String password = generated ? randomPassword() : configuredPassword;
-        try {
-            jdbi.useTransaction(h -> {
-                String hash = passwords.hash(password);
-                h.attach(UserDao.class).create(ADMIN, hash, Set.of(Role.ADMIN.name()), Set.of(), Set.of(), null,
-                        time.now(), Actors.SYSTEM);
-                if (generated) {
-                    h.attach(UserDao.class).setPassword(ADMIN, hash, true);
-                }
-                audit(h, ADMIN, "CREATED", Actors.SYSTEM, Map.of("withoutSecondApprover", true));
-            });
-        } catch (RuntimeException failed) {
-            if (jdbi.withExtension(UserDao.class, UserDao::count) == 0) {
-                throw failed; // not another instance's creation: a real failure stops start-up
-            }
-            LOG.info("first-start admin user was created by another instance");
-            return;
-        }
-        if (generated) {
-            writeOwnerOnly(generatedPasswordFile, password);
-            LOG.warn("Created the first user 'admin' with a generated password, written to {} (readable by its "
-                    + "owner only; it must be changed at first sign-in; set VETTING_ADMIN_PASSWORD to choose it)",
-                    generatedPasswordFile.toAbsolutePath());
-        } else {
-            LOG.info("Created the first user 'admin' with the password from VETTING_ADMIN_PASSWORD");
-        }
+    public void bootstrapAdmin(String configuredPassword, Path generatedPasswordFile) {
+        new FirstAdmin(jdbi, passwords, time).create(configuredPassword, generatedPasswordFile);
     }
 
     /** Creates a user; privileged roles wait for a second administrator when there is one to ask. */
@@ -127,8 +90,8 @@ public final class UserService {
             }
             boolean ask = asksSecondAdmin(dao, grant.privileged());
             Set<Role> now = ask ? grant.ordinary() : grant.roles();
-            dao.create(request.username(), hash, names(now), grant.units(), grant.countries(), request.officerId(),
-                    time.now(), admin.username());
+            dao.create(new UserDao.NewUserRow(request.username(), hash, names(now), grant.units(), grant.countries(),
+                    request.officerId(), time.now(), admin.username()));
             if (ask) {
                 dao.insertPending(new UserDao.PendingGrant(request.username(), Json.write(grant.privileged()), false,
                         admin.username(), time.now()));
@@ -213,8 +176,7 @@ public final class UserService {
         return jdbi.withHandle(h -> {
             UserDao dao = h.attach(UserDao.class);
             List<UserDao.UserRow> rows = dao.page(after == null ? "" : after, limit + 1);
-            String next = rows.size() > limit ? rows.get(limit - 1).username() : null;
-            return new ListPage<>(rows.stream().limit(limit).map(row -> view(dao, row)).toList(), next);
+            return ListPage.of(rows, limit, UserDao.UserRow::username).map(row -> view(dao, row));
         });
     }
 
@@ -279,49 +241,24 @@ public final class UserService {
         return extra;
     }
 
-    /** A USER entry: a snapshot of the user after the change (user rows change later), and what changed. */
     private void audit(Handle h, String username, String change, String actor, Map<String, Object> extra) {
-        UserDao dao = h.attach(UserDao.class);
-        UserView v = view(dao, username);
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("change", change);
-        content.put("username", username);
-        content.put("roles", v.roles().stream().map(Enum::name).toList());
-        content.put("units", v.units());
-        content.put("countries", v.countries());
-        content.put("officerId", v.officerId());
-        content.put("enabled", v.enabled());
-        content.put("pendingRoles", v.pendingRoles().stream().map(Enum::name).toList());
-        content.put("pendingEnable", v.pendingEnable());
-        content.putAll(extra);
-        Instant now = time.now();
-        AuditChain.append(h, EntryType.USER, username, v.officerId(), actor, now, Json.write(content));
+        UserEntries.audit(h, new UserEntries.Change(username, change, actor, time.now()), extra);
     }
 
     private static Set<String> names(Set<Role> roles) {
-        Set<String> names = new TreeSet<>();
-        roles.forEach(r -> names.add(r.name()));
-        return names;
+        return UserEntries.names(roles);
     }
 
     private static UserView view(UserDao dao, String username) {
-        return view(dao, dao.find(username).orElseThrow());
+        return UserEntries.view(dao, username);
     }
 
     private static UserView view(UserDao dao, UserDao.UserRow row) {
-        User user = User.of(row, dao);
-        var pending = dao.pending(row.username());
-        List<Role> pendingRoles = pending.map(p -> Json.read(p.roles(), ROLES)).orElse(List.of());
-        boolean pendingEnable = pending.map(UserDao.PendingGrant::enable).orElse(false);
-        String status = pending.isPresent() ? "PENDING_APPROVAL" : row.enabled() ? "ACTIVE" : "DISABLED";
-        return new UserView(row.username(), status, user.roles().stream().sorted().toList(),
-                user.units().stream().sorted().toList(), user.countries().stream().sorted().toList(), row.officerId(),
-                row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
-                row.createdAt());
+        return UserEntries.view(dao, row);
     }
 
     /** Changes the signed-in user's own password: the current one must be given, the new one pass the rules. */
-    public void changePassword(User user, org.vetting.api.PasswordChange change) {
+    public void changePassword(User user, PasswordChange change) {
         List<FieldError> errors = new ArrayList<>();
         if (change == null || change.current() == null) {
             errors.add(new FieldError("current", "required: the current password"));
@@ -343,25 +280,5 @@ public final class UserService {
             dao.setPassword(user.username(), hash, false);
             audit(h, user.username(), "PASSWORD_CHANGED", user.username(), Map.of());
         });
-    }
-
-    private static void writeOwnerOnly(java.nio.file.Path file, String password) {
-        try {
-            if (file.getParent() != null) {
-                java.nio.file.Files.createDirectories(file.getParent());
-            }
-            java.nio.file.Files.deleteIfExists(file);
-            java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
-            java.nio.file.Files.writeString(file, password + System.lineSeparator());
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            throw new IllegalStateException("cannot write the generated admin password to " + file, e);
-        }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -1,5 +1,7 @@
 package org.vetting.watchlist;
 
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +34,12 @@ public final class ActiveWatchlists {
     /** The indexes of the versions in force, in list-name order. */
     public List<WatchlistIndex> current() {
         List<WatchlistIndex> lists = new ArrayList<>(byList.values());
-        lists.sort(java.util.Comparator.comparing(WatchlistIndex::list));
+        lists.sort(Comparator.comparing(WatchlistIndex::list));
         return lists;
     }
 
-    public java.util.Optional<WatchlistIndex> of(String list) {
-        return java.util.Optional.ofNullable(byList.get(list));
+    public Optional<WatchlistIndex> of(String list) {
+        return Optional.ofNullable(byList.get(list));
     }
 
     /** Loads every list whose active version is not the one held; drops lists no longer active. */

@@ -1,5 +1,6 @@
 package org.vetting.watchlist;
 
+import java.util.Set;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public enum ListFormat {
     }
 
     /** Why a set of file names does not suit this format, if it does not. */
-    Optional<String> checkFiles(java.util.Set<String> names) {
+    Optional<String> checkFiles(Set<String> names) {
         if (names.isEmpty()) {
             return Optional.of("at least one file");
         }

@@ -1,5 +1,9 @@
 package org.vetting.watchlist;
 
+import java.io.InputStreamReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,26 +61,26 @@ public final class ListReader {
 
     /** A UTF-8 reader that refuses bytes that are not UTF-8 rather than guessing. */
     static BufferedReader open(Path file) throws IOException {
-        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
                 .newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 64 * 1024);
     }
 
     /** What is done with one CSV record, knowing the line it starts on. */
     interface CsvRow {
-        void accept(org.apache.commons.csv.CSVRecord record, long line);
+        void accept(CSVRecord record, long line);
     }
 
-    private static final org.apache.commons.csv.CSVFormat CSV = org.apache.commons.csv.CSVFormat.DEFAULT.builder()
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
             .setIgnoreEmptyLines(true).setTrim(true).get();
 
     /** Each record of a CSV file, streamed; a file that is not CSV is malformed at its line. */
     static void csv(String file, Path path, CsvRow row) {
-        try (BufferedReader in = open(path); org.apache.commons.csv.CSVParser parser = CSV.parse(in)) {
+        try (BufferedReader in = open(path); CSVParser parser = CSV.parse(in)) {
             var records = parser.iterator();
             while (true) {
                 long line = parser.getCurrentLineNumber() + 1;
-                org.apache.commons.csv.CSVRecord r;
+                CSVRecord r;
                 try {
                     if (!records.hasNext()) {
                         return;

@@ -1,5 +1,7 @@
 package org.vetting.watchlist;
 
+import java.time.Instant;
+import java.util.Objects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +21,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.vetting.api.ListVersionStatus;
 import org.vetting.api.WatchlistEntryView;
 import org.vetting.api.WatchlistImport;
 import org.vetting.chain.AuditChain;
@@ -38,16 +41,12 @@ import org.vetting.screening.WatchlistEntry;
 import org.vetting.screening.WatchlistIndex;
 
 /**
- * Watchlists as versioned data (POLICY section 8, "Lists"): every import is a stored version; one
+ * Watchlists as versioned data (docs/screening.md, "Lists as versioned data"): every import is a stored version; one
  * that only adds or changes entries (or a list's first) takes effect at once; one that removes
  * entries waits for a second policy officer, since removing a name is how an insider would clear a
  * listed person. A version taking effect re-screens everyone holding a clearance ({@code onEffect}).
  */
 public final class Watchlists {
-    public static final String ACTIVE = "ACTIVE";
-    public static final String PENDING = "PENDING_APPROVAL";
-    public static final String SUPERSEDED = "SUPERSEDED";
-    public static final String REJECTED = "REJECTED";
     private static final Pattern LIST_NAME = Pattern.compile("[A-Z][A-Z0-9-]{1,39}");
     private static final int ENTRY_BATCH = 1_000;
 
@@ -88,7 +87,7 @@ public final class Watchlists {
         } catch (UnableToExecuteStatementException race) {
             throw new Conflict("another version of " + list + " was imported at the same time; import again");
         }
-        if (ACTIVE.equals(imported.status())) {
+        if (imported.status() == ListVersionStatus.ACTIVE) {
             active.refresh();
             onEffect.run();
         }
@@ -129,7 +128,7 @@ public final class Watchlists {
         }
         boolean waits = current.isPresent() && !removedIds.isEmpty();
         var now = time.now();
-        var row = new WatchlistDao.VersionRow(list, version, format.apiName(), waits ? PENDING : ACTIVE, entries.size(),
+        var row = new WatchlistDao.VersionRow(list, version, format.apiName(), waits ? ListVersionStatus.PENDING_APPROVAL : ListVersionStatus.ACTIVE, entries.size(),
                 added, removedIds.size(), changed, current.map(WatchlistDao.VersionRow::version).orElse(null),
                 filesSha256, actor, now, null, null, waits ? null : now);
         if (!waits) {
@@ -142,7 +141,7 @@ public final class Watchlists {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("version", row);
         content.put("removedEntryIds", removedIds);
-        AuditChain.append(h, EntryType.WATCHLIST_VERSION, list + "/" + version, null, actor, now, Json.write(content));
+        AuditChain.append(h, new AuditChain.Pending(EntryType.WATCHLIST_VERSION, list + "/" + version, null, actor, now, Json.write(content)));
         return view(row);
     }
 
@@ -164,7 +163,7 @@ public final class Watchlists {
             WatchlistDao dao = h.attach(WatchlistDao.class);
             WatchlistDao.VersionRow v = dao.lock(list, version)
                     .orElseThrow(() -> new NotFound("no version " + version + " of list " + list));
-            if (!PENDING.equals(v.status())) {
+            if (v.status() != ListVersionStatus.PENDING_APPROVAL) {
                 throw new Conflict("version " + version + " of " + list + " is " + v.status()
                         + "; only a version waiting for approval can be decided");
             }
@@ -172,12 +171,12 @@ public final class Watchlists {
                 throw new SeparationOfDuties("the policy officer who imported a version cannot approve it");
             }
             Integer inForce = dao.active(list).map(WatchlistDao.VersionRow::version).orElse(null);
-            if (approve && !java.util.Objects.equals(inForce, v.basedOn())) {
+            if (approve && !Objects.equals(inForce, v.basedOn())) {
                 throw new Conflict("version " + version + " was counted against version " + v.basedOn() + " but version "
                         + inForce + " is in force now; import the list again");
             }
             var now = time.now();
-            var row = new WatchlistDao.VersionRow(list, version, v.format(), approve ? ACTIVE : REJECTED, v.entries(),
+            var row = new WatchlistDao.VersionRow(list, version, v.format(), approve ? ListVersionStatus.ACTIVE : ListVersionStatus.REJECTED, v.entries(),
                     v.added(), v.removed(), v.changed(), v.basedOn(), v.filesSha256(), v.importedBy(), v.importedAt(),
                     actor, now, approve ? now : null);
             if (approve) {
@@ -193,8 +192,8 @@ public final class Watchlists {
             content.put("decision", approve ? "APPROVE" : "REJECT");
             content.put("reasons", reasons);
             content.put("importedBy", v.importedBy());
-            AuditChain.append(h, EntryType.WATCHLIST_DECISION, list + "/" + version, null, actor, now,
-                    Json.write(content));
+            AuditChain.append(h, new AuditChain.Pending(EntryType.WATCHLIST_DECISION, list + "/" + version, null, actor, now,
+                    Json.write(content)));
             return view(row);
         });
         if (approve) {
@@ -205,7 +204,7 @@ public final class Watchlists {
     }
 
     /** Everyone holding a clearance is screened again (the run is resumed from the database after a crash). */
-    private static void queueRescreening(Handle h, String list, int version, java.time.Instant now) {
+    private static void queueRescreening(Handle h, String list, int version, Instant now) {
         ScreeningHitDao dao = h.attach(ScreeningHitDao.class);
         dao.insertRun(new ScreeningHitDao.RunRow(list, version, now, "", 0, 0, 0,
                 dao.holderCount(Transitions.reevaluatedOnChange()), null));
@@ -219,7 +218,7 @@ public final class Watchlists {
         }
         List<WatchlistImport.ListView> lists = new ArrayList<>();
         byList.forEach((list, versions) -> {
-            WatchlistImport inForce = versions.stream().filter(v -> ACTIVE.equals(v.status())).findFirst().orElse(null);
+            WatchlistImport inForce = versions.stream().filter(v -> v.status() == ListVersionStatus.ACTIVE).findFirst().orElse(null);
             WatchlistImport.Rescreening progress = inForce == null ? null : jdbi.withExtension(ScreeningHitDao.class,
                     dao -> dao.run(list, inForce.version())).map(r -> new WatchlistImport.Rescreening(r.done(),
                     r.total(), r.newHits(), r.reevaluated(), r.startedAt(), r.finishedAt())).orElse(null);

@@ -52,21 +52,11 @@ class AuditResourceTest {
     }
 
     static String submit(String user, Map<String, Object> record) {
-        try (Response r = APP.post(user, "/api/candidates", record)) {
-            assertThat(r.getStatus()).isEqualTo(201);
-            return r.readEntity(JsonNode.class).get("evaluationId").asText();
-        }
-    }
-
-    static JsonNode get(String user, String path) {
-        try (Response r = APP.as(user, path).get()) {
-            assertThat(r.getStatus()).as(path).isEqualTo(200);
-            return r.readEntity(JsonNode.class);
-        }
+        return APP.submit(user, record).get("evaluationId").asText();
     }
 
     static List<String> ids(String query) {
-        return get("aud.garcia", "/api/audit/evaluations" + query).get("items").findValuesAsText("evaluationId");
+        return APP.get("aud.garcia", "/api/audit/evaluations" + query).get("items").findValuesAsText("evaluationId");
     }
 
     static String enc(String s) {
@@ -77,7 +67,7 @@ class AuditResourceTest {
     class History {
         @Test
         void shouldListEveryEvaluationOfAnOfficer_WithFiredRulesInOrder() {
-            JsonNode page = get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
+            JsonNode page = APP.get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
             JsonNode items = page.get("items");
             assertThat(items.findValuesAsText("evaluationId")).containsExactly(IDS.get(0), IDS.get(1), IDS.get(2));
             assertThat(items.findValuesAsText("outcome")).containsExactly("INCOMPLETE", "ELIGIBLE", "INELIGIBLE");
@@ -96,7 +86,7 @@ class AuditResourceTest {
 
         @Test
         void shouldReturnOneEntryWithItsInputExactlyAsEvaluated() {
-            JsonNode e = get("aud.garcia", "/api/audit/evaluations/" + IDS.get(0));
+            JsonNode e = APP.get("aud.garcia", "/api/audit/evaluations/" + IDS.get(0));
             assertThat(e.get("outcome").asText()).isEqualTo("INCOMPLETE");
             assertThat(e.get("input").get("officerId").asText()).isEqualTo("MX-A");
             assertThat(e.get("input").get("exams")).hasSize(4);
@@ -138,7 +128,7 @@ class AuditResourceTest {
             List<String> paged = new ArrayList<>();
             String cursor = null;
             do {
-                JsonNode page = get("aud.garcia", "/api/audit/evaluations?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+                JsonNode page = APP.get("aud.garcia", "/api/audit/evaluations?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
                 paged.addAll(page.get("items").findValuesAsText("evaluationId"));
                 cursor = page.get("next").isNull() ? null : page.get("next").asText();
             } while (cursor != null);
@@ -147,7 +137,7 @@ class AuditResourceTest {
 
         @Test
         void shouldExportTheSameRowsAsCsv() throws Exception {
-            JsonNode json = get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
+            JsonNode json = APP.get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
             String csv;
             try (Response r = APP.as("aud.garcia", "/api/audit/evaluations?officerId=MX-A&format=csv").get()) {
                 assertThat(r.getStatus()).isEqualTo(200);
@@ -186,7 +176,7 @@ class AuditResourceTest {
         @Test
         void shouldReplayEveryStoredEvaluationToTheSameDecision() {
             for (String id : IDS) {
-                JsonNode r = get("aud.garcia", "/api/audit/evaluations/" + id + "/replay");
+                JsonNode r = APP.get("aud.garcia", "/api/audit/evaluations/" + id + "/replay");
                 assertThat(r.get("matches").asBoolean()).as(id + " " + r.get("differences")).isTrue();
                 assertThat(r.get("differences")).isEmpty();
                 assertThat(r.get("replayed").get("firedRules")).isEqualTo(r.get("recorded").get("firedRules"));
@@ -206,7 +196,7 @@ class AuditResourceTest {
     class Chain {
         @Test
         void shouldBeValid_CoveringEveryDecisionAndChange() {
-            JsonNode v = get("aud.garcia", "/api/audit/verify");
+            JsonNode v = APP.get("aud.garcia", "/api/audit/verify");
             assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
             assertThat(v.get("firstInvalid").isNull()).isTrue();
             // the rule set, admin + 5 users, 4 evaluations and their 4 clearance changes
@@ -229,7 +219,7 @@ class AuditResourceTest {
             try (Response r = APP.as(user, p).get()) {
                 assertThat(r.getStatus()).isEqualTo(403);
             }
-            JsonNode log = get("aud.garcia", "/api/audit/access-log?username=" + user + "&limit=1000");
+            JsonNode log = APP.get("aud.garcia", "/api/audit/access-log?username=" + user + "&limit=1000");
             assertThat(log.get("items").findParents("path").stream()
                     .anyMatch(e -> e.get("path").asText().equals(p) && e.get("status").asInt() == 403
                             && e.get("method").asText().equals("GET"))).as(log.toString()).isTrue();
@@ -237,8 +227,8 @@ class AuditResourceTest {
 
         @Test
         void shouldLogEveryReadOfAnOfficersEvaluation() {
-            get("adj.smith", "/api/evaluations/" + IDS.get(3));
-            JsonNode log = get("aud.garcia", "/api/audit/access-log?officerId=MX-B");
+            APP.get("adj.smith", "/api/evaluations/" + IDS.get(3));
+            JsonNode log = APP.get("aud.garcia", "/api/audit/access-log?officerId=MX-B");
             JsonNode entry = log.get("items").get(log.get("items").size() - 1);
             assertThat(entry.get("username").asText()).isEqualTo("adj.smith");
             assertThat(entry.get("path").asText()).isEqualTo("/api/evaluations/" + IDS.get(3));
@@ -248,8 +238,8 @@ class AuditResourceTest {
 
         @Test
         void shouldLogTheAuditorsOwnQueries() {
-            get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
-            JsonNode log = get("aud.garcia", "/api/audit/access-log?username=aud.garcia&officerId=MX-A");
+            APP.get("aud.garcia", "/api/audit/evaluations?officerId=MX-A");
+            JsonNode log = APP.get("aud.garcia", "/api/audit/access-log?username=aud.garcia&officerId=MX-A");
             assertThat(log.get("items").findValuesAsText("path")).contains("/api/audit/evaluations?officerId=MX-A");
         }
     }

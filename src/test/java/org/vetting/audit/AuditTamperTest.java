@@ -49,14 +49,8 @@ class AuditTamperTest {
             evaluationId = r.readEntity(JsonNode.class).get("evaluationId").asText();
         }
         APP.post("hr.lopez", "/api/candidates", Records.clean("MX-T-2")).close();
-        JsonNode audited = get("/api/audit/evaluations/" + evaluationId);
+        JsonNode audited = APP.get("aud.garcia", "/api/audit/evaluations/" + evaluationId);
         entry = audited.get("sequence").asLong();
-    }
-
-    static JsonNode get(String path) {
-        try (Response r = APP.as("aud.garcia", path).get()) {
-            return r.readEntity(JsonNode.class);
-        }
     }
 
     static JsonNode verify(String user) {
@@ -128,7 +122,7 @@ class AuditTamperTest {
     @Test
     void shouldDetectAndLocateAChangedOutcome() {
         assertValid();
-        String outcome = get("/api/audit/evaluations/" + evaluationId).get("outcome").asText();
+        String outcome = APP.get("aud.garcia", "/api/audit/evaluations/" + evaluationId).get("outcome").asText();
         assertThat(outcome).isEqualTo("REFERRED");
         sql("UPDATE evaluations SET outcome = 'ELIGIBLE' WHERE id = ?", evaluationId);
         try {
@@ -171,7 +165,7 @@ class AuditTamperTest {
      */
     @Test
     void shouldReadVerifyAndDetectChangesInFiredRulesStoredAsRows() {
-        JsonNode inline = get("/api/audit/evaluations/" + evaluationId);
+        JsonNode inline = APP.get("aud.garcia", "/api/audit/evaluations/" + evaluationId);
         JsonNode fired = inline.get("firedRules");
         assertThat(fired.size()).isGreaterThan(1);
         String firstRule = fired.get(0).get("rule").asText();
@@ -182,9 +176,9 @@ class AuditTamperTest {
         String stored = storedFiredRules();
         sql("UPDATE evaluations SET fired_rules = NULL WHERE id = ?", evaluationId);
         try {
-            assertThat(get("/api/audit/evaluations/" + evaluationId)).isEqualTo(inline);
+            assertThat(APP.get("aud.garcia", "/api/audit/evaluations/" + evaluationId)).isEqualTo(inline);
             assertValid();
-            assertThat(get("/api/audit/evaluations?rule=" + URLEncoder.encode(firstRule, StandardCharsets.UTF_8)).get("items").findValuesAsText("sequence"))
+            assertThat(APP.get("aud.garcia", "/api/audit/evaluations?rule=" + URLEncoder.encode(firstRule, StandardCharsets.UTF_8)).get("items").findValuesAsText("sequence"))
                     .contains(Long.toString(entry));
             sql("UPDATE fired_rules SET rule_name = 'EXAMS-00 forged' WHERE evaluation_id = ? AND sequence = ?",
                     evaluationId, fired.get(1).get("sequence").asInt());
@@ -249,7 +243,7 @@ class AuditTamperTest {
         assertThat(v.get("entries").asLong()).isEqualTo(before + 100);
         List<String> audited = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            audited.addAll(get("/api/audit/evaluations?limit=1000&officerId=MX-C-" + i).get("items")
+            audited.addAll(APP.get("aud.garcia", "/api/audit/evaluations?limit=1000&officerId=MX-C-" + i).get("items")
                     .findValuesAsText("evaluationId"));
         }
         assertThat(audited).hasSize(50).containsExactlyInAnyOrderElementsOf(acknowledged);
@@ -287,7 +281,7 @@ class AuditTamperTest {
         assertThat(v.get("entries").asLong()).as("an evaluation and a clearance change for each of the 20 stored")
                 .isEqualTo(before + 40);
         for (int i = 0; i < 10; i++) {
-            assertThat(get("/api/audit/evaluations?limit=1000&officerId=MX-G-" + i).get("items")).hasSize(1);
+            assertThat(APP.get("aud.garcia", "/api/audit/evaluations?limit=1000&officerId=MX-G-" + i).get("items")).hasSize(1);
         }
     }
 }

@@ -72,19 +72,12 @@ class SubmissionAccessLogTest {
                 assertThat(rows.getLong(1)).as("evaluations stored for an unanswered submission").isZero();
             }
         }
-        JsonNode v = get("/api/audit/verify");
+        JsonNode v = APP.get("aud.garcia", "/api/audit/verify");
         assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
     }
 
     private static JsonNode log(String officerId) {
-        return get("/api/audit/access-log?limit=100&officerId=" + officerId).get("items");
-    }
-
-    private static JsonNode get(String path) {
-        try (Response r = APP.as("aud.garcia", path).get()) {
-            assertThat(r.getStatus()).as(path).isEqualTo(200);
-            return r.readEntity(JsonNode.class);
-        }
+        return APP.get("aud.garcia", "/api/audit/access-log?limit=100&officerId=" + officerId).get("items");
     }
 
 }

@@ -52,9 +52,9 @@ class SubmissionWritersTest {
         List<String> audited = new ArrayList<>();
         int evaluations = 0;
         for (int i = 0; i < 12; i++) {
-            audited.addAll(get("aud.garcia", "/api/audit/evaluations?limit=1000&officerId=MX-W-" + i).get("items")
+            audited.addAll(APP.get("aud.garcia", "/api/audit/evaluations?limit=1000&officerId=MX-W-" + i).get("items")
                     .findValuesAsText("evaluationId"));
-            evaluations += get("hr.lopez", "/api/officers/MX-W-" + i + "/evaluations?limit=1000").get("items").size();
+            evaluations += APP.get("hr.lopez", "/api/officers/MX-W-" + i + "/evaluations?limit=1000").get("items").size();
         }
         assertThat(acknowledged).hasSize(72).doesNotHaveDuplicates();
         assertThat(audited).as("each acknowledged evaluation audited once, besides the six before")
@@ -88,7 +88,7 @@ class SubmissionWritersTest {
         assertThat(APP.count("evaluations WHERE officer_id LIKE 'MX-P-%'")).isEqualTo(23);
         List<String> audited = new ArrayList<>();
         for (TestApp.Answer a : answers) {
-            audited.addAll(get("aud.garcia", "/api/audit/evaluations?limit=10&officerId=" + a.officerId())
+            audited.addAll(APP.get("aud.garcia", "/api/audit/evaluations?limit=10&officerId=" + a.officerId())
                     .get("items").findValuesAsText("evaluationId"));
         }
         assertThat(audited).containsExactlyInAnyOrderElementsOf(answers.stream()
@@ -98,14 +98,7 @@ class SubmissionWritersTest {
     }
 
 
-    private static JsonNode get(String user, String path) {
-        try (Response r = APP.as(user, path).get()) {
-            assertThat(r.getStatus()).as(path).isEqualTo(200);
-            return r.readEntity(JsonNode.class);
-        }
-    }
-
     private static JsonNode verify() {
-        return get("aud.garcia", "/api/audit/verify");
+        return APP.get("aud.garcia", "/api/audit/verify");
     }
 }

@@ -44,7 +44,8 @@ class DenialStandsProperties {
         for (var step : steps) {
             day = day.plusDays(step.get2());
             Validity valid = new Validity(day.plusMonths(12), day.plusMonths(12).minusDays(60));
-            Transitions.Result result = Transitions.afterEvaluation(row, step.get1(), valid, List.of(), UNIT, day, false);
+            Transitions.Result result = Transitions.afterEvaluation(row,
+                    new Transitions.Judged(step.get1(), valid, List.of()), UNIT, day, false);
             if (result.stands()) {
                 assertThat(row.standsUntil()).isAfter(day);
                 assertThat(result.reapplyFrom()).isEqualTo(row.standsUntil());

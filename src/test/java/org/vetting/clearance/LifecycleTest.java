@@ -1,6 +1,7 @@
 package org.vetting.clearance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vetting.support.TestApp.expect;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,26 +32,18 @@ class LifecycleTest {
         APP.createUser("adj.self", List.of("ADJUDICATOR"), "MX-SELF");
     }
 
-    static JsonNode ok(Response r, int status) {
-        try (r) {
-            JsonNode body = r.readEntity(JsonNode.class);
-            assertThat(r.getStatus()).as(body.toString()).isEqualTo(status);
-            return body;
-        }
-    }
-
     static JsonNode submit(Map<String, Object> record) {
-        return ok(APP.post("hr.lopez", "/api/candidates", record), 201);
+        return APP.submit("hr.lopez", record);
     }
 
     static JsonNode clearance(String officerId) {
-        JsonNode list = ok(APP.as("cmd.fent", "/api/officers/" + officerId + "/clearances").get(), 200);
+        JsonNode list = expect(APP.as("cmd.fent", "/api/officers/" + officerId + "/clearances").get(), 200);
         assertThat(list).hasSize(1);
         return list.get(0);
     }
 
     static JsonNode adjudicate(String user, String evaluationId, Map<String, Object> body) {
-        return ok(APP.post(user, "/api/evaluations/" + evaluationId + "/adjudication", body), 200);
+        return expect(APP.post(user, "/api/evaluations/" + evaluationId + "/adjudication", body), 200);
     }
 
     static Map<String, Object> record(String key, Map<String, Object> item) {
@@ -66,7 +59,7 @@ class LifecycleTest {
         assertThat(clearance("MX-LIFE").get("validUntil").asText()).isEqualTo("2027-03-10");
 
         // a new bribery investigation: REFERRED, the ACTIVE clearance is SUSPENDED
-        JsonNode suspended = ok(APP.post("hr.lopez", "/api/officers/MX-LIFE/records", record("disciplinaryRecords",
+        JsonNode suspended = expect(APP.post("hr.lopez", "/api/officers/MX-LIFE/records", record("disciplinaryRecords",
                 Map.of("id", "d1", "category", "BRIBERY", "finding", "PENDING", "date", "2026-11-01"))), 200);
         JsonNode reevaluation = suspended.get("evaluations").get(0);
         assertThat(reevaluation.get("outcome").asText()).isEqualTo("REFERRED");
@@ -83,16 +76,16 @@ class LifecycleTest {
         assertThat(clearance("MX-LIFE").get("validUntil").asText()).isEqualTo("2027-03-10");
 
         // a conviction for drug trafficking: INELIGIBLE, REVOKED
-        JsonNode revoked = ok(APP.post("hr.lopez", "/api/officers/MX-LIFE/records", record("criminalRecords",
+        JsonNode revoked = expect(APP.post("hr.lopez", "/api/officers/MX-LIFE/records", record("criminalRecords",
                 Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status", "CONVICTED", "date", "2026-11-20"))), 200);
         assertThat(revoked.get("evaluations").get(0).get("outcome").asText()).isEqualTo("INELIGIBLE");
         assertThat(clearance("MX-LIFE").get("status").asText()).isEqualTo("REVOKED");
 
         // every step is in the audit history, and the chain holds
-        JsonNode history = ok(APP.as("aud.garcia", "/api/audit/evaluations?officerId=MX-LIFE").get(), 200);
+        JsonNode history = expect(APP.as("aud.garcia", "/api/audit/evaluations?officerId=MX-LIFE").get(), 200);
         assertThat(history.get("items").findValuesAsText("outcome")).containsExactly("ELIGIBLE", "REFERRED", "INELIGIBLE");
         for (JsonNode item : history.get("items")) {
-            JsonNode replay = ok(APP.as("aud.garcia", "/api/audit/evaluations/" + item.get("evaluationId").asText()
+            JsonNode replay = expect(APP.as("aud.garcia", "/api/audit/evaluations/" + item.get("evaluationId").asText()
                     + "/replay").get(), 200);
             assertThat(replay.get("matches").asBoolean()).as(replay.get("differences").toString()).isTrue();
         }
@@ -107,7 +100,7 @@ class LifecycleTest {
         } catch (java.sql.SQLException e) {
             throw new AssertionError(e);
         }
-        assertThat(ok(APP.as("aud.garcia", "/api/audit/verify").get(), 200).get("valid").asBoolean()).isTrue();
+        assertThat(expect(APP.as("aud.garcia", "/api/audit/verify").get(), 200).get("valid").asBoolean()).isTrue();
     }
 
     @Test
@@ -118,7 +111,7 @@ class LifecycleTest {
         JsonNode c = clearance("MX-COND");
         assertThat(c.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(c.get("conditions")).extracting(JsonNode::asText).containsExactly("Medical re-examination within 6 months");
-        JsonNode es = ok(APP.as("cmd.fent", "/api/officers/MX-COND/clearances").header("Accept-Language", "es").get(), 200);
+        JsonNode es = expect(APP.as("cmd.fent", "/api/officers/MX-COND/clearances").header("Accept-Language", "es").get(), 200);
         assertThat(es.get(0).get("conditions").get(0).asText()).isEqualTo("Nuevo examen médico en 6 meses");
     }
 
@@ -136,10 +129,10 @@ class LifecycleTest {
         @Test
         void shouldRequireWrittenReasons_AndADecision() {
             String id = referred("MX-ADJ-1");
-            JsonNode body = ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
+            JsonNode body = expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "  ")), 422);
             assertThat(body.get("errors").findValuesAsText("field")).containsExactly("reasons");
-            body = ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("reasons", "x")), 422);
+            body = expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("reasons", "x")), 422);
             assertThat(body.get("errors").findValuesAsText("field")).containsExactly("decision");
             assertThat(clearance("MX-ADJ-1").get("status").asText()).isEqualTo("PENDING_ADJUDICATION");
         }
@@ -149,7 +142,7 @@ class LifecycleTest {
             String id = referred("MX-ADJ-2");
             JsonNode denied = adjudicate("adj.smith", id, Map.of("decision", "DENY", "reasons", "Pending theft charge."));
             assertThat(denied.get("clearance").get("status").asText()).isEqualTo("DENIED");
-            ok(APP.post("adj.jones", "/api/evaluations/" + id + "/adjudication",
+            expect(APP.post("adj.jones", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Disagree.")), 409);
             assertThat(clearance("MX-ADJ-2").get("status").asText()).isEqualTo("DENIED");
         }
@@ -158,7 +151,7 @@ class LifecycleTest {
         void shouldGrantWithConditions_AndTheConditionalValidity() {
             String id = referred("MX-ADJ-3");
             // a commander text that names the finding is refused; the finding goes in the note for the file
-            ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision", "GRANT",
+            expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision", "GRANT",
                     "reasons", "Minor matter.", "conditions", List.of("Report the outcome of the theft case"))), 422);
             JsonNode granted = adjudicate("adj.smith", id, Map.of("decision", "GRANT", "reasons", "Minor matter.",
                     "conditions", List.of(Map.of("commander", "Report to the unit supervisor every week",
@@ -176,10 +169,10 @@ class LifecycleTest {
             var r = Records.clean("MX-SELF");
             Records.list(r, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
                     "date", "2026-01-01"));
-            String id = ok(APP.post("dual.role", "/api/candidates", r), 201).get("evaluationId").asText();
-            ok(APP.post("dual.role", "/api/evaluations/" + id + "/adjudication",
+            String id = expect(APP.post("dual.role", "/api/candidates", r), 201).get("evaluationId").asText();
+            expect(APP.post("dual.role", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "I know this one.")), 403);
-            ok(APP.post("adj.self", "/api/evaluations/" + id + "/adjudication",
+            expect(APP.post("adj.self", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "It is me.")), 403);
             assertThat(clearance("MX-SELF").get("status").asText()).isEqualTo("PENDING_ADJUDICATION");
         }
@@ -187,9 +180,9 @@ class LifecycleTest {
         @Test
         void shouldRefuseCasesThatNeedNoAdjudication() {
             String id = submit(Records.clean("MX-ADJ-4")).get("evaluationId").asText();
-            ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
+            expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Nothing to do.")), 409);
-            ok(APP.post("adj.smith", "/api/evaluations/no-such/adjudication",
+            expect(APP.post("adj.smith", "/api/evaluations/no-such/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Nothing.")), 404);
         }
 
@@ -201,7 +194,7 @@ class LifecycleTest {
             Records.list(again, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
                     "date", "2026-01-01"));
             submit(again);
-            ok(APP.post("adj.smith", "/api/evaluations/" + old + "/adjudication",
+            expect(APP.post("adj.smith", "/api/evaluations/" + old + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Old case.")), 409);
         }
     }
@@ -228,19 +221,19 @@ class LifecycleTest {
             assertThat(first.get("clearance").get("status").asText()).isEqualTo("DENIED");
             assertThat(clearance("MX-WAIVE-1").get("status").asText()).isEqualTo("DENIED");
 
-            ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", waiver("Again.")), 403);
+            expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", waiver("Again.")), 403);
 
             JsonNode second = adjudicate("adj.jones", id, waiver("Concur: retest scheduled."));
             assertThat(second.get("stage").asText()).isEqualTo("FINAL");
             assertThat(second.get("waived")).extracting(JsonNode::asText).containsExactly("POLYGRAPH_FAILED");
             assertThat(clearance("MX-WAIVE-1").get("status").asText()).isEqualTo("ACTIVE");
-            ok(APP.post("adj.jones", "/api/evaluations/" + id + "/adjudication", waiver("Once more.")), 409);
+            expect(APP.post("adj.jones", "/api/evaluations/" + id + "/adjudication", waiver("Once more.")), 409);
         }
 
         @Test
         void aWaiverMustNameTheDisqualifyingCodes() {
             String id = failedPolygraph("MX-WAIVE-2");
-            JsonNode body = ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
+            JsonNode body = expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "No codes named.")), 422);
             assertThat(body.get("errors").findValuesAsText("field")).containsExactly("waive");
             assertThat(body.get("message").asText()).contains("POLYGRAPH_FAILED");
@@ -251,7 +244,7 @@ class LifecycleTest {
             var r = Records.clean("MX-WAIVE-3");
             Records.list(r, "exams").set(1, Records.exam("e2", "TOXICOLOGICAL", "FAIL", "2026-03-10"));
             String id = submit(r).get("evaluationId").asText();
-            JsonNode body = ok(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision",
+            JsonNode body = expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision",
                     "GRANT", "reasons", "Try anyway.", "waive", List.of("TOXICOLOGY_POSITIVE"))), 422);
             assertThat(body.get("message").asText()).contains("TOXICOLOGY_POSITIVE").contains("never be waived");
             assertThat(clearance("MX-WAIVE-3").get("status").asText()).isEqualTo("DENIED");
@@ -264,7 +257,7 @@ class LifecycleTest {
             } catch (java.sql.SQLException e) {
                 throw new AssertionError(e);
             }
-            assertThat(ok(APP.as("aud.garcia", "/api/audit/verify").get(), 200).get("valid").asBoolean()).isTrue();
+            assertThat(expect(APP.as("aud.garcia", "/api/audit/verify").get(), 200).get("valid").asBoolean()).isTrue();
         }
 
         @Test

@@ -26,12 +26,10 @@ class CandidatesResourceTest {
     }
 
     static JsonNode submit(Map<String, Object> record) {
-        try (Response r = APP.post("hr.lopez", "/api/candidates", record)) {
-            assertThat(r.getStatus()).as(r.toString()).isEqualTo(201);
-            JsonNode body = r.readEntity(JsonNode.class);
-            assertThat(r.getHeaderString("Location")).endsWith("/api/evaluations/" + body.get("evaluationId").asText());
-            return body;
-        }
+        Response r = APP.post("hr.lopez", "/api/candidates", record);
+        JsonNode body = TestApp.expect(r, 201);
+        assertThat(r.getHeaderString("Location")).endsWith("/api/evaluations/" + body.get("evaluationId").asText());
+        return body;
     }
 
     static List<String> codes(JsonNode evaluation) {

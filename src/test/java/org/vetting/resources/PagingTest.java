@@ -37,23 +37,16 @@ class PagingTest {
         }
     }
 
-    static JsonNode get(String user, String path) {
-        try (Response r = APP.as(user, path).get()) {
-            assertThat(r.getStatus()).as(path).isEqualTo(200);
-            return r.readEntity(JsonNode.class);
-        }
-    }
-
     @ParameterizedTest
     @CsvSource({"adj.smith, /api/adjudications/queue, evaluationId, 4", "admin, /api/users, username, 5",
             "adj.smith, /api/officers/MX-PG-0/evaluations, evaluationId, 2"})
     void shouldPageInAStableOrder(String user, String path, String key, int expected) {
-        List<String> all = get(user, path + "?limit=1000").get("items").findValuesAsText(key);
+        List<String> all = APP.get(user, path + "?limit=1000").get("items").findValuesAsText(key);
         assertThat(all).hasSize(expected);
         List<String> paged = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = get(user, path + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
+            JsonNode page = APP.get(user, path + "?limit=1" + (cursor == null ? "" : "&cursor=" + cursor));
             paged.addAll(page.get("items").findValuesAsText(key));
             cursor = page.get("next").isNull() ? null : page.get("next").asText();
         } while (cursor != null);

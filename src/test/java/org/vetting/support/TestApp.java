@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dropwizard.core.Application;
 import io.dropwizard.testing.ConfigOverride;
@@ -50,6 +52,8 @@ public final class TestApp {
     public static final boolean POSTGRES = "postgres".equals(System.getProperty("vetting.test.db"));
     static final String PG_BASE = System.getProperty("vetting.test.pg", "jdbc:postgresql://127.0.0.1:5432/");
     static final String PG_USER = "postgres";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final String dbUrl;
     public final String dbUser;
@@ -163,12 +167,8 @@ public final class TestApp {
 
     /** Creates a user through {@code POST /api/users} as the first-start admin. */
     public void createUser(String username, String role, String... units) {
-        try (Response r = as("admin", "/api/users").post(Entity.json(Map.of("username", username, "password",
-                PASSWORD, "roles", List.of(role), "units", List.of(units), "countries", COUNTRIES)))) {
-            if (r.getStatus() != 201) {
-                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
-            }
-        }
+        createUser(Map.of("username", username, "password", PASSWORD, "roles", List.of(role), "units",
+                List.of(units), "countries", COUNTRIES));
     }
 
     /** One user per working role: hr.lopez, adj.smith, cmd.fent (JU-FENTANYL) and aud.garcia. */
@@ -181,26 +181,47 @@ public final class TestApp {
 
     /** A further administrator (no countries: an ADMIN sees every country and holds no other role). */
     public void createAdmin(String username) {
-        try (Response r = as("admin", "/api/users").post(Entity.json(Map.of("username", username, "password",
-                PASSWORD, "roles", List.of("ADMIN"))))) {
-            if (r.getStatus() != 201) {
-                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
-            }
-        }
+        createUser(Map.of("username", username, "password", PASSWORD, "roles", List.of("ADMIN")));
     }
 
     /** A user with a role and, optionally, the officer they are (separation of duties). */
     public void createUser(String username, List<String> roles, String officerId) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "password", PASSWORD,
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "password", PASSWORD,
                 "roles", roles, "countries", COUNTRIES));
         if (officerId != null) {
             body.put("officerId", officerId);
         }
+        createUser(body);
+    }
+
+    private void createUser(Map<String, Object> body) {
         try (Response r = as("admin", "/api/users").post(Entity.json(body))) {
             if (r.getStatus() != 201) {
-                throw new IllegalStateException("cannot create " + username + ": " + r.readEntity(String.class));
+                throw new IllegalStateException("cannot create " + body.get("username") + ": "
+                        + r.readEntity(String.class));
             }
         }
+    }
+
+    /** The answer's JSON body, once its status is {@code status} (the body is the failure's message). */
+    public static JsonNode expect(Response r, int status) {
+        try (r) {
+            String body = r.readEntity(String.class);
+            assertThat(r.getStatus()).as(body).isEqualTo(status);
+            return body.isEmpty() ? null : JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON", e);
+        }
+    }
+
+    /** A read by {@code user} that must answer 200: its body. */
+    public JsonNode get(String user, String path) {
+        return expect(as(user, path).get(), 200);
+    }
+
+    /** A submission by {@code user} that must answer 201: the evaluation. */
+    public JsonNode submit(String user, Object record) {
+        return expect(post(user, "/api/candidates", record), 201);
     }
 
     public Response post(String user, String path, Object body) {

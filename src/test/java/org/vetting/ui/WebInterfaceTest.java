@@ -13,10 +13,7 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -44,7 +41,6 @@ import org.vetting.support.TestApp;
  * Screenshots of each page go to target/screenshots.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebInterfaceTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<?> EXT = APP.app;
@@ -94,7 +90,14 @@ class WebInterfaceTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#signin")));
     }
 
+    /**
+     * A screenshot of the page as it stands, which must show no "null" or "undefined" where a value
+     * was missing (a record shown as JSON, as an auditor reads the input, keeps its {@code "x": null}).
+     */
     static void shot(String name) {
+        String shown = browser.findElement(By.tagName("body")).getText();
+        assertThat(shown).as(name + " shows a missing value")
+                .doesNotContainPattern("(?<!\": )\\b(null|undefined)\\b");
         try {
             Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
@@ -152,8 +155,28 @@ class WebInterfaceTest {
         return browser.findElement(By.tagName("main")).getText();
     }
 
+    /**
+     * The walk, as one story: each step leaves what the next one works on (the candidate submitted
+     * is the case adjudicated, the decision audited), so the steps run in this order, in one test.
+     */
     @Test
-    @Order(1)
+    void everyRoleWalksItsMainPath(@TempDir Path dir) throws Exception {
+        aVettingOfficerSubmitsACandidate_AndReadsItsFlags();
+        theCommanderSeesThePendingCase_WithoutItsDetails();
+        anAdjudicatorDecidesTheReferredCase();
+        theRosterChanges();
+        anAuditorFindsTheDecision_AndReplaysIt();
+        anAdministratorCreatesAUser_AndReviewsTheRuleSet();
+        theInterfaceSwitchesToSpanish_AndRemembersIt();
+        aCorrectionTakesTwoPeople_FromProposalToApproval();
+        everyResponseCarriesAStrictContentSecurityPolicy();
+        twoPolicyOfficersChangeTheRules_AndTheCommanderSeesTheSuspension(dir);
+        aVettingOfficerUploadsABatch_AndReadsEveryRowsResult(dir);
+        theApiReferenceListsEveryOperation_UnderItsOwnPolicy();
+        anAdjudicatorReviewsAWatchlistHit_BesideItsEntry_AndTheCommanderSeesOnlyTheStatus(dir);
+    }
+
+    /** Step 1 of the walk. */
     void aVettingOfficerSubmitsACandidate_AndReadsItsFlags() {
         signIn("hr.lopez");
         shot("01-submit-form");
@@ -183,8 +206,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(2)
+    /** Step 2 of the walk. */
     void theCommanderSeesThePendingCase_WithoutItsDetails() {
         signIn("cmd.fent");
         home();
@@ -201,8 +223,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(3)
+    /** Step 3 of the walk. */
     void anAdjudicatorDecidesTheReferredCase() {
         signIn("adj.smith");
         home();
@@ -233,8 +254,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(4)
+    /** Step 4 of the walk. */
     void theRosterChanges() {
         signIn("cmd.fent");
         home();
@@ -251,8 +271,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(5)
+    /** Step 5 of the walk. */
     void anAuditorFindsTheDecision_AndReplaysIt() {
         signIn("aud.garcia");
         home();
@@ -279,8 +298,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(6)
+    /** Step 6 of the walk. */
     void anAdministratorCreatesAUser_AndReviewsTheRuleSet() {
         signIn("admin");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-user")));
@@ -303,8 +321,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(7)
+    /** Step 7 of the walk. */
     void theInterfaceSwitchesToSpanish_AndRemembersIt() {
         browser.get(APP.url("/"));
         new Select(browser.findElement(By.id("lang"))).selectByValue("es");
@@ -329,8 +346,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(8)
+    /** Step 8 of the walk. */
     void aCorrectionTakesTwoPeople_FromProposalToApproval() {
         new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         signIn("hr.lopez");
@@ -359,8 +375,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(9)
+    /** Step 9 of the walk. */
     void everyResponseCarriesAStrictContentSecurityPolicy() throws Exception {
         var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(APP.url("/"))).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
@@ -369,9 +384,8 @@ class WebInterfaceTest {
         assertThat(r.body()).contains("<script type=\"module\" src=\"/app.js\">");
     }
 
-    @Test
-    @Order(10)
-    void twoPolicyOfficersChangeTheRules_AndTheCommanderSeesTheSuspension(@TempDir Path dir) throws Exception {
+    /** Step 10 of the walk. */
+    void twoPolicyOfficersChangeTheRules_AndTheCommanderSeesTheSuspension(Path dir) throws Exception {
         // an officer cleared with one MEDIUM concern: CONDITIONAL while JU-FENTANYL refers at two
         Map<String, Object> tied = Records.clean("MX-UI-TIE");
         Records.list(tied, "associations").add(Map.of("id", "a1", "relationship", "FAMILY",
@@ -431,9 +445,8 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(11)
-    void aVettingOfficerUploadsABatch_AndReadsEveryRowsResult(@TempDir Path dir) throws Exception {
+    /** Step 11 of the walk. */
+    void aVettingOfficerUploadsABatch_AndReadsEveryRowsResult(Path dir) throws Exception {
         Map<String, Object> bad = Records.clean("MX-UI-B3");
         bad.put("serviceStartDate", "not a date");
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -460,8 +473,7 @@ class WebInterfaceTest {
         signOut();
     }
 
-    @Test
-    @Order(12)
+    /** Step 12 of the walk. */
     void theApiReferenceListsEveryOperation_UnderItsOwnPolicy() throws Exception {
         browser.get(APP.url("/api-docs.html"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .opblock")));
@@ -474,9 +486,8 @@ class WebInterfaceTest {
                 .contains("style-src 'self' 'unsafe-inline'");
     }
 
-    @Test
-    @Order(13)
-    void anAdjudicatorReviewsAWatchlistHit_BesideItsEntry_AndTheCommanderSeesOnlyTheStatus(@TempDir Path dir)
+    /** Step 13 of the walk. */
+    void anAdjudicatorReviewsAWatchlistHit_BesideItsEntry_AndTheCommanderSeesOnlyTheStatus(Path dir)
             throws Exception {
         Lists.importOfacSample(APP, "pol.a");
         Map<String, Object> listed = Records.clean("MX-UI-WL1");

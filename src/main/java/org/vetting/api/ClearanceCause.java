@@ -1,0 +1,17 @@
+package org.vetting.api;
+
+/** Why a clearance changed (docs/api.md "Clearances"). */
+public enum ClearanceCause {
+    /** A submission or continuous vetting. */
+    EVALUATION,
+    /** An adjudicator's decision. */
+    ADJUDICATION,
+    /** Its validity ran out. */
+    EXPIRY,
+    /** An approved correction's re-evaluation. */
+    CORRECTION,
+    /** A new rule set's re-evaluation. */
+    RULE_CHANGE,
+    /** A watchlist version taking effect, or a possible match reviewed. */
+    SCREENING
+}

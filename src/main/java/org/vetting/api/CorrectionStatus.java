@@ -1,0 +1,6 @@
+package org.vetting.api;
+
+/** A correction of records on file: PENDING until a second person APPROVEs or REJECTs it. */
+public enum CorrectionStatus {
+    PENDING, APPROVED, REJECTED
+}

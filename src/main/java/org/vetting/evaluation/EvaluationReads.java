@@ -1,0 +1,50 @@
+package org.vetting.evaluation;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jdbi.v3.core.Jdbi;
+import org.vetting.access.OfficerAccess;
+import org.vetting.api.EvaluationSummary;
+import org.vetting.api.ListPage;
+import org.vetting.auth.User;
+import org.vetting.db.EvaluationDao;
+import org.vetting.errors.NotFound;
+
+/** Stored evaluations, read back: by id, or an officer's in order, each within the reader's need to know. */
+public final class EvaluationReads {
+    private final Jdbi jdbi;
+    private final OfficerAccess access;
+
+    public EvaluationReads(Jdbi jdbi, OfficerAccess access) {
+        this.jdbi = jdbi;
+        this.access = access;
+    }
+
+    /** The stored evaluations of an officer, oldest first, without their flags. */
+    public ListPage<EvaluationSummary> ofOfficer(String officerId, User reader, String after, int limit) {
+        access.check(reader, officerId);
+        List<EvaluationDao.EvaluationRow> rows = jdbi.withExtension(EvaluationDao.class,
+                dao -> dao.ofOfficer(officerId, after, limit + 1));
+        return ListPage.of(rows, limit, EvaluationDao.EvaluationRow::id).map(e -> new EvaluationSummary(e.id(),
+                e.unit(), e.outcome(), e.asOf(), e.validUntil(), e.evaluatedAt(), e.evaluatedBy()));
+    }
+
+    /** A stored evaluation, as the service itself reads it (no reader's scope applies). */
+    public Optional<Evaluation> find(String id) {
+        return jdbi.withExtension(EvaluationDao.class, dao -> dao.rows(id)).map(StoredEvaluation::from);
+    }
+
+    /**
+     * A stored evaluation as {@code reader} may read it: one about an officer outside their
+     * countries is absent (404), one about themselves refused (403). {@code named} learns the
+     * officer first, so the attempt is logged with it.
+     */
+    public Evaluation read(String id, User reader, Consumer<String> named) {
+        Evaluation e = find(id).orElseThrow(() -> NotFound.evaluation(id));
+        named.accept(e.officerId());
+        access.check(reader, e.officerId(), () -> NotFound.evaluation(id));
+        return e;
+    }
+}

@@ -1,0 +1,115 @@
+package org.vetting.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.vetting.api.AdjudicationStage;
+import org.vetting.api.BacktestStatus;
+import org.vetting.api.ClearanceCause;
+import org.vetting.api.CorrectionStatus;
+import org.vetting.api.HitStatus;
+import org.vetting.api.ListVersionStatus;
+import org.vetting.api.ProposalStatus;
+import org.vetting.clearance.ClearanceStatus;
+import org.vetting.rules.AdjudicationPath;
+import org.vetting.rules.Outcome;
+import org.vetting.support.Records;
+import org.vetting.support.TestApp;
+
+/**
+ * Every workflow state is an enum in Java and a closed set in the database (V14's CHECK
+ * constraints): the two lists are the same, and the database refuses any other value however it is
+ * written, on H2 and PostgreSQL.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class WorkflowStatesTest {
+    static final TestApp APP = new TestApp();
+    static final DropwizardAppExtension<?> EXT = APP.app;
+    static final Path MIGRATION = Path.of("src/main/resources/db/migration/V14__workflow_states.sql");
+
+    /** Each constrained column, and the enum whose names it takes. */
+    static final Map<String, Class<? extends Enum<?>>> COLUMNS = new LinkedHashMap<>();
+
+    static {
+        COLUMNS.put("clearances.status", ClearanceStatus.class);
+        COLUMNS.put("clearance_events.status", ClearanceStatus.class);
+        COLUMNS.put("clearance_events.cause", ClearanceCause.class);
+        COLUMNS.put("evaluations.outcome", Outcome.class);
+        COLUMNS.put("evaluations.adjudication", AdjudicationPath.class);
+        COLUMNS.put("adjudications.stage", AdjudicationStage.class);
+        COLUMNS.put("corrections.status", CorrectionStatus.class);
+        COLUMNS.put("ruleset_proposals.status", ProposalStatus.class);
+        COLUMNS.put("backtests.status", BacktestStatus.class);
+        COLUMNS.put("watchlist_versions.status", ListVersionStatus.class);
+        COLUMNS.put("screening_hits.status", HitStatus.class);
+    }
+
+    @BeforeAll
+    static void oneOfficerOnFile() {
+        APP.createStaff();
+        APP.submit("hr.lopez", Records.clean("MX-STATES"));
+    }
+
+    @Test
+    void shouldAllowExactlyTheEnumsNames_InEveryCheckConstraint() throws IOException {
+        Map<String, List<String>> checks = checks(Files.readString(MIGRATION));
+        COLUMNS.forEach((column, type) -> assertThat(checks.get(column)).as(column + " against " + type.getSimpleName())
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        assertThat(COLUMNS.keySet()).as("every constraint has its enum here").containsAll(checks.keySet().stream()
+                .filter(c -> !c.endsWith(".decision")).toList());
+    }
+
+    @Test
+    void shouldListInTheQueue_ExactlyThePathsAnAdjudicatorActsOn() throws Exception {
+        String queue = AdjudicationDao.class.getMethod("queue", java.util.Collection.class, AdjudicationStage.class,
+                AdjudicationStage.class, AdjudicationDao.Query.class)
+                .getAnnotation(org.jdbi.v3.sqlobject.statement.SqlQuery.class).value();
+        assertThat(queue).contains("e.adjudication IN ('DECISION', 'WAIVER')");
+        assertThat(Arrays.stream(AdjudicationPath.values()).map(Enum::name))
+                .containsExactly("NONE", "DECISION", "WAIVER");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"clearances, status, GRANTED", "ruleset_proposals, status, ARCHIVED",
+            "evaluations, outcome, APPROVED", "clearance_events, cause, MANUAL"})
+    void shouldRefuseAStateOutsideItsSet_WrittenStraightIntoTheDatabase(String table, String column, String value) {
+        assertThatThrownBy(() -> APP.execute("UPDATE " + table + " SET " + column + " = '" + value + "'"))
+                .isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void shouldAcceptAStateInsideItsSet() throws SQLException {
+        APP.execute("UPDATE clearances SET status = 'SUSPENDED' WHERE officer_id = 'MX-STATES'");
+        assertThat(APP.count("clearances WHERE status = 'SUSPENDED'")).isEqualTo(1);
+    }
+
+    /** "table.column" → the values of its CHECK (column IN (…)) in the migration. */
+    static Map<String, List<String>> checks(String sql) {
+        Map<String, List<String>> checks = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("ALTER TABLE (\\w+) ADD CONSTRAINT \\w+ CHECK \\((\\w+) IN \\(([^)]*)\\)\\)")
+                .matcher(sql);
+        while (m.find()) {
+            checks.put(m.group(1) + "." + m.group(2), Arrays.stream(m.group(3).split(","))
+                    .map(v -> v.strip().replace("'", "")).toList());
+        }
+        return checks;
+    }
+}
