@@ -6,7 +6,7 @@ set -u
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 JAR=$REPO/target/vetting-service.jar
 W=$(mktemp -d); cd $W
-export VETTING_ADMIN_PASSWORD=admin-password-bench VETTING_RULES_DIR=$REPO/rules VETTING_PORT=18180 VETTING_ADMIN_PORT=18181
+export VETTING_SECOND_FACTOR=off VETTING_ADMIN_PASSWORD=admin-password-bench VETTING_RULES_DIR=$REPO/rules VETTING_PORT=18180 VETTING_ADMIN_PORT=18181
 start() { java -jar $JAR server $REPO/config.yml > svc.log 2>&1 & PID=$!; for i in $(seq 1 90); do curl -sf localhost:18180/api/health >/dev/null && return; sleep 1; done; }
 A="admin:admin-password-bench"
 mk() { curl -s -o /dev/null -u $A -H 'Content-Type: application/json' -d "{\"username\":\"$1\",\"password\":\"a-long-password-1\",\"roles\":[\"VETTING_OFFICER\"],\"countries\":[\"MX\"]}" localhost:18180/api/users; }

@@ -1,8 +1,10 @@
 // The vetting service's web interface: plain ES modules, no build step (lib/ the plumbing,
 // record/ the record's schema and editor, views/ one module per role). This module signs in,
 // builds the navigation each user's roles allow, and switches the language.
-import { api, basicAuth } from './lib/api.js';
-import { h, field, view, say, showFieldErrors } from './lib/dom.js';
+import { api, onReauthenticate } from './lib/api.js';
+import { el } from './lib/svg.js';
+import { h, field, table, view, say, showError, showFieldErrors } from './lib/dom.js';
+import { moment } from './lib/labels.js';
 import { t } from './lib/i18n.js';
 import { session, setLanguage, signOut, hasRole } from './lib/session.js';
 import { loadSchema, forget } from './record/schema.js';
@@ -37,20 +39,109 @@ function signInView() {
   const pass = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const form = h('form', { id: 'signin', onsubmit: async (ev) => {
     ev.preventDefault();
-    session.auth = basicAuth(user.value, pass.value);
-    const r = await api('GET', '/me');
-    if (r.status === 429) { signOut(); say(t('tooMany', r.headers.get('Retry-After')), true); return; }
-    if (r.status !== 200) { signOut(); say(t('badCredentials'), true); return; }
-    session.me = r.data;
-    if (session.me.mustChangePassword) { say(t('mustChange'), true); passwordView(pass.value); return; }
-    const rs = await api('GET', '/rulesets/active');
-    session.units = rs.status === 200 ? rs.data.units.map((u) => u.code) : [];
-    await loadSchema();
-    say('');
-    renderChrome();
+    const r = await api('POST', '/session', JSON.stringify({ username: user.value, password: pass.value }));
+    if (r.status === 429) { say(t('tooMany', r.headers.get('Retry-After')), true); return; }
+    if (r.status !== 200) { say(t('badCredentials'), true); return; }
+    session.csrf = r.data.csrfToken;
+    const password = pass.value;
+    pass.value = '';
+    if (r.data.status === 'SECOND_FACTOR_REQUIRED') { say(''); factorView(); return; }
+    if (r.data.status === 'ENROLMENT_REQUIRED') { say(''); enrolView(); return; }
+    await signedIn(password);
   } }, field(t('username'), user), field(t('password'), pass),
   h('p', {}, h('button', { type: 'submit', text: t('signIn') })));
   view(t('signIn'), form);
+}
+
+/** The second step: six digits from the authenticator app, or one of the recovery codes. */
+function factorView(recovery = false) {
+  const code = h('input', { name: 'code', autocomplete: 'one-time-code', required: true,
+    inputmode: recovery ? 'text' : 'numeric' });
+  const form = h('form', { id: 'factor', onsubmit: async (ev) => {
+    ev.preventDefault();
+    const r = await api('POST', recovery ? '/session/recovery' : '/session/totp', JSON.stringify({ code: code.value }));
+    if (r.status === 429) { say(t('tooMany', r.headers.get('Retry-After')), true); return; }
+    if (r.status !== 200) { code.value = ''; say(t('wrongCode'), true); return; }
+    await signedIn();
+  } }, field(t(recovery ? 'recoveryCode' : 'totpCode'), code),
+  h('p', {}, h('button', { type: 'submit', text: t('verifyCode') }), ' ',
+    recovery ? null : h('button', { type: 'button', class: 'secondary', id: 'use-recovery',
+      onclick: () => factorView(true) }, t('useRecovery'))));
+  view(t('secondFactor'), form);
+  code.focus();
+}
+
+/** First sign-in: enrol an authenticator app (its QR code drawn here), confirm it, keep the recovery codes. */
+async function enrolView() {
+  const r = await api('POST', '/me/factors/totp');
+  if (r.status !== 200) { showError(r); return; }
+  const code = h('input', { name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', required: true });
+  const form = h('form', { id: 'enrol', onsubmit: async (ev) => {
+    ev.preventDefault();
+    const c = await api('POST', '/me/factors/totp/' + encodeURIComponent(r.data.factorId) + '/confirm',
+      JSON.stringify({ code: code.value }));
+    if (c.status !== 200) { code.value = ''; say(t('wrongCode'), true); return; }
+    if (!c.data.recoveryCodes.length) { say(t('saved')); securityView(); return; } // a further app
+    say('');
+    view(t('recoveryCodes'), h('p', { text: t('recoveryHint') }),
+      h('ol', { id: 'recovery-codes', class: 'codes' }, c.data.recoveryCodes.map((x) => h('li', { text: x }))),
+      h('p', {}, h('button', { type: 'button', id: 'recovery-saved', onclick: () => signedIn() }, t('continue'))));
+  } }, h('p', { text: t('enrolHint') }), qrCode(r.data.qr),
+  h('p', {}, t('secretKey') + ': ', h('code', { id: 'totp-secret', text: r.data.secret })),
+  field(t('totpCode'), code), h('p', {}, h('button', { type: 'submit', text: t('verifyCode') })));
+  view(t('enrol'), form);
+}
+
+/** The QR code of the authenticator app's otpauth:// URI, from the matrix the service sends (one string per row). */
+function qrCode(rows) {
+  const size = rows.length;
+  const svg = el('svg', { id: 'totp-qr', role: 'img', width: size * 5, height: size * 5,
+    viewBox: '0 0 ' + size + ' ' + size, 'shape-rendering': 'crispEdges' });
+  svg.append(el('title', {}, t('enrol')));
+  svg.append(el('rect', { x: 0, y: 0, width: size, height: size, fill: '#ffffff' }));
+  rows.forEach((row, y) => [...row].forEach((bit, x) => {
+    if (bit === '1') svg.append(el('rect', { x, y, width: 1, height: 1, fill: '#000000' }));
+  }));
+  return h('figure', {}, svg);
+}
+
+/** Signed in: who it is, their units, the record schema, then the sections of their roles. */
+async function signedIn(password = '') {
+  const r = await api('GET', '/me');
+  if (r.status !== 200) { signOut(); say(t('badCredentials'), true); renderChrome(); return; }
+  session.me = r.data;
+  session.csrf = r.data.csrfToken || session.csrf;
+  session.expiresAt = r.data.sessionExpiresAt || null;
+  if (session.me.mustChangePassword) { say(t('mustChange'), true); passwordView(password); return; }
+  const rs = await api('GET', '/rulesets/active');
+  session.units = rs.status === 200 ? rs.data.units.map((u) => u.code) : [];
+  await loadSchema();
+  say('');
+  renderChrome();
+}
+
+/** A four-eyes step asks for a second factor again: a dialog takes the code, and the step is sent again. */
+function reauthenticateDialog() {
+  return new Promise((resolve) => {
+    const code = h('input', { name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', required: true });
+    const error = h('p', { class: 'error', role: 'alert' });
+    const dialog = h('dialog', { id: 'reauthenticate', 'aria-labelledby': 'reauth-title' },
+      h('form', { method: 'dialog', onsubmit: async (ev) => {
+        ev.preventDefault();
+        const r = await api('POST', '/session/reauthenticate', JSON.stringify({ code: code.value }), 'application/json', true);
+        if (r.status !== 200) { code.value = ''; error.textContent = t('wrongCode'); return; }
+        dialog.close();
+        dialog.remove();
+        resolve(true);
+      } }, h('h2', { id: 'reauth-title', text: t('reauthenticate') }), h('p', { text: t('reauthHint') }),
+      field(t('totpCode'), code), error,
+      h('p', {}, h('button', { type: 'submit', text: t('verifyCode') }), ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: () => { dialog.close(); dialog.remove(); resolve(false); } },
+          t('cancel')))));
+    document.body.append(dialog);
+    dialog.showModal();
+    code.focus();
+  });
 }
 
 /** Changing one's own password; after a generated one, before anything else. */
@@ -63,7 +154,8 @@ function passwordView(current = '') {
     ev.preventDefault();
     const r = await api('POST', '/me/password', JSON.stringify({ current: cur.value, new: next.value }));
     if (r.status !== 204) { showFieldErrors(form, r); return; }
-    session.auth = basicAuth(session.me.username, next.value);
+    cur.value = '';
+    next.value = '';
     const me = await api('GET', '/me');
     session.me = me.data;
     say(t('saved'));
@@ -71,6 +163,30 @@ function passwordView(current = '') {
   } }, field(t('currentPassword'), cur), field(t('newPassword'), next),
   h('p', {}, h('button', { type: 'submit', text: t('changePassword') })));
   view(t('changePassword'), form);
+}
+
+/** The person's own second factors: each app enrolled, recovery codes left; another app added, one removed. */
+async function securityView() {
+  const r = await api('GET', '/me/factors');
+  if (r.status !== 200) { showError(r); return; }
+  const rows = r.data.factors.map((f) => h('tr', { 'data-factor': f.factorId }, h('td', { text: f.label }),
+    h('td', { text: moment(f.enrolledAt) }),
+    h('td', {}, r.data.factors.length > 1 ? h('button', { type: 'button', class: 'secondary', onclick: async () => {
+      const d = await api('DELETE', '/me/factors/' + encodeURIComponent(f.factorId));
+      if (d.status === 204) { say(t('saved')); securityView(); } else showError(d);
+    } }, t('remove')) : null)));
+  view(t('security'), h('h3', { text: t('factors') }),
+    table({ id: 'factors' }, [t('secondFactor'), t('enrolledAt'), ''], rows),
+    h('p', { id: 'recovery-left', text: t('recoveryLeft', r.data.recoveryCodesLeft) }),
+    h('p', {}, h('button', { type: 'button', id: 'add-app', onclick: () => enrolView() }, t('enrol'))));
+}
+
+/** "Your session ends in N min", kept up to date; a session that ended sends the person to sign in. */
+function sessionNotice() {
+  const who = document.getElementById('session-ends');
+  if (!session.me || !session.expiresAt) { who.textContent = ''; return; }
+  const minutes = Math.max(0, Math.round((Date.parse(session.expiresAt) - Date.now()) / 60000));
+  who.textContent = t('sessionEnds', minutes);
 }
 
 function renderChrome() {
@@ -85,11 +201,13 @@ function renderChrome() {
     nav.replaceChildren();
     out.hidden = true;
     document.getElementById('who').textContent = '';
+    sessionNotice();
     signInView();
     return;
   }
   out.hidden = false;
   document.getElementById('who').textContent = t('signedInAs') + ' ' + session.me.username;
+  sessionNotice();
   const seen = new Set();
   const buttons = [];
   for (const [key, role, show] of SECTIONS) {
@@ -102,6 +220,8 @@ function renderChrome() {
       show();
     } }, t(key)));
   }
+  buttons.push(h('button', { type: 'button', 'data-section': 'security', onclick: () => securityView() },
+    t('security')));
   buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => passwordView() },
     t('changePassword')));
   nav.replaceChildren(...buttons);
@@ -113,11 +233,23 @@ document.getElementById('lang').addEventListener('change', (ev) => {
   setLanguage(ev.target.value);
   renderChrome();
 });
-document.getElementById('signout').addEventListener('click', () => {
+document.getElementById('signout').addEventListener('click', async () => {
+  await api('DELETE', '/session');
   signOut();
   forget();
   say('');
   renderChrome();
 });
 
-renderChrome();
+onReauthenticate(reauthenticateDialog);
+setInterval(sessionNotice, 30000);
+
+// a page reloaded keeps its session: the cookie is still there
+(async () => {
+  const me = await api('GET', '/me');
+  if (me.status === 200 && me.data.csrfToken) {
+    await signedIn();
+  } else {
+    renderChrome();
+  }
+})();

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 import io.dropwizard.assets.AssetsBundle;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
-import io.dropwizard.auth.basic.BasicCredentialAuthFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.configuration.DefaultConfigurationFactoryFactory;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -34,8 +33,6 @@ import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vetting.auth.DatabaseAuthenticator;
-import org.vetting.auth.JsonUnauthorizedHandler;
-import org.vetting.auth.Passwords;
 import org.vetting.auth.RoleAuthorizer;
 import org.vetting.auth.User;
 import org.vetting.cli.DemoCommand;
@@ -54,10 +51,11 @@ import org.vetting.db.Migrations;
 import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
 import org.vetting.http.JsonExceptionMapper;
-import org.vetting.auth.SignInThrottle;
 import org.vetting.http.PasswordChangeRequired;
 import org.vetting.http.RequestSizeLimit;
 import org.vetting.http.SignInGuard;
+import org.vetting.http.SessionCookie;
+import org.vetting.http.SignedInFilter;
 import org.vetting.http.Tls;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
@@ -148,12 +146,13 @@ public final class VettingApplication extends Application<VettingConfiguration> 
             context.access().listOfficersOnFile();
         }
 
-        registerSecurity(config, environment, jdbi, context.passwords());
+        SessionCookie cookie = new SessionCookie(tls);
+        registerSecurity(config, environment, context, cookie);
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
         environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        environment.servlets().addFilter("sign-in-guard", new SignInGuard(new SignInThrottle(clock), context.signIns()))
+        environment.servlets().addFilter("sign-in-guard", new SignInGuard(context.throttle(), context.signIns()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         jersey.register(new RequestSizeLimit());
         jersey.register(new PasswordChangeRequired());
@@ -162,7 +161,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.register(new JsonExceptionMapper());
         jersey.register(new CatchAllExceptionMapper());
         jersey.register(ReaderLanguage.binder());
-        List<Object> resources = context.resources(Path.of(config.getRulesDirectory()), environment.getObjectMapper());
+        List<Object> resources = context.resources(Path.of(config.getRulesDirectory()), environment.getObjectMapper(),
+                cookie);
         resources.forEach(jersey::register);
         Set<Class<?>> described = new LinkedHashSet<>();
         resources.forEach(r -> described.add(r.getClass()));
@@ -227,20 +227,20 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 H2Housekeeping.INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    private static void registerSecurity(VettingConfiguration config, Environment environment, Jdbi jdbi,
-                                         Passwords passwords) {
+    /**
+     * Who calls: a session cookie, or HTTP Basic (people only while second factors are off; a
+     * renewed bcrypt verification keeps a steady Basic caller from waiting for bcrypt).
+     */
+    private static void registerSecurity(VettingConfiguration config, Environment environment, VettingContext context,
+                                         SessionCookie cookie) {
         // renewals of remembered verifications ahead of expiry: one thread, a bounded queue (a refused
         // renewal is not made, and that verification expires as it would have)
         var renewals = environment.lifecycle().executorService("credentials-renewal").minThreads(1).maxThreads(1)
                 .workQueue(new ArrayBlockingQueue<>(1_000)).build();
-        var authenticator = new DatabaseAuthenticator(jdbi, passwords,
+        var authenticator = new DatabaseAuthenticator(context.jdbi(), context.passwords(),
                 java.time.Duration.ofMillis(config.getAuthenticationCacheTtl().toMilliseconds()), renewals);
-        environment.jersey().register(new AuthDynamicFeature(new BasicCredentialAuthFilter.Builder<User>()
-                .setAuthenticator(authenticator)
-                .setAuthorizer(new RoleAuthorizer())
-                .setRealm(JsonUnauthorizedHandler.REALM)
-                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
-                .buildAuthFilter()));
+        environment.jersey().register(new AuthDynamicFeature(SignedInFilter.build(context.sessions(), cookie,
+                authenticator, new RoleAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
     }

@@ -1,5 +1,7 @@
 package org.vetting;
 
+import org.vetting.signin.SessionPolicy;
+
 import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 /** The service's configuration ({@code config.yml}, with {@code ${VETTING_*}} environment overrides). */
 public class VettingConfiguration extends Configuration {
@@ -216,5 +219,53 @@ public class VettingConfiguration extends Configuration {
     @JsonProperty
     public void setTimeZone(String timeZone) {
         this.timeZone = timeZone;
+    }
+
+    /** How people sign in (docs/api.md, "Sign-in"; docs/operations.md records the values for a security plan). */
+    @Valid
+    @NotNull
+    private SignIn signIn = new SignIn();
+
+    @JsonProperty
+    public SignIn getSignIn() {
+        return signIn;
+    }
+
+    @JsonProperty
+    public void setSignIn(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    /** The {@code signIn} block of {@code config.yml}. */
+    public static final class SignIn {
+        /** {@code required}: every person proves a second factor; {@code off}: HTTP Basic for people (a trial, a test). */
+        @NotNull
+        @Pattern(regexp = "required|off")
+        @JsonProperty
+        public String secondFactor = "required";
+
+        @Min(1)
+        @Max(24 * 60)
+        @JsonProperty
+        public int sessionIdleMinutes = 30;
+
+        @Min(1)
+        @Max(24 * 7)
+        @JsonProperty
+        public int sessionMaxHours = 12;
+
+        @Min(1)
+        @Max(60)
+        @JsonProperty
+        public int reauthMinutes = 5;
+
+        /** The address users reach the service at, for redirects; empty: links are relative. */
+        @JsonProperty
+        public String publicUrl = "";
+
+        public SessionPolicy policy() {
+            return new SessionPolicy("required".equals(secondFactor), java.time.Duration.ofMinutes(sessionIdleMinutes),
+                    java.time.Duration.ofHours(sessionMaxHours), java.time.Duration.ofMinutes(reauthMinutes));
+        }
     }
 }

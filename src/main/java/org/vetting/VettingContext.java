@@ -37,6 +37,11 @@ import org.vetting.governance.PolicyChanges;
 import org.vetting.governance.Reevaluation;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.users.UserService;
+import org.vetting.auth.SignInThrottle;
+import org.vetting.http.SessionCookie;
+import org.vetting.resources.SessionResource;
+import org.vetting.signin.Factors;
+import org.vetting.signin.Sessions;
 import org.vetting.health.Liveness;
 import org.vetting.resources.ScreeningHitsResource;
 import org.vetting.resources.WatchlistsResource;
@@ -69,7 +74,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                              AdjudicationService adjudications, CorrectionService corrections, AccessLog accessLog,
                              AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
                              Reevaluation reevaluation, ActiveWatchlists activeWatchlists, Watchlists watchlists,
-                             ContinuousScreening continuousScreening, ScreeningReviews screeningReviews) {
+                             ContinuousScreening continuousScreening, ScreeningReviews screeningReviews,
+                             SignInThrottle throttle, Sessions sessions, Factors factors) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         return build(config, jdbi, clock, null);
@@ -100,20 +106,25 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
         Reevaluation reevaluation = new Reevaluation(jdbi, rules, reevaluations, time, daemon("rule-change-reevaluation"));
+        SignInThrottle throttle = new SignInThrottle(clock);
+        SignIns signIns = new SignIns(jdbi, time);
+        Sessions sessions = new Sessions(jdbi, passwords, throttle, signIns, time, config.getSignIn().policy());
         Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
                 new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
                 evaluations, reads, reevaluations, clearances,
                 new AdjudicationService(jdbi, rules, reads, clearances, access, time),
                 new CorrectionService(jdbi, rules, reevaluations, access, time),
-                accessLog, new AuditService(jdbi, reads, evaluator, rules, access), new SignIns(jdbi, time),
+                accessLog, new AuditService(jdbi, reads, evaluator, rules, access), signIns,
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
-                new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time));
+                new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time), throttle, sessions,
+                new Factors(jdbi, sessions, signIns, time));
     }
 
     /** The REST resources over these services, for the server to register. */
-    public List<Object> resources(Path rulesDirectory, ObjectMapper json) {
+    public List<Object> resources(Path rulesDirectory, ObjectMapper json, SessionCookie cookie) {
         return List.of(
+                new SessionResource(sessions, cookie),
                 new CandidatesResource(evaluations, json),
                 new EvaluationsResource(evaluations, evaluationReads, adjudications),
                 new RuleSetsResource(rules, policyChanges, backtests, rulesDirectory),
@@ -121,10 +132,10 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 new OfficersResource(clearances, evaluations, evaluationReads, corrections),
                 new UnitsResource(clearances),
                 new AdjudicationsResource(adjudications),
-                new MeResource(users),
+                new MeResource(users, sessions, factors, cookie),
                 new CorrectionsResource(corrections),
                 new RecordSchemaResource(),
-                new UsersResource(users, rules),
+                new UsersResource(users, rules, sessions),
                 new HealthResource(new Liveness(jdbi, rules)),
                 new DashboardResource(new DashboardService(jdbi, time)),
                 new WatchlistsResource(watchlists),

@@ -1,9 +1,11 @@
-// Who is signed in, in which language. Credentials live only here, in memory: gone on reload or
-// sign-out, never in localStorage or a cookie (so there is no CSRF surface). The language alone is
+// Who is signed in, in which language. The browser never holds a password: signing in yields a
+// server-side session in an HttpOnly cookie the page cannot read; the page keeps only the session's
+// CSRF token (sent with every state-changing call) and who is signed in. The language alone is
 // remembered.
 export const session = {
-  auth: null,
   me: null,
+  csrf: null,
+  expiresAt: null,
   units: [],
   lang: localStorage.getItem('vetting.lang') === 'es' ? 'es' : 'en',
 };
@@ -14,8 +16,9 @@ export function setLanguage(lang) {
 }
 
 export function signOut() {
-  session.auth = null;
   session.me = null;
+  session.csrf = null;
+  session.expiresAt = null;
 }
 
 export function hasRole(role) {

@@ -48,6 +48,12 @@ export function usersView() {
       u.status === 'PENDING_APPROVAL' && u.requestedBy !== session.me.username && !mine
         ? h('button', { type: 'button', 'data-approve': u.username, onclick: () => act(u, 'approve', load) }, t('approve'))
         : null,
+      u.status !== 'PENDING_APPROVAL' && !mine ? h('button', { type: 'button', class: 'secondary',
+        'data-reset': u.username, onclick: () => act(u, 'factors/reset', load) }, t('resetFactors')) : null,
+      !mine ? h('button', { type: 'button', class: 'secondary', 'data-end-sessions': u.username, onclick: async () => {
+        const d = await api('DELETE', '/users/' + seg(u.username) + '/sessions');
+        if (d.status === 204) say(t('sessionsEnded') + ' ' + u.username); else showError(d);
+      } }, t('endSessions')) : null,
     ];
   };
   const load = async () => {
@@ -57,7 +63,8 @@ export function usersView() {
       r.data.items.map((u) => h('tr', { 'data-user': u.username }, h('td', { text: u.username }), h('td', { text: u.roles.join(', ') }),
         h('td', { text: u.units.join(', ') }), h('td', { text: u.countries.join(', ') }),
         h('td', { text: u.enabled ? t('yes') : t('no') }),
-        h('td', { text: [...u.pendingRoles, u.pendingEnable ? t('enable') : null].filter(Boolean).join(', ') }),
+        h('td', { text: [...u.pendingRoles, u.pendingEnable ? t('enable') : null,
+          u.pendingFactorReset ? t('resetFactors') : null].filter(Boolean).join(', ') }),
         h('td', {}, actions(u, load))))));
   };
   form.addEventListener('submit', () => setTimeout(load, 300));

@@ -147,9 +147,11 @@ public final class AdjudicationService {
             throw ValidationFailed.of("waive", "a GRANT must waive exactly the DISQUALIFYING codes "
                     + String.join(", ", disqualifying));
         }
-        if (waiver && grant && firstApproval.isPresent()
-                && firstApproval.get().adjudicator().equals(adjudicator.username())) {
-            throw new SeparationOfDuties("four eyes: a waiver needs a second, different adjudicator");
+        if (waiver && grant && firstApproval.isPresent()) {
+            if (firstApproval.get().adjudicator().equals(adjudicator.username())) {
+                throw new SeparationOfDuties("four eyes: a waiver needs a second, different adjudicator");
+            }
+            adjudicator.requireRecentSecondFactor(); // the second adjudicator's signature
         }
         Instant now = time.now();
         List<Condition> conditions = new ArrayList<>();

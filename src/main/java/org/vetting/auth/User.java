@@ -8,16 +8,41 @@ import java.util.Set;
 
 import org.vetting.api.Role;
 import org.vetting.db.UserDao;
+import org.vetting.errors.ReauthenticationRequired;
 
 /**
  * An authenticated caller: roles, the units a COMMANDER is bound to, the countries whose officers
  * they may see (every role but ADMIN), and the officer they are (if any: nobody vets themselves).
+ * {@code recentSecondFactor}: whether they may sign the second half of a four-eyes step now — a
+ * second factor proved within the re-authentication window, or second factors turned off.
  */
 public record User(String username, Set<Role> roles, Set<String> units, Set<String> countries, String officerId,
-                   boolean mustChangePassword) implements Principal {
+                   boolean mustChangePassword, boolean recentSecondFactor) implements Principal {
+
+    /** A caller inside the process (a command, the demo): it signs nothing over HTTP, and is trusted as such. */
+    public User(String username, Set<Role> roles, Set<String> units, Set<String> countries, String officerId,
+                boolean mustChangePassword) {
+        this(username, roles, units, countries, officerId, mustChangePassword, true);
+    }
+
     @Override
     public String getName() {
         return username;
+    }
+
+    /** The same caller, with whether a second factor was proved recently enough. */
+    public User withRecentSecondFactor(boolean recent) {
+        return new User(username, roles, units, countries, officerId, mustChangePassword, recent);
+    }
+
+    /**
+     * Before the second signature of a four-eyes step (docs/api.md, "Sign-in"): refused, changing
+     * nothing, unless a second factor was proved recently enough.
+     */
+    public void requireRecentSecondFactor() {
+        if (!recentSecondFactor) {
+            throw new ReauthenticationRequired();
+        }
     }
 
     /** The principal of a stored user: its roles (approved ones only), units and countries. */

@@ -53,8 +53,11 @@ public class DemoCommand extends ConfiguredCommand<VettingConfiguration> {
             }
             System.out.printf("demo population: %d officers in %.1f s; outcomes %s%n", result.officers(),
                     (System.nanoTime() - started) / 1e9, result.outcomes());
-            System.out.println("users (sign in at http://localhost:8080/ ; admin keeps its first-start password):");
-            result.passwords().forEach((user, password) -> System.out.printf("  %-16s %s%n", user, password));
+            System.out.println("users (sign in at http://localhost:8080/ with the password and a code of an authenticator"
+                    + " app holding the otpauth URI — scan it as a QR code or add the secret by hand; admin keeps its"
+                    + " first-start password and enrols its own app at its first sign-in):");
+            result.passwords().forEach((user, password) -> System.out.printf("  %-16s %s  %s%n", user, password,
+                    context.factors().enrolWithoutSignIn(user)));
         }
     }
 }

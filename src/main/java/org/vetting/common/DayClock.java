@@ -18,6 +18,11 @@ public class DayClock extends Clock {
         now = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
+    /** Sets the clock to an instant (a test moving minutes, not days). */
+    protected final void set(Instant at) {
+        now = at;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;

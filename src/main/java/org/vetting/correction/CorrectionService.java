@@ -115,6 +115,7 @@ public final class CorrectionService {
         LocalDate today = time.today();
         return jdbi.inTransaction(h -> {
             CorrectionDao.CorrectionRow row = decidable(h, id, approver, named);
+            approver.requireRecentSecondFactor(); // the second person's signature
             OfficerRecordDao records = h.attach(OfficerRecordDao.class);
             int latest = records.latestVersion(row.officerId());
             OfficerRecord onFile = records.record(row.officerId(), latest).orElseThrow();

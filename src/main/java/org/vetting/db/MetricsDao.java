@@ -22,7 +22,8 @@ public interface MetricsDao {
     @RegisterConstructorMapper(Count.class)
     List<Count> clearances();
 
-    @SqlQuery("SELECT COUNT(*) FROM failed_sign_ins")
+    /** Refused sign-in steps: a wrong password or code ({@code SignInEvent.failure}). */
+    @SqlQuery("SELECT COUNT(*) FROM sign_in_events WHERE outcome IN ('WRONG_CREDENTIALS', 'WRONG_CODE')")
     long failedSignIns();
 
     @SqlQuery("SELECT sequence FROM audit_head WHERE id = 1")

@@ -95,15 +95,19 @@ public interface UserDao {
     void insertCountry(@Bind("username") String username, @Bind("country") String country);
 
     /** Privileged roles (and re-enabling) waiting for a second administrator; {@code roles} is a JSON list. */
-    record PendingGrant(String username, String roles, boolean enable, String requestedBy, Instant requestedAt) {}
+    /** What waits for a second administrator: privileged roles, re-enabling, or resetting every second factor. */
+    record PendingGrant(String username, String roles, boolean enable, String requestedBy, Instant requestedAt,
+                        boolean resetFactors) {}
 
-    @SqlQuery("SELECT username, roles, enable, requested_by, requested_at FROM pending_grants WHERE username = :username")
+    @SqlQuery("""
+            SELECT username, roles, enable, requested_by, requested_at, reset_factors FROM pending_grants
+             WHERE username = :username""")
     @RegisterConstructorMapper(PendingGrant.class)
     Optional<PendingGrant> pending(@Bind("username") String username);
 
     @SqlUpdate("""
-            INSERT INTO pending_grants (username, roles, enable, requested_by, requested_at)
-            VALUES (:username, :roles, :enable, :requestedBy, :requestedAt)
+            INSERT INTO pending_grants (username, roles, enable, requested_by, requested_at, reset_factors)
+            VALUES (:username, :roles, :enable, :requestedBy, :requestedAt, :resetFactors)
             """)
     void insertPending(@BindMethods PendingGrant grant);
 

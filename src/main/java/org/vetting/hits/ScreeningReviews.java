@@ -173,6 +173,7 @@ public final class ScreeningReviews {
                     if (firstDismisser) {
                         throw new SeparationOfDuties("a dismissal takes a second, different adjudicator");
                     }
+                    adjudicator.requireRecentSecondFactor(); // the second adjudicator's signature
                     return HitStatus.DISMISSED;
                 }
                 return HitStatus.CONFIRMED;

@@ -8,8 +8,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import org.vetting.api.ErrorBody;
 import org.vetting.errors.Conflict;
+import org.vetting.errors.CsrfRefused;
 import org.vetting.errors.DomainException;
 import org.vetting.errors.NotFound;
+import org.vetting.errors.ReauthenticationRequired;
+import org.vetting.errors.Throttled;
+import org.vetting.errors.Unauthenticated;
 import org.vetting.errors.OutOfScope;
 import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.TooLarge;
@@ -26,14 +30,21 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         STATUS.put(OutOfScope.class, 403);
         STATUS.put(Conflict.class, 409);
         STATUS.put(TooLarge.class, 413);
+        STATUS.put(Unauthenticated.class, 401);
+        STATUS.put(Throttled.class, 429);
+        STATUS.put(CsrfRefused.class, 403);
     }
 
     @Override
     public Response toResponse(DomainException e) {
         int status = status(e);
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status, e.getMessage(), e.errors()))
-                .build();
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, e.getMessage(), e.errors(),
+                        e instanceof ReauthenticationRequired ? Boolean.TRUE : null));
+        if (e instanceof Throttled t) {
+            r.header("Retry-After", Long.toString(t.retryAfterSeconds()));
+        }
+        return r.build();
     }
 
     /** The status of a refusal: that of its own type or of the nearest supertype listed. */

@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import jakarta.inject.Singleton;
 import org.glassfish.jersey.internal.inject.AbstractBinder;
 import org.glassfish.jersey.process.internal.RequestScoped;
 import org.glassfish.jersey.server.ContainerRequest;
@@ -31,7 +32,8 @@ public final class ReaderLanguage implements Supplier<Language> {
         return new AbstractBinder() {
             @Override
             protected void configure() {
-                bindFactory(ReaderLanguage.class).to(Language.class).in(RequestScoped.class);
+                // the factory made once (its Provider reads each request's headers), the language once per request
+                bindFactory(ReaderLanguage.class, Singleton.class).to(Language.class).in(RequestScoped.class);
             }
         };
     }

@@ -52,7 +52,7 @@ public class SignInGuard implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        String address = address(request);
+        String address = Addresses.of(request);
         Optional<Duration> wait = throttle.wait(username.get(), address);
         if (wait.isPresent()) {
             // refused before Jersey and bcrypt, and not written anywhere: a flood costs neither CPU nor storage;
@@ -67,7 +67,12 @@ public class SignInGuard implements Filter {
                     + " s\"}");
             return;
         }
-        Refusal refusal = new Refusal(response, () -> failed(username.get(), address));
+        // a failed sign-in is a 401 for these credentials (SignedInFilter marks it), not one about a session
+        Refusal refusal = new Refusal(response, () -> {
+            if (request.getAttribute(SignedInFilter.WRONG_CREDENTIALS) != null) {
+                failed(username.get(), address);
+            }
+        });
         chain.doFilter(req, refusal);
         if (response.getStatus() == 401) {
             refusal.record(); // when the 401 was not set through the wrapper; once in any case
@@ -143,10 +148,6 @@ public class SignInGuard implements Filter {
         }
     }
 
-    private static String address(HttpServletRequest request) {
-        String a = request.getRemoteAddr();
-        return a == null ? "unknown" : a.length() > 64 ? a.substring(0, 64) : a;
-    }
 
     /** The user name of HTTP Basic credentials, if the header carries readable ones. */
     static Optional<String> basicUsername(String header) {

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.AccessEntryView;
-import org.vetting.api.FailedSignInView;
+import org.vetting.api.SignInView;
 import org.vetting.audit.SignIns;
 import org.vetting.api.AuditedEvaluationView;
 import org.vetting.api.EvaluationView;
@@ -146,10 +146,10 @@ public class AuditResource {
         @QueryParam("cursor") String cursor;
     }
 
-    /** Failed sign-ins: names tried, addresses, times (a name tried is not an officer's data). */
+    /** The sign-in log: every step, failures included; names tried, addresses, times (not an officer's data). */
     @GET
     @Path("/sign-ins")
-    public ListPage<FailedSignInView> signIns(@Parameter(hidden = true) @Auth User user, @QueryParam("username") String username,
+    public ListPage<SignInView> signIns(@Parameter(hidden = true) @Auth User user, @QueryParam("username") String username,
                                               @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return signIns.find(username, Paging.numericCursor(cursor), Paging.limit(limit));
     }

@@ -10,7 +10,24 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.vetting.api.MeView;
 import org.vetting.api.PasswordChange;
+import org.vetting.api.SessionView;
+import org.vetting.http.SignedInFilter;
+import org.vetting.signin.Factors;
+import org.vetting.signin.Sessions;
+import org.vetting.http.Addresses;
+import org.vetting.http.SessionCookie;
+import org.vetting.api.CodeRequest;
+import org.vetting.api.FactorsView;
+import org.vetting.api.RecoveryCodes;
+import org.vetting.api.TotpEnrolment;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
 import org.vetting.auth.User;
 import org.vetting.users.UserService;
 
@@ -19,16 +36,27 @@ import org.vetting.users.UserService;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
     private final UserService users;
+    private final Sessions sessions;
+    private final Factors factors;
+    private final SessionCookie cookie;
 
-    public MeResource(UserService users) {
+    public MeResource(UserService users, Sessions sessions, Factors factors, SessionCookie cookie) {
         this.users = users;
+        this.sessions = sessions;
+        this.factors = factors;
+        this.cookie = cookie;
     }
 
     /** Any signed-in user, whatever their roles (a user whose roles wait for approval has none yet). */
     @GET
     @PermitAll
-    public User me(@Parameter(hidden = true) @Auth User user) {
-        return user;
+    public MeView me(@Parameter(hidden = true) @Auth User user, @Context ContainerRequestContext request) {
+        SessionView s = request.getProperty(SignedInFilter.SESSION) instanceof Sessions.Resolved r
+                ? sessions.describe(r.session()) : null;
+        return new MeView(user.username(), user.roles().stream().sorted().toList(), user.units().stream().sorted()
+                .toList(), user.countries().stream().sorted().toList(), user.officerId(), user.mustChangePassword(),
+                s == null ? null : s.csrfToken(), s == null ? null : s.signedInWith(),
+                s == null ? null : s.secondFactorAt(), s == null ? null : s.sessionExpiresAt());
     }
 
     @POST
@@ -38,5 +66,45 @@ public class MeResource {
     public Response changePassword(@Parameter(hidden = true) @Auth User user, PasswordChange change) {
         users.changePassword(user, change);
         return Response.noContent().build();
+    }
+
+    /** Enrolling an authenticator app: its secret and the URI of its QR code (a session that must enrol, or one signed in). */
+    @POST
+    @Path("/factors/totp")
+    public TotpEnrolment startTotp(@Context HttpHeaders headers) {
+        return factors.startTotp(csrfChecked(headers));
+    }
+
+    /** The app's first code confirms it; a first factor also signs the session in and issues recovery codes. */
+    @POST
+    @Path("/factors/totp/{factorId}/confirm")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RecoveryCodes confirmTotp(@PathParam("factorId") String factorId, CodeRequest code,
+                                     @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        return factors.confirmTotp(csrfChecked(headers), factorId, code, Addresses.of(http));
+    }
+
+    @GET
+    @Path("/factors")
+    public FactorsView factors(@Context HttpHeaders headers) {
+        return factors.list(cookie.id(headers));
+    }
+
+    /** Removes a factor: with a second factor proved recently, and never the last one. */
+    @DELETE
+    @Path("/factors/{factorId}")
+    public Response removeFactor(@PathParam("factorId") String factorId, @Context HttpHeaders headers,
+                                 @Context HttpServletRequest http) {
+        String id = csrfChecked(headers);
+        boolean recent = sessions.resolve(id).map(r -> r.user().recentSecondFactor()).orElse(false);
+        factors.remove(id, factorId, recent, Addresses.of(http));
+        return Response.noContent().build();
+    }
+
+    /** The session the cookie names, once the call's CSRF token is the session's. */
+    private String csrfChecked(HttpHeaders headers) {
+        String id = cookie.id(headers);
+        sessions.open(id, headers.getHeaderString(SessionCookie.CSRF_HEADER));
+        return id;
     }
 }

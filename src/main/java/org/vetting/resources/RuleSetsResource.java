@@ -102,6 +102,7 @@ public class RuleSetsResource {
     @Path("/{version}/approve")
     @RolesAllowed("POLICY_OFFICER")
     public RuleSetVersionView approve(@Parameter(hidden = true) @Auth User user, @PathParam("version") String version, ApprovalRequest request) {
+        user.requireRecentSecondFactor(); // the second policy officer's signature
         return changes.approve(version, request, user.username());
     }
 

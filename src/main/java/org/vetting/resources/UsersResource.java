@@ -6,7 +6,14 @@ import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.vetting.api.SessionEntry;
+import org.vetting.http.Addresses;
+import org.vetting.signin.Sessions;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -34,10 +41,12 @@ import org.vetting.users.UserService;
 public class UsersResource {
     private final UserService users;
     private final ActiveRuleSet active;
+    private final Sessions sessions;
 
-    public UsersResource(UserService users, ActiveRuleSet active) {
+    public UsersResource(UserService users, ActiveRuleSet active, Sessions sessions) {
         this.users = users;
         this.active = active;
+        this.sessions = sessions;
     }
 
     @GET
@@ -69,7 +78,34 @@ public class UsersResource {
     @POST
     @Path("/{username}/approve")
     public UserView approve(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username) {
+        admin.requireRecentSecondFactor(); // the second administrator's signature
         return users.approve(username, admin);
+    }
+
+    /** Every second factor of a user reset (all lost): pending until a second administrator approves. */
+    @POST
+    @Path("/{username}/factors/reset")
+    public Response resetFactors(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username) {
+        return Response.accepted(users.requestFactorReset(username, admin)).build();
+    }
+
+    /** A user's open sessions: when each began and was last used, from where, how. */
+    @GET
+    @Path("/{username}/sessions")
+    public List<SessionEntry> sessions(@Parameter(hidden = true) @Auth User admin,
+                                       @PathParam("username") String username) {
+        users.find(username);
+        return sessions.sessionsOf(username);
+    }
+
+    /** Ends every session of a user at once, on every instance. */
+    @DELETE
+    @Path("/{username}/sessions")
+    public Response endSessions(@Parameter(hidden = true) @Auth User admin, @PathParam("username") String username,
+                                @Context HttpServletRequest http) {
+        users.find(username);
+        sessions.endAll(username, admin.username(), Addresses.of(http));
+        return Response.noContent().build();
     }
 
     @POST

@@ -49,6 +49,7 @@ public class WatchlistsResource {
     @RolesAllowed("POLICY_OFFICER")
     public WatchlistImport approve(@Parameter(hidden = true) @Auth User user, @PathParam("list") String list,
                                    @PathParam("version") String version, DecisionRequest request) {
+        user.requireRecentSecondFactor(); // the second policy officer's signature
         return watchlists.approve(list, version(version), user.username(), request == null ? null : request.reasons());
     }
 

@@ -64,7 +64,8 @@ final class UserEntries {
         String status = pending.isPresent() ? "PENDING_APPROVAL" : row.enabled() ? "ACTIVE" : "DISABLED";
         return new UserView(row.username(), status, user.roles().stream().sorted().toList(),
                 user.units().stream().sorted().toList(), user.countries().stream().sorted().toList(), row.officerId(),
-                row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
+                row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::resetFactors).orElse(false),
+                pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
                 row.createdAt());
     }
 }

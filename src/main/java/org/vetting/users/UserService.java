@@ -26,6 +26,8 @@ import org.vetting.auth.Passwords;
 import org.vetting.auth.User;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
+import org.vetting.db.FactorDao;
+import org.vetting.db.SessionDao;
 import org.vetting.db.UserDao;
 import org.vetting.errors.Conflict;
 import org.vetting.errors.NotFound;
@@ -38,6 +40,10 @@ import org.vetting.errors.ValidationFailed;
  * waits for a second ADMIN while two or more are enabled; with one (first start) it takes effect at
  * once and the audit entry says it was made without a second approver. An ADMIN holds no other
  * role; every other user is bound to countries. Every change is a USER entry of the audit chain.
+ *
+ * <p>Just over 300 lines: what waits for a second administrator (roles, re-enabling, a factor
+ * reset) is one pending row per user, asked for and approved here; split, the rule "one thing waits
+ * at a time, approved by another administrator" would live in several classes.
  */
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
@@ -94,7 +100,7 @@ public final class UserService {
                     request.officerId(), time.now(), admin.username()));
             if (ask) {
                 dao.insertPending(new UserDao.PendingGrant(request.username(), Json.write(grant.privileged()), false,
-                        admin.username(), time.now()));
+                        admin.username(), time.now(), false));
             }
             audit(h, request.username(), "CREATED", admin.username(), secondApprover(ask, grant.privileged()));
             return new Outcome(view(dao, request.username()), ask);
@@ -135,8 +141,9 @@ public final class UserService {
             dao.deletePending(username);
             if (ask) {
                 dao.insertPending(new UserDao.PendingGrant(username, Json.write(added), false, admin.username(),
-                        time.now()));
+                        time.now(), false));
             }
+            endSessions(h, username, "ROLES_CHANGED");
             audit(h, username, "ROLES_CHANGED", admin.username(), secondApprover(ask, added));
             return new Outcome(view(dao, username), ask);
         });
@@ -161,14 +168,58 @@ public final class UserService {
             if (pending.enable()) {
                 dao.setEnabled(username, true);
             }
+            if (pending.resetFactors()) {
+                // every factor and unused recovery code goes; the person enrols again at their next sign-in
+                FactorDao factors = h.attach(FactorDao.class);
+                factors.removeAll(username, time.now());
+                factors.dropUnusedCodes(username);
+            }
             dao.deletePending(username);
             Map<String, Object> extra = new LinkedHashMap<>();
             extra.put("approvedRoles", roles.stream().map(Role::name).sorted().toList());
             extra.put("approvedEnable", pending.enable());
+            extra.put("approvedFactorReset", pending.resetFactors());
             extra.put("requestedBy", pending.requestedBy());
+            endSessions(h, username, "ROLES_CHANGED");
             audit(h, username, "APPROVED", admin.username(), extra);
             return view(dao, username);
         });
+    }
+
+    /**
+     * Asks for a user's second factors to be reset (every one lost, the recovery codes too): it takes
+     * effect only when a second administrator approves ({@link #approve}); the person enrols again at
+     * their next sign-in. Never the person alone, and never one administrator alone.
+     */
+    public UserView requestFactorReset(String username, User admin) {
+        if (username.equals(admin.username())) {
+            throw new SeparationOfDuties("another administrator asks for your factors to be reset");
+        }
+        return jdbi.inTransaction(h -> {
+            UserDao dao = h.attach(UserDao.class);
+            dao.find(username).orElseThrow(() -> new NotFound("no user " + username));
+            if (dao.pending(username).isPresent()) {
+                throw new Conflict("something already waits for approval for user " + username
+                        + ": approve or change it first");
+            }
+            dao.insertPending(new UserDao.PendingGrant(username, "[]", false, admin.username(), time.now(), true));
+            audit(h, username, "FACTOR_RESET_REQUESTED", admin.username(), Map.of());
+            return view(dao, username);
+        });
+    }
+
+    /** A user, or NotFound. */
+    public UserView find(String username) {
+        return jdbi.withExtension(UserDao.class, dao -> dao.find(username).map(row -> view(dao, row))
+                .orElseThrow(() -> new NotFound("no user " + username)));
+    }
+
+    /**
+     * A user's sessions end with the change that makes them wrong (disabled, roles changed), in its
+     * transaction: from the next request on, on every instance, they sign in again.
+     */
+    private void endSessions(Handle h, String username, String reason) {
+        h.attach(SessionDao.class).endAll(username, time.now(), reason);
     }
 
     /** Users in name order after {@code after}, without password hashes. */
@@ -197,6 +248,7 @@ public final class UserService {
                     throw new Conflict("user " + username + " is the last enabled administrator");
                 }
                 dao.setEnabled(username, false);
+                endSessions(h, username, "USER_DISABLED");
                 audit(h, username, "DISABLED", admin.username(), Map.of());
             }
             return view(dao, username);
@@ -218,7 +270,7 @@ public final class UserService {
                 List<Role> waiting = dao.pending(username).map(p -> Json.read(p.roles(), ROLES)).orElse(List.of());
                 dao.deletePending(username);
                 dao.insertPending(new UserDao.PendingGrant(username, Json.write(waiting), true, admin.username(),
-                        time.now()));
+                        time.now(), false));
             } else {
                 dao.setEnabled(username, true);
             }

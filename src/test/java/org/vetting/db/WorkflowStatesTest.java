@@ -88,11 +88,15 @@ class WorkflowStatesTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"clearances, status, GRANTED", "ruleset_proposals, status, ARCHIVED",
-            "evaluations, outcome, APPROVED", "clearance_events, cause, MANUAL"})
-    void shouldRefuseAStateOutsideItsSet_WrittenStraightIntoTheDatabase(String table, String column, String value) {
-        assertThatThrownBy(() -> APP.execute("UPDATE " + table + " SET " + column + " = '" + value + "'"))
-                .isInstanceOf(SQLException.class);
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            "clearances_status_known | UPDATE clearances SET status = 'GRANTED'",
+            "ruleset_proposals_status_known | UPDATE ruleset_proposals SET status = 'ARCHIVED'",
+            "clearance_events_cause_known | INSERT INTO clearance_events (officer_id, unit, status, valid_until, "
+                    + "conditions, cause, evaluation_id, actor, at) SELECT officer_id, unit, status, valid_until, "
+                    + "conditions, 'MANUAL', evaluation_id, actor, at FROM clearance_events"})
+    void shouldRefuseAStateOutsideItsSet_WrittenStraightIntoTheDatabase(String constraint, String statement) {
+        assertThatThrownBy(() -> APP.execute(statement)).isInstanceOf(SQLException.class)
+                .satisfies(e -> assertThat(e.getMessage().toLowerCase()).contains(constraint));
     }
 
     @Test

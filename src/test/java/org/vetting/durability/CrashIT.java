@@ -147,6 +147,7 @@ class CrashIT {
         env.put("VETTING_ADMIN_PORT", Integer.toString(freePort()));
         env.put("VETTING_RULES_DIR", Path.of("rules").toAbsolutePath().toString());
         env.put("VETTING_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("VETTING_SECOND_FACTOR", "off"); // its clients speak HTTP Basic
         if (url != null) {
             env.put("VETTING_DB_URL", url);
             env.put("VETTING_DB_USER", "postgres");

@@ -3,13 +3,11 @@ package org.vetting.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,13 +27,7 @@ class PolicyChangesTest {
 
     @BeforeAll
     static void users() {
-        APP.createStaff();
-        APP.createUser("pol.a", "POLICY_OFFICER");
-        APP.createUser("pol.b", "POLICY_OFFICER");
-        try (Response r = APP.as("admin", "/api/users").post(Entity.json(Map.of("username", "pol.us", "password",
-                TestApp.PASSWORD, "roles", List.of("POLICY_OFFICER"), "countries", List.of("US"))))) {
-            assertThat(r.getStatus()).isEqualTo(201);
-        }
+        Policy.staff(APP);
     }
 
     @Test

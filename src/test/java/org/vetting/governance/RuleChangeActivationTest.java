@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +39,7 @@ class RuleChangeActivationTest {
 
     @BeforeAll
     static void population() {
-        APP.createStaff();
-        APP.createUser("pol.a", "POLICY_OFFICER");
-        APP.createUser("pol.b", "POLICY_OFFICER");
-        try (Response r = APP.as("admin", "/api/users").post(Entity.json(Map.of("username", "pol.us", "password",
-                TestApp.PASSWORD, "roles", List.of("POLICY_OFFICER"), "countries", List.of("US"))))) {
-            assertThat(r.getStatus()).isEqualTo(201);
-        }
+        Policy.staff(APP);
         for (String officer : TIED) {
             submit(tied(officer), "CONDITIONAL");
         }

@@ -14,6 +14,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -125,8 +126,26 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/screening-hits", List.of("adj.smith", "aud.garcia"), null),
                 new Endpoint("GET", "/api/screening-hits/HIT", List.of("adj.smith", "aud.garcia"), null),
                 new Endpoint("POST", "/api/screening-hits/FRESHHIT/review", List.of("adj.smith"),
-                        Map.of("decision", "CONFIRM", "reasons", "Matrix test.")));
+                        Map.of("decision", "CONFIRM", "reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/session", CALLERS, Map.of("username", "hr.lopez", "password",
+                        TestApp.PASSWORD)),
+                // the steps of a session read its cookie: HTTP Basic opens none of them (401 for everyone)
+                new Endpoint("GET", "/api/session", SESSION_ONLY, null),
+                new Endpoint("POST", "/api/session/totp", SESSION_ONLY, Map.of("code", "123456")),
+                new Endpoint("POST", "/api/session/recovery", SESSION_ONLY, Map.of("code", "ABCD-EFGH")),
+                new Endpoint("POST", "/api/session/reauthenticate", SESSION_ONLY, Map.of("code", "123456")),
+                new Endpoint("DELETE", "/api/session", SESSION_ONLY, null),
+                new Endpoint("POST", "/api/me/factors/totp", SESSION_ONLY, Map.of()),
+                new Endpoint("POST", "/api/me/factors/totp/F1/confirm", SESSION_ONLY, Map.of("code", "123456")),
+                new Endpoint("GET", "/api/me/factors", SESSION_ONLY, null),
+                new Endpoint("DELETE", "/api/me/factors/F1", SESSION_ONLY, null),
+                new Endpoint("GET", "/api/users/FRESHUSER/sessions", List.of("admin"), null),
+                new Endpoint("DELETE", "/api/users/FRESHUSER/sessions", List.of("admin"), null),
+                new Endpoint("POST", "/api/users/FRESHUSER/factors/reset", List.of("admin"), Map.of()));
     }
+
+    /** Endpoints of a session's own steps: refused to every caller without a session cookie. */
+    static final List<String> SESSION_ONLY = List.of();
 
     /** Every resource method of the service has its row above: a new endpoint cannot go unchecked. */
     @Test
@@ -136,7 +155,8 @@ class AuthorizationMatrixTest {
                 .filter(c -> c.isAnnotatedWith(Path.class)).map(JavaClass::reflect).toList()) {
             String base = "/api" + resource.getAnnotation(Path.class).value();
             for (Method m : resource.getDeclaredMethods()) {
-                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST" : null;
+                String verb = m.isAnnotationPresent(GET.class) ? "GET" : m.isAnnotationPresent(POST.class) ? "POST"
+                        : m.isAnnotationPresent(DELETE.class) ? "DELETE" : null;
                 if (verb == null) {
                     continue;
                 }
@@ -283,13 +303,16 @@ class AuthorizationMatrixTest {
         }
         Invocation.Builder b = caller.equals("(none)") ? APP.request(path, null, null) : APP.as(caller, path);
         int status;
-        try (Response r = e.method().equals("GET") ? b.get() : b.post(Entity.json(body))) {
+        try (Response r = e.method().equals("GET") ? b.get() : e.method().equals("DELETE") ? b.delete()
+                : b.post(Entity.json(body))) {
             status = r.getStatus();
             if (status >= 400) {
                 assertThat(r.readEntity(JsonNode.class).get("code").asInt()).isEqualTo(status);
             }
         }
-        if (e.allowed().contains(caller)) {
+        if (e.allowed() == SESSION_ONLY) {
+            assertThat(status).as("no session cookie").isEqualTo(401);
+        } else if (e.allowed().contains(caller)) {
             // reaching the service: a 2xx, or the refusal that proves the call got past authorization
             int highest = "SAMEPASSWORD".equals(e.body()) ? 422 : "NOBACKTEST".equals(e.body()) ? 409 : 299;
             assertThat(status).as("allowed").isBetween(200, highest);

@@ -1,5 +1,6 @@
 package org.vetting.support;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.vetting.common.DayClock;
@@ -12,5 +13,10 @@ public final class MovableClock extends DayClock {
 
     public void moveTo(LocalDate day) {
         set(day);
+    }
+
+    /** Time passes: minutes of a session, the steps of an authenticator app. */
+    public void advance(Duration time) {
+        set(instant().plus(time));
     }
 }

@@ -3,12 +3,14 @@ package org.vetting.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import org.vetting.rules.RuleSet;
 import org.vetting.rules.RuleSetLoader;
@@ -17,6 +19,20 @@ import org.vetting.scenarios.Scenarios;
 
 /** Proposals of the real rules/ with edits, and backtests run to their end, through the API. */
 public final class Policy {
+    /**
+     * The staff of a policy test: one user per working role, two policy officers of both countries
+     * (pol.a, pol.b: four eyes) and one of the US only (pol.us: need to know).
+     */
+    public static void staff(TestApp app) {
+        app.createStaff();
+        app.createUser("pol.a", "POLICY_OFFICER");
+        app.createUser("pol.b", "POLICY_OFFICER");
+        try (Response r = app.as("admin", "/api/users").post(Entity.json(Map.of("username", "pol.us", "password",
+                TestApp.PASSWORD, "roles", List.of("POLICY_OFFICER"), "countries", List.of("US"))))) {
+            assertThat(r.getStatus()).isEqualTo(201);
+        }
+    }
+
     private Policy() {}
 
     /** The body of a proposal: rules/ as on disk, edited, with a comment that makes it a new version. */

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,9 +35,17 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.dropwizard.jersey.jackson.JacksonFeature;
+import jakarta.ws.rs.client.Client;
+import org.glassfish.jersey.apache5.connector.Apache5ClientProperties;
+import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
+import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 import org.vetting.VettingApplication;
 import org.vetting.VettingConfiguration;
+import org.vetting.signin.Totp;
 
 /**
  * The real service on random ports over a fresh in-memory H2 database, with a fixed clock
@@ -58,23 +68,43 @@ public final class TestApp {
     public final String dbUrl;
     public final String dbUser;
     public final DropwizardAppExtension<VettingConfiguration> app;
+    /** The service's clock: TOTP codes are of its time steps. */
+    public final Clock clock;
+    /** Whether people sign in with a second factor (sessions), or with HTTP Basic (second factors off). */
+    public final boolean secondFactor;
+    private final Map<String, SignedIn> signedIn = new ConcurrentHashMap<>();
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastSteps = new ConcurrentHashMap<>();
 
     public TestApp(ConfigOverride... overrides) {
         this(Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), overrides);
     }
 
     public TestApp(Clock clock, ConfigOverride... overrides) {
-        this(Database.create(), true, clock, overrides);
+        this(Database.create(), true, clock, false, overrides);
     }
 
     /** The service on a database the caller created and drops (e.g. one migrated to an earlier release). */
     public TestApp(Database db, ConfigOverride... overrides) {
-        this(db, false, Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), overrides);
+        this(db, false, Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC), false, overrides);
     }
 
-    private TestApp(Database db, boolean owned, Clock clock, ConfigOverride... overrides) {
+    /**
+     * The service as shipped: every person signs in with a password and a second factor. {@link #as}
+     * then signs each user in once (enrolling an authenticator app the first time) and calls with
+     * their session cookie and CSRF token.
+     */
+    public static TestApp withSecondFactor(Clock clock, ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(overrides));
+        all.add(0, ConfigOverride.config("signIn.secondFactor", "required"));
+        return new TestApp(Database.create(), true, clock, true, all.toArray(ConfigOverride[]::new));
+    }
+
+    private TestApp(Database db, boolean owned, Clock clock, boolean secondFactor, ConfigOverride... overrides) {
         this.dbUrl = db.url();
         this.dbUser = db.user();
+        this.clock = clock;
+        this.secondFactor = secondFactor;
         List<ConfigOverride> all = new ArrayList<>(db.overrides());
         all.addAll(List.of(overrides));
         this.app = new DropwizardAppExtension<>(support(clock, all.toArray(ConfigOverride[]::new)));
@@ -146,10 +176,36 @@ public final class TestApp {
         return "http://localhost:" + app.getLocalPort() + path;
     }
 
+    private volatile Client client;
+
+    /**
+     * The extension's kind of client (Apache's connector, the service's JSON settings), keeping no
+     * cookies: each request carries exactly the credentials the test gives it, never a session cookie
+     * a previous answer set.
+     */
+    private Client client() {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = new JerseyClientBuilder().withConfig(new ClientConfig()
+                            .connectorProvider(new Apache5ConnectorProvider())
+                            .register(new JacksonFeature(app.getObjectMapper()))
+                            .property(Apache5ClientProperties.DISABLE_COOKIES, true)
+                            .property(ClientProperties.CONNECT_TIMEOUT, 5_000)
+                            // a whole body with its length, as the extension's own client sends it: a body sent
+                            // in chunks to an answer given before reading it (a 401) breaks the pooled connection
+                            .property(ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.BUFFERED))
+                            .build();
+                }
+            }
+        }
+        return client;
+    }
+
     public Invocation.Builder request(String path, String user, String password) {
         // the extension's client gives up after 5 s; a rule set's compilation (a proposal) takes longer
         // than that when three test forks share two cores with the browser tests
-        Invocation.Builder b = app.client().target(url(path)).request(MediaType.APPLICATION_JSON)
+        Invocation.Builder b = client().target(url(path)).request(MediaType.APPLICATION_JSON)
                 .property(ClientProperties.READ_TIMEOUT, 60_000);
         if (user != null) {
             b = b.header("Authorization", basic(user, password));
@@ -158,7 +214,105 @@ public final class TestApp {
     }
 
     public Invocation.Builder as(String user, String path) {
-        return request(path, user, user.equals("admin") ? ADMIN_PASSWORD : PASSWORD);
+        if (!secondFactor) {
+            return request(path, user, password(user));
+        }
+        Instant now = clock.instant();
+        SignedIn s = signedIn.compute(user, (u, held) -> held == null || held.idleAt(now) ? signIn(u)
+                : held.usedAt(now));
+        return request(path, null, null).cookie(SESSION_COOKIE, s.id()).header("X-CSRF-Token", s.csrf());
+    }
+
+    public static String password(String user) {
+        return user.equals("admin") ? ADMIN_PASSWORD : PASSWORD;
+    }
+
+    /** The session cookie's name over plain HTTP (under TLS it is {@code __Host-vetting_session}). */
+    public static final String SESSION_COOKIE = "vetting_session";
+
+    /** A signed-in session: its identifier (the cookie's value) and CSRF token, and when this test last used it. */
+    public record SignedIn(String id, String csrf, Instant used, Instant since) {
+        public SignedIn(String id, String csrf, Instant now) {
+            this(id, csrf, now, now);
+        }
+
+        SignedIn usedAt(Instant now) {
+            return new SignedIn(id, csrf, now, since);
+        }
+
+        /** Whether the service has ended it for idling, or its age, by now (a test moving its clock on). */
+        boolean idleAt(Instant now) {
+            return used.plus(Duration.ofMinutes(25)).isBefore(now) || since.plus(Duration.ofHours(11)).isBefore(now);
+        }
+    }
+
+    /**
+     * Signs a user in through the API: the password, then the code of their authenticator app —
+     * enrolled now (its secret remembered) if they have none yet.
+     */
+    public SignedIn signIn(String user) {
+        JsonNode opened;
+        String id;
+        try (Response r = request("/api/session", null, null).post(Entity.json(Map.of("username", user,
+                "password", password(user))))) {
+            String body = r.readEntity(String.class);
+            assertThat(r.getStatus()).as(user + " signs in: " + body).isEqualTo(200);
+            opened = readTree(body);
+            id = r.getCookies().get(SESSION_COOKIE).getValue();
+        }
+        String csrf = opened.get("csrfToken").asText();
+        SignedIn session = new SignedIn(id, csrf, clock.instant());
+        if (opened.get("status").asText().equals("ENROLMENT_REQUIRED")) {
+            JsonNode enrolment = expect(withSession(session, "/api/me/factors/totp").post(Entity.json(Map.of())), 200);
+            secrets.put(user, enrolment.get("secret").asText());
+            expect(withSession(session, "/api/me/factors/totp/" + enrolment.get("factorId").asText() + "/confirm")
+                    .post(Entity.json(Map.of("code", nextCode(user)))), 200);
+        } else if (opened.get("status").asText().equals("SECOND_FACTOR_REQUIRED")) {
+            expect(withSession(session, "/api/session/totp").post(Entity.json(Map.of("code", nextCode(user)))), 200);
+        }
+        return session;
+    }
+
+    /** A request made with a session's cookie and CSRF token. */
+    public Invocation.Builder withSession(SignedIn s, String path) {
+        return request(path, null, null).cookie(SESSION_COOKIE, s.id()).header("X-CSRF-Token", s.csrf());
+    }
+
+    /**
+     * The next code of the user's authenticator app that the service will take: the current time
+     * step's, or the next one's when the current one was used (a code is accepted once).
+     */
+    public String nextCode(String user) {
+        String secret = secrets.get(user);
+        long now = Totp.step(clock.instant());
+        long step = Math.max(now - 1, lastSteps.getOrDefault(user, Long.MIN_VALUE) + 1);
+        assertThat(step).as("a fresh code for " + user + " within the service's window: move the clock on")
+                .isLessThanOrEqualTo(now + 1);
+        lastSteps.put(user, step);
+        return Totp.code(secret, step);
+    }
+
+    /** The secret of the authenticator app a user enrolled through {@link #signIn}. */
+    public String secret(String user) {
+        return secrets.get(user);
+    }
+
+    /** The secret of an authenticator app a user enrolled elsewhere (in the browser), for {@link #nextCode}. */
+    public void rememberSecret(String user, String secret) {
+        secrets.put(user, secret);
+    }
+
+    /** Forgets a user's session here (after a sign-out, say): the next call signs in again. */
+    public void forget(String user) {
+        signedIn.remove(user);
+    }
+
+    private static JsonNode readTree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
     }
 
     public static String basic(String user, String password) {

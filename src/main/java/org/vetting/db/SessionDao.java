@@ -1,0 +1,60 @@
+package org.vetting.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.SessionStage;
+
+/** Server-side sessions, by the SHA-256 of their identifier; an ended one stays, with when and why. */
+public interface SessionDao {
+    record SessionRow(String idHash, String username, String csrfToken, SessionStage stage, String method,
+                      String address, Instant createdAt, Instant lastSeenAt, Instant secondFactorAt, Instant endedAt,
+                      String endReason) {}
+
+    String COLUMNS = """
+            id_hash, username, csrf_token, stage, method, address, created_at, last_seen_at, second_factor_at, \
+            ended_at, end_reason""";
+
+    @SqlUpdate("INSERT INTO sessions (" + COLUMNS + """
+            ) VALUES (:idHash, :username, :csrfToken, :stage, :method, :address, :createdAt, :lastSeenAt,
+                      :secondFactorAt, :endedAt, :endReason)""")
+    void insert(@BindMethods SessionRow row);
+
+    /** A session that has not ended. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id_hash = :idHash AND ended_at IS NULL")
+    @RegisterConstructorMapper(SessionRow.class)
+    Optional<SessionRow> find(@Bind("idHash") String idHash);
+
+    /** A step proved: the session's stage and method, and when a second factor was last proved. */
+    @SqlUpdate("""
+            UPDATE sessions SET stage = :stage, method = :method, second_factor_at = :secondFactorAt
+             WHERE id_hash = :idHash AND ended_at IS NULL""")
+    int advance(@Bind("idHash") String idHash, @Bind("stage") SessionStage stage, @Bind("method") String method,
+                @Bind("secondFactorAt") Instant secondFactorAt);
+
+    @SqlUpdate("UPDATE sessions SET last_seen_at = :at WHERE id_hash = :idHash AND ended_at IS NULL")
+    int touch(@Bind("idHash") String idHash, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE sessions SET ended_at = :at, end_reason = :reason
+             WHERE id_hash = :idHash AND ended_at IS NULL""")
+    int end(@Bind("idHash") String idHash, @Bind("at") Instant at, @Bind("reason") String reason);
+
+    /** Ends every open session of a user; how many there were. */
+    @SqlUpdate("""
+            UPDATE sessions SET ended_at = :at, end_reason = :reason
+             WHERE username = :username AND ended_at IS NULL""")
+    int endAll(@Bind("username") String username, @Bind("at") Instant at, @Bind("reason") String reason);
+
+    /** A user's sessions that have not ended, newest first. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE username = :username AND ended_at IS NULL"
+            + " ORDER BY created_at DESC LIMIT 1000")
+    @RegisterConstructorMapper(SessionRow.class)
+    List<SessionRow> open(@Bind("username") String username);
+}

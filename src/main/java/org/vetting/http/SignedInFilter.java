@@ -1,0 +1,119 @@
+package org.vetting.http;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+
+import io.dropwizard.auth.AuthFilter;
+import io.dropwizard.auth.Authenticator;
+import io.dropwizard.auth.basic.BasicCredentials;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.vetting.api.ErrorBody;
+import org.vetting.api.SessionStage;
+import org.vetting.auth.JsonUnauthorizedHandler;
+import org.vetting.auth.User;
+import org.vetting.signin.Sessions;
+
+/**
+ * Who calls, on every protected endpoint: a signed-in session (its cookie; a state-changing call
+ * also carries the session's CSRF token in {@code X-CSRF-Token}, else 403), or HTTP Basic —
+ * refused for people while second factors are required, as it proves no second factor. The
+ * session's row is left on the request ({@link #SESSION}) for the endpoints that speak of it.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public final class SignedInFilter extends AuthFilter<Object, User> {
+    /** The request property holding the caller's {@code Sessions.Resolved}, when they came with a session. */
+    public static final String SESSION = "vetting.session";
+    /** The request attribute marking HTTP Basic credentials refused: a failed sign-in, for {@link SignInGuard}. */
+    public static final String WRONG_CREDENTIALS = "vetting.wrongCredentials";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Sessions sessions;
+    private final SessionCookie cookie;
+
+    private SignedInFilter(Sessions sessions, SessionCookie cookie) {
+        this.sessions = sessions;
+        this.cookie = cookie;
+    }
+
+    /** Builds the filter over the sessions and the Basic authenticator (for a trial, a test, or a program). */
+    public static SignedInFilter build(Sessions sessions, SessionCookie cookie,
+                                       Authenticator<BasicCredentials, User> basic, io.dropwizard.auth.Authorizer<User> roles) {
+        Authenticator<Object, User> either = credentials -> credentials instanceof Sessions.Resolved r
+                ? Optional.of(r.user()) : basic.authenticate((BasicCredentials) credentials);
+        return new AuthFilterBuilder<Object, User, SignedInFilter>() {
+            @Override
+            protected SignedInFilter newInstance() {
+                return new SignedInFilter(sessions, cookie);
+            }
+        }.setAuthenticator(either).setAuthorizer(roles).setRealm(JsonUnauthorizedHandler.REALM)
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler()).buildAuthFilter();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String id = cookie.id(request);
+        if (id != null) {
+            Sessions.Resolved resolved = sessions.resolve(id)
+                    .filter(r -> r.session().stage() == SessionStage.SIGNED_IN)
+                    .orElseThrow(() -> refuse(401, "no session, or it has ended: sign in"));
+            if (!SAFE.contains(request.getMethod()) && !sameToken(request.getHeaderString(SessionCookie.CSRF_HEADER),
+                    resolved.session().csrfToken())) {
+                throw refuse(403, "a state-changing call made with the session cookie carries the session's "
+                        + SessionCookie.CSRF_HEADER);
+            }
+            request.setProperty(SESSION, resolved);
+            authenticate(request, resolved, "SESSION");
+            return;
+        }
+        Optional<BasicCredentials> basic = basic(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (basic.isPresent() && sessions.policy().secondFactorRequired()) {
+            throw refuse(401, "people sign in with a second factor (POST /api/session): HTTP Basic is refused "
+                    + "while second factors are required");
+        }
+        if (basic.isEmpty() && sessions.policy().secondFactorRequired()) {
+            throw refuse(401, "authentication required: sign in (POST /api/session)");
+        }
+        if (basic.isEmpty() || !authenticate(request, basic.get(), "BASIC")) {
+            if (basic.isPresent()) {
+                request.setProperty(WRONG_CREDENTIALS, Boolean.TRUE);
+            }
+            // the Basic challenge only where Basic is how people sign in
+            throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
+        }
+    }
+
+    private static boolean sameToken(String given, String expected) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static WebApplicationException refuse(int status, String message) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody(status, message)).build());
+    }
+
+    /** HTTP Basic credentials, when the header carries readable ones. */
+    static Optional<BasicCredentials> basic(String header) {
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0 ? Optional.empty()
+                    : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
+    }
+}

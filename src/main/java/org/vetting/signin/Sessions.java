@@ -1,0 +1,295 @@
+package org.vetting.signin;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.CodeRequest;
+import org.vetting.api.SessionEntry;
+import org.vetting.api.SessionStage;
+import org.vetting.api.SessionView;
+import org.vetting.api.SignInEvent;
+import org.vetting.api.SignInRequest;
+import org.vetting.audit.SignIns;
+import org.vetting.auth.Passwords;
+import org.vetting.auth.SignInThrottle;
+import org.vetting.auth.User;
+import org.vetting.common.ServiceTime;
+import org.vetting.common.Sha256;
+import org.vetting.db.SessionDao;
+import org.vetting.db.UserDao;
+import org.vetting.errors.Conflict;
+import org.vetting.errors.CsrfRefused;
+import org.vetting.errors.Throttled;
+import org.vetting.errors.Unauthenticated;
+import org.vetting.errors.ValidationFailed;
+
+/**
+ * Signing in (docs/api.md, "Sign-in"): a password opens a session, a second factor signs it in
+ * (or, for someone without one, enrolling one does: {@link Factors}); the session then carries the
+ * person until they sign out, it is idle too long or it reaches its absolute end, their user is
+ * disabled or their roles change. Only the SHA-256 of a session's identifier is stored, so every
+ * instance knows every session and none can be rebuilt from the database. Each step is in the
+ * sign-in log; wrong passwords and codes are throttled per account and address.
+ */
+public final class Sessions {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How stale {@code last_seen_at} may be before a request writes it again (the idle timeout's grain). */
+    private static final Duration TOUCH_AFTER = Duration.ofMinutes(1);
+
+    private final Jdbi jdbi;
+    private final Passwords passwords;
+    private final SignInThrottle throttle;
+    private final SignIns log;
+    private final ServiceTime time;
+    private final SessionPolicy policy;
+
+    public Sessions(Jdbi jdbi, Passwords passwords, SignInThrottle throttle, SignIns log, ServiceTime time,
+                    SessionPolicy policy) {
+        this.jdbi = jdbi;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.log = log;
+        this.time = time;
+        this.policy = policy;
+    }
+
+    public SessionPolicy policy() {
+        return policy;
+    }
+
+    /** A session just opened: its identifier (the cookie's value; only its hash is stored) and its state. */
+    public record Opened(String id, SessionView view) {}
+
+    /** A session in force and its person, as a request made with its cookie acts. */
+    public record Resolved(SessionDao.SessionRow session, User user) {}
+
+    /**
+     * The first step: the password. Opens a session that still needs a second factor (or its
+     * enrolment), or — second factors off — is signed in at once.
+     */
+    public Opened signIn(SignInRequest request, String address) {
+        String username = request == null ? null : request.username();
+        String password = request == null ? null : request.password();
+        if (username == null || username.isBlank() || username.length() > 64) {
+            throw ValidationFailed.of("username", "required, at most 64 characters");
+        }
+        if (password == null || password.isEmpty() || password.length() > 1_000) {
+            throw ValidationFailed.of("password", "required");
+        }
+        checkThrottle(username, address);
+        Optional<UserDao.UserRow> user = jdbi.withExtension(UserDao.class, dao -> dao.find(username))
+                .filter(UserDao.UserRow::enabled);
+        boolean right = passwords.matches(password, user.map(UserDao.UserRow::passwordHash).orElse(null));
+        if (!right) {
+            refused(username, address, SignInEvent.WRONG_CREDENTIALS, "password");
+            throw new Unauthenticated("wrong user name or password");
+        }
+        throttle.succeeded(username, address);
+        boolean enrolled = jdbi.withExtension(org.vetting.db.FactorDao.class, dao -> dao.ofUser(username)).stream()
+                .anyMatch(f -> f.confirmedAt() != null);
+        SessionStage stage = !policy.secondFactorRequired() ? SessionStage.SIGNED_IN
+                : enrolled ? SessionStage.SECOND_FACTOR_REQUIRED : SessionStage.ENROLMENT_REQUIRED;
+        Instant now = time.now();
+        String id = token();
+        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, token(), stage, "password",
+                address, now, now, null, null, null);
+        jdbi.useExtension(SessionDao.class, dao -> dao.insert(row));
+        log.record(username, address, stage == SessionStage.SIGNED_IN ? SignInEvent.SIGNED_IN
+                : SignInEvent.PASSWORD_ACCEPTED, "password");
+        return new Opened(id, view(row, enrolled));
+    }
+
+    /** The second step: a code of an authenticator app, or a recovery code ({@code recovery}). */
+    public SessionView secondFactor(String id, CodeRequest request, String address, boolean recovery) {
+        SessionDao.SessionRow session = open(id);
+        if (session.stage() != SessionStage.SECOND_FACTOR_REQUIRED) {
+            throw new Conflict(session.stage() == SessionStage.SIGNED_IN ? "already signed in"
+                    : "no second factor is enrolled yet: enrol one (POST /api/me/factors/totp)");
+        }
+        String method = prove(session, request, address, recovery);
+        Instant now = time.now();
+        jdbi.useExtension(SessionDao.class, dao -> dao.advance(session.idHash(), SessionStage.SIGNED_IN,
+                "password+" + method, now));
+        log.record(session.username(), address, SignInEvent.SIGNED_IN, "password+" + method);
+        return view(find(id).orElseThrow(), true);
+    }
+
+    /** A second factor proved again by a signed-in person, for the second signature of a four-eyes step. */
+    public SessionView reauthenticate(String id, CodeRequest request, String address) {
+        SessionDao.SessionRow session = open(id);
+        if (session.stage() != SessionStage.SIGNED_IN) {
+            throw new Unauthenticated("sign in first");
+        }
+        boolean recovery = request != null && request.code() != null && !request.code().strip().matches("\\d{6}");
+        String method = prove(session, request, address, recovery);
+        Instant now = time.now();
+        jdbi.useExtension(SessionDao.class, dao -> dao.advance(session.idHash(), session.stage(), session.method(),
+                now));
+        log.record(session.username(), address, SignInEvent.REAUTHENTICATED, method);
+        return view(find(id).orElseThrow(), true);
+    }
+
+    /** Ends the session: its cookie no longer works, on any instance. */
+    public void signOut(String id, String address) {
+        SessionDao.SessionRow session = open(id);
+        jdbi.useExtension(SessionDao.class, dao -> dao.end(session.idHash(), time.now(), "SIGNED_OUT"));
+        log.record(session.username(), address, SignInEvent.SIGNED_OUT, session.method());
+    }
+
+    /**
+     * The session a cookie names and its person, for a request: none when it ended, was idle longer
+     * than the idle timeout, reached its absolute end, or its user was disabled. A signed-in session's
+     * last use is written at most once a minute.
+     */
+    public Optional<Resolved> resolve(String id) {
+        if (id == null || id.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = time.now();
+        return jdbi.withHandle(h -> {
+            SessionDao sessions = h.attach(SessionDao.class);
+            Optional<SessionDao.SessionRow> found = sessions.find(Sha256.hex(id));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            SessionDao.SessionRow s = found.get();
+            if (expired(s, now)) {
+                sessions.end(s.idHash(), now, "EXPIRED");
+                return Optional.empty();
+            }
+            List<UserDao.UserGrantRow> rows = h.attach(UserDao.class).findWithGrants(s.username());
+            Optional<UserDao.UserRow> row = rows.stream().findFirst().map(UserDao.UserGrantRow::user)
+                    .filter(UserDao.UserRow::enabled);
+            if (row.isEmpty()) {
+                sessions.end(s.idHash(), now, "USER_DISABLED");
+                return Optional.empty();
+            }
+            if (s.lastSeenAt().plus(TOUCH_AFTER).isBefore(now)) {
+                sessions.touch(s.idHash(), now);
+            }
+            List<UserDao.Grant> grants = rows.stream().filter(g -> g.kind() != null)
+                    .map(g -> new UserDao.Grant(g.kind(), g.granted())).toList();
+            return Optional.of(new Resolved(s, User.of(row.get(), grants).withRecentSecondFactor(recent(s, now))));
+        });
+    }
+
+    /** The session a cookie names, as its holder sees it ({@code GET /api/me}, the sign-in steps). */
+    public SessionView view(String id) {
+        SessionDao.SessionRow s = open(id);
+        return view(s, s.stage() != SessionStage.ENROLMENT_REQUIRED);
+    }
+
+    /** A session in force as its holder sees it. */
+    public SessionView describe(SessionDao.SessionRow s) {
+        return view(s, true);
+    }
+
+    /** A user's open sessions, for an administrator. */
+    public List<SessionEntry> sessionsOf(String username) {
+        Instant now = time.now();
+        return jdbi.withExtension(SessionDao.class, dao -> dao.open(username)).stream()
+                .filter(s -> !expired(s, now))
+                .map(s -> new SessionEntry(s.createdAt(), s.lastSeenAt(), s.address(), s.method(), s.stage()))
+                .toList();
+    }
+
+    /** Ends every session of a user, in the caller's transaction (disabled, roles changed, an administrator's call). */
+    public static int endAll(Handle h, String username, Instant at, String reason) {
+        return h.attach(SessionDao.class).endAll(username, at, reason);
+    }
+
+    /** Ends every session of a user and logs it; how many there were. */
+    public int endAll(String username, String actor, String address) {
+        int ended = jdbi.inTransaction(h -> endAll(h, username, time.now(), "ENDED_BY_" + actor));
+        log.record(username, address, SignInEvent.SESSIONS_ENDED, null);
+        return ended;
+    }
+
+    /**
+     * An open session by its identifier, for a state-changing call made with its cookie: refused
+     * without the session's CSRF token.
+     */
+    public SessionDao.SessionRow open(String id, String csrfToken) {
+        SessionDao.SessionRow s = open(id);
+        if (csrfToken == null || !java.security.MessageDigest.isEqual(csrfToken.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), s.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            throw new CsrfRefused();
+        }
+        return s;
+    }
+
+    /** An open session by its identifier, or refused as if there were none. */
+    SessionDao.SessionRow open(String id) {
+        Instant now = time.now();
+        return find(id).filter(s -> !expired(s, now))
+                .orElseThrow(() -> new Unauthenticated("no session, or it has ended: sign in"));
+    }
+
+    private Optional<SessionDao.SessionRow> find(String id) {
+        if (id == null || id.length() > 100) {
+            return Optional.empty();
+        }
+        return jdbi.withExtension(SessionDao.class, dao -> dao.find(Sha256.hex(id)));
+    }
+
+    /** Proves a second factor for the session's person: TOTP or a recovery code; the method used. */
+    private String prove(SessionDao.SessionRow session, CodeRequest request, String address, boolean recovery) {
+        String code = request == null || request.code() == null ? "" : request.code().strip();
+        if (code.isEmpty() || code.length() > 64) {
+            throw ValidationFailed.of("code", recovery ? "required: a recovery code" : "required: six digits");
+        }
+        String throttled = "code\0" + session.username();
+        checkThrottle(throttled, address);
+        boolean proved = recovery ? Factors.spendRecoveryCode(jdbi, session.username(), code, time.now())
+                : Factors.acceptTotp(jdbi, session.username(), code, time.now());
+        if (!proved) {
+            throttle.failed(throttled, address);
+            log.record(session.username(), address, SignInEvent.WRONG_CODE, recovery ? "recovery" : "totp");
+            throw new Unauthenticated(recovery ? "not an unused recovery code" : "wrong or already used code");
+        }
+        throttle.succeeded(throttled, address);
+        return recovery ? "recovery" : "totp";
+    }
+
+    private void checkThrottle(String username, String address) {
+        throttle.wait(username, address).ifPresent(wait -> {
+            throw new Throttled(Math.max(1, (wait.toMillis() + 999) / 1000));
+        });
+    }
+
+    private void refused(String username, String address, SignInEvent event, String method) {
+        throttle.failed(username, address);
+        log.record(username, address, event, method);
+    }
+
+    private boolean expired(SessionDao.SessionRow s, Instant now) {
+        return !s.lastSeenAt().plus(policy.idle()).isAfter(now) || !s.createdAt().plus(policy.absolute()).isAfter(now);
+    }
+
+    private boolean recent(SessionDao.SessionRow s, Instant now) {
+        return !policy.secondFactorRequired()
+                || s.secondFactorAt() != null && s.secondFactorAt().plus(policy.reauthentication()).isAfter(now);
+    }
+
+    private SessionView view(SessionDao.SessionRow s, boolean enrolled) {
+        List<String> methods = s.stage() == SessionStage.SECOND_FACTOR_REQUIRED || enrolled && policy.secondFactorRequired()
+                ? List.of("totp", "recovery") : List.of();
+        Instant idleEnd = s.lastSeenAt().plus(policy.idle());
+        Instant absoluteEnd = s.createdAt().plus(policy.absolute());
+        return new SessionView(s.stage(), methods, s.csrfToken(), s.method(), s.secondFactorAt(),
+                idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd);
+    }
+
+    /** 256 random bits, URL-safe. */
+    private static String token() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
