@@ -239,6 +239,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 .workQueue(new ArrayBlockingQueue<>(1_000)).build();
         var authenticator = new DatabaseAuthenticator(context.jdbi(), context.passwords(),
                 java.time.Duration.ofMillis(config.getAuthenticationCacheTtl().toMilliseconds()), renewals);
+        if (context.sessions().policy().secondFactorRequired()) {
+            authenticator.serviceAccountsOnly();
+        }
         environment.jersey().register(new AuthDynamicFeature(SignedInFilter.build(context.sessions(), cookie,
                 authenticator, new RoleAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);

@@ -20,6 +20,7 @@ export function usersView() {
     };
     const officerId = form.querySelector('[data-field="officerId"]').value;
     if (officerId) body.officerId = officerId;
+    if (form.querySelector('input[name="serviceAccount"]').checked) body.serviceAccount = true;
     body.countries = form.querySelector('[data-field="countries"]').value.split(',').map((s) => s.trim().toUpperCase())
       .filter(Boolean);
     const r = await api('POST', '/users', JSON.stringify(body));
@@ -29,6 +30,7 @@ export function usersView() {
   } }, basicInput('username', 'text', true), basicInput('password', 'password', true), basicInput('officerId'),
   basicInput('countries'),
   h('fieldset', {}, h('legend', { text: t('roles') }), roles), h('fieldset', {}, h('legend', { text: t('units') }), unitBoxes),
+  h('p', {}, h('label', {}, h('input', { type: 'checkbox', name: 'serviceAccount' }), ' ' + t('serviceAccount'))),
   h('p', {}, h('button', { type: 'submit', text: t('create') })));
   const list = h('div', { id: 'user-list' });
   const act = async (u, how, load) => {

@@ -44,6 +44,10 @@ CREATE TABLE recovery_codes (
     PRIMARY KEY (username, code_hash)
 );
 
+-- A service account: a program, not a person (VETTING_OFFICER or AUDITOR only, never approving); it
+-- keeps HTTP Basic while people prove second factors. Created by two administrators.
+ALTER TABLE users ADD COLUMN service_account BOOLEAN DEFAULT FALSE NOT NULL;
+
 -- Resetting a person's factors (every one lost) waits for a second administrator, as grants do.
 ALTER TABLE pending_grants ADD COLUMN reset_factors BOOLEAN DEFAULT FALSE NOT NULL;
 

@@ -13,6 +13,9 @@ public enum Role {
     /** Roles that see and act on officers of their countries only. */
     public static final Set<Role> COUNTRY_SCOPED = EnumSet.of(VETTING_OFFICER, ADJUDICATOR, AUDITOR, POLICY_OFFICER);
 
+    /** What a service account (a program) may hold: it submits or reads, and never approves anything. */
+    public static final Set<Role> SERVICE_ACCOUNT_ROLES = EnumSet.of(VETTING_OFFICER, AUDITOR);
+
     public boolean privileged() {
         return PRIVILEGED.contains(this);
     }

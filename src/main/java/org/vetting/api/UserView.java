@@ -10,4 +10,4 @@ import java.util.List;
  */
 public record UserView(String username, String status, List<Role> roles, List<String> units, List<String> countries,
                        String officerId, boolean enabled, List<Role> pendingRoles, boolean pendingEnable,
-                       boolean pendingFactorReset, String requestedBy, Instant createdAt) {}
+                       boolean pendingFactorReset, String requestedBy, Instant createdAt, boolean serviceAccount) {}

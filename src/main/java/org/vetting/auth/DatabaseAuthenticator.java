@@ -43,6 +43,11 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
     private final Executor renewals;
     /** Verifications being renewed: one renewal at a time per user and password. */
     private final Set<String> renewing = ConcurrentHashMap.newKeySet();
+    /**
+     * Whether people may use HTTP Basic (second factors off). When not, only service accounts may,
+     * and a person's name is refused at the cost of an unknown one, before their hash is tried.
+     */
+    private volatile boolean peopleMayUseBasic = true;
 
     /** A bcrypt verification: the hash the password matched, and when (the ticker's nanoseconds). */
     private record Verified(String hash, long at) {}
@@ -65,19 +70,26 @@ public class DatabaseAuthenticator implements Authenticator<BasicCredentials, Us
         this.verified = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).ticker(ticker).build();
     }
 
+    /** Service accounts only (second factors required for people); their callers sign no second signature. */
+    public DatabaseAuthenticator serviceAccountsOnly() {
+        this.peopleMayUseBasic = false;
+        return this;
+    }
+
     @Override
     public Optional<User> authenticate(BasicCredentials credentials) {
         return jdbi.withExtension(UserDao.class, dao -> {
             List<UserDao.UserGrantRow> rows = dao.findWithGrants(credentials.getUsername());
             Optional<UserDao.UserRow> row = rows.stream().findFirst().map(UserDao.UserGrantRow::user)
-                    .filter(UserDao.UserRow::enabled);
+                    .filter(UserDao.UserRow::enabled).filter(r -> peopleMayUseBasic || r.serviceAccount());
             if (row.isEmpty()) {
                 passwords.matches(credentials.getPassword(), null); // an unknown name costs what a known one does
                 return Optional.empty();
             }
             List<UserDao.Grant> grants = rows.stream().filter(g -> g.kind() != null)
                     .map(g -> new UserDao.Grant(g.kind(), g.granted())).toList();
-            return row.filter(r -> matches(credentials, r.passwordHash())).map(r -> User.of(r, grants));
+            return row.filter(r -> matches(credentials, r.passwordHash()))
+                    .map(r -> User.of(r, grants).withRecentSecondFactor(peopleMayUseBasic));
         });
     }
 

@@ -18,10 +18,10 @@ public interface UserDao {
 
     /** One row of the users table. The hash is read to authenticate; no view carries it. */
     record UserRow(String username, String passwordHash, String officerId, boolean enabled, Instant createdAt,
-                   boolean mustChangePassword) {}
+                   boolean mustChangePassword, boolean serviceAccount) {}
 
     @SqlQuery("""
-            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password
+            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password, service_account
               FROM users WHERE username = :username
             """)
     @RegisterConstructorMapper(UserRow.class)
@@ -44,7 +44,7 @@ public interface UserDao {
     /** A user and their grants in one statement, for authenticating every request: one row per grant. */
     @SqlQuery("""
             SELECT u.username, u.password_hash, u.officer_id, u.enabled, u.created_at, u.must_change_password,
-                   g.kind, g.granted
+                   u.service_account, g.kind, g.granted
               FROM users u
               LEFT JOIN (SELECT 'ROLE' AS kind, role AS granted FROM user_roles WHERE username = :username
                          UNION ALL SELECT 'UNIT', unit FROM user_units WHERE username = :username
@@ -62,8 +62,8 @@ public interface UserDao {
     long count();
 
     @SqlQuery("""
-            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password FROM users
-             WHERE username > :after ORDER BY username LIMIT :limit
+            SELECT username, password_hash, officer_id, enabled, created_at, must_change_password, service_account
+              FROM users WHERE username > :after ORDER BY username LIMIT :limit
             """)
     @RegisterConstructorMapper(UserRow.class)
     List<UserRow> page(@Bind("after") String after, @Bind("limit") int limit);
@@ -115,11 +115,10 @@ public interface UserDao {
     int deletePending(@Bind("username") String username);
 
     @SqlUpdate("""
-            INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by)
-            VALUES (:username, :hash, :officerId, TRUE, :at, :by)
+            INSERT INTO users (username, password_hash, officer_id, enabled, created_at, created_by, service_account)
+            VALUES (:username, :hash, :officerId, :enabled, :at, :createdBy, :serviceAccount)
             """)
-    void insertUser(@Bind("username") String username, @Bind("hash") String hash, @Bind("officerId") String officerId,
-                    @Bind("at") Instant at, @Bind("by") String createdBy);
+    void insertUser(@BindMethods NewUserRow u, @Bind("enabled") boolean enabled);
 
     @SqlUpdate("INSERT INTO user_roles (username, role) VALUES (:username, :role)")
     void insertRole(@Bind("username") String username, @Bind("role") String role);
@@ -129,11 +128,12 @@ public interface UserDao {
 
     /** A new user: password hash, roles, units and countries, the officer they are (or null), who made them when. */
     record NewUserRow(String username, String hash, Set<String> roles, Set<String> units, Set<String> countries,
-                      String officerId, Instant at, String createdBy) {}
+                      String officerId, Instant at, String createdBy, boolean serviceAccount) {}
 
     @Transaction
     default void create(NewUserRow u) {
-        insertUser(u.username(), u.hash(), u.officerId(), u.at(), u.createdBy());
+        // a service account waits, disabled, for a second administrator; a person is enabled at once
+        insertUser(u, !u.serviceAccount());
         u.roles().forEach(r -> insertRole(u.username(), r));
         bind(u.username(), u.units(), u.countries());
     }

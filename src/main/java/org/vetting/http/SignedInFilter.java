@@ -76,16 +76,18 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
             return;
         }
         Optional<BasicCredentials> basic = basic(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (basic.isPresent() && sessions.policy().secondFactorRequired()) {
-            throw refuse(401, "people sign in with a second factor (POST /api/session): HTTP Basic is refused "
-                    + "while second factors are required");
-        }
-        if (basic.isEmpty() && sessions.policy().secondFactorRequired()) {
+        boolean required = sessions.policy().secondFactorRequired();
+        if (basic.isEmpty() && required) {
             throw refuse(401, "authentication required: sign in (POST /api/session)");
         }
         if (basic.isEmpty() || !authenticate(request, basic.get(), "BASIC")) {
             if (basic.isPresent()) {
                 request.setProperty(WRONG_CREDENTIALS, Boolean.TRUE);
+            }
+            if (required) {
+                // while people prove second factors, HTTP Basic is a service account's only
+                throw refuse(401, "people sign in with a second factor (POST /api/session); HTTP Basic is for "
+                        + "service accounts");
             }
             // the Basic challenge only where Basic is how people sign in
             throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));

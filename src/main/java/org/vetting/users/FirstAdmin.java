@@ -54,7 +54,7 @@ final class FirstAdmin {
             jdbi.useTransaction(h -> {
                 String hash = passwords.hash(password);
                 h.attach(UserDao.class).create(new UserDao.NewUserRow(UserService.ADMIN, hash, Set.of(Role.ADMIN.name()), Set.of(),
-                        Set.of(), null, time.now(), Actors.SYSTEM));
+                        Set.of(), null, time.now(), Actors.SYSTEM, false));
                 if (generated) {
                     h.attach(UserDao.class).setPassword(UserService.ADMIN, hash, true);
                 }

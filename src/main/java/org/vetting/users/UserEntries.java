@@ -66,6 +66,6 @@ final class UserEntries {
                 user.units().stream().sorted().toList(), user.countries().stream().sorted().toList(), row.officerId(),
                 row.enabled(), pendingRoles, pendingEnable, pending.map(UserDao.PendingGrant::resetFactors).orElse(false),
                 pending.map(UserDao.PendingGrant::requestedBy).orElse(null),
-                row.createdAt());
+                row.createdAt(), row.serviceAccount());
     }
 }

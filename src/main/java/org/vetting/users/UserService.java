@@ -87,6 +87,13 @@ public final class UserService {
             errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
         }
         RoleGrant grant = RoleGrant.of(request.roles(), request.units(), request.countries(), knownUnits, errors);
+        boolean program = request.serviceAccount();
+        if (program && !Role.SERVICE_ACCOUNT_ROLES.containsAll(grant.roles())) {
+            errors.add(new FieldError("roles", "a service account holds VETTING_OFFICER or AUDITOR only"));
+        }
+        if (program && request.officerId() != null) {
+            errors.add(new FieldError("officerId", "a service account is a program, not an officer"));
+        }
         ValidationFailed.check(errors);
         String hash = passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
@@ -94,12 +101,13 @@ public final class UserService {
             if (dao.find(request.username()).isPresent()) {
                 throw new Conflict("user " + request.username() + " already exists");
             }
-            boolean ask = asksSecondAdmin(dao, grant.privileged());
+            // a service account always waits for a second administrator (created disabled, its enabling pending)
+            boolean ask = program || asksSecondAdmin(dao, grant.privileged());
             Set<Role> now = ask ? grant.ordinary() : grant.roles();
             dao.create(new UserDao.NewUserRow(request.username(), hash, names(now), grant.units(), grant.countries(),
-                    request.officerId(), time.now(), admin.username()));
+                    request.officerId(), time.now(), admin.username(), program));
             if (ask) {
-                dao.insertPending(new UserDao.PendingGrant(request.username(), Json.write(grant.privileged()), false,
+                dao.insertPending(new UserDao.PendingGrant(request.username(), Json.write(grant.privileged()), program,
                         admin.username(), time.now(), false));
             }
             audit(h, request.username(), "CREATED", admin.username(), secondApprover(ask, grant.privileged()));

@@ -266,6 +266,33 @@ class SessionTest {
         assertThat(approved.get("correction").get("status").asText()).isEqualTo("APPROVED");
     }
 
+    @Test
+    void shouldLetAServiceAccountUseHttpBasic_OnceASecondAdministratorApproved_ButNeverApprove() {
+        Map<String, Object> feed = Map.of("username", "feed.hr", "password", TestApp.PASSWORD, "roles",
+                List.of("VETTING_OFFICER"), "countries", TestApp.COUNTRIES, "serviceAccount", true);
+        JsonNode pending = expect(APP.post("admin", "/api/users", feed), 202);
+        assertThat(pending.get("serviceAccount").asBoolean()).isTrue();
+        assertThat(pending.get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        JsonNode refused = expect(APP.post("admin", "/api/users", Map.of("username", "feed.bad", "password",
+                TestApp.PASSWORD, "roles", List.of("ADJUDICATOR"), "countries", TestApp.COUNTRIES, "serviceAccount",
+                true)), 422);
+        assertThat(refused.get("errors").findValuesAsText("field")).contains("roles");
+        try (Response r = APP.request("/api/me", "feed.hr", TestApp.PASSWORD).get()) {
+            assertThat(r.getStatus()).as("not before a second administrator approves").isEqualTo(401);
+        }
+        APP.createAdmin("admin.two");
+        expect(APP.post("admin.two", "/api/users/feed.hr/approve", Map.of()), 200);
+        expect(APP.request("/api/me", "feed.hr", TestApp.PASSWORD).get(), 200);
+        expect(APP.request("/api/candidates", "feed.hr", TestApp.PASSWORD).post(Entity.json(Records.clean("MX-FEED-1"))),
+                201);
+        for (String approval : List.of("/api/corrections/x/approve", "/api/rulesets/x/approve", "/api/users/x/approve",
+                "/api/watchlists/L/versions/1/approve", "/api/screening-hits/x/review", "/api/evaluations/x/adjudication")) {
+            try (Response r = APP.request(approval, "feed.hr", TestApp.PASSWORD).post(Entity.json(Map.of("reasons", "x")))) {
+                assertThat(r.getStatus()).as(approval).isEqualTo(403);
+            }
+        }
+    }
+
     static Map<String, Object> withCharge(Map<String, Object> record) {
         Records.list(record, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
                 "date", "2026-01-01"));

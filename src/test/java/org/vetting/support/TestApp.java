@@ -100,6 +100,11 @@ public final class TestApp {
         return new TestApp(Database.create(), true, clock, true, all.toArray(ConfigOverride[]::new));
     }
 
+    /** As {@link #withSecondFactor(Clock, ConfigOverride...)}, on a database the caller made (shared by instances) and drops. */
+    public static TestApp withSecondFactor(Database db, Clock clock) {
+        return new TestApp(db, false, clock, true, ConfigOverride.config("signIn.secondFactor", "required"));
+    }
+
     private TestApp(Database db, boolean owned, Clock clock, boolean secondFactor, ConfigOverride... overrides) {
         this.dbUrl = db.url();
         this.dbUser = db.user();
