@@ -2,10 +2,10 @@ package org.vetting.http;
 
 import java.util.concurrent.Semaphore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
+
+import io.dropwizard.auth.basic.BasicCredentials;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -151,16 +151,6 @@ public class SignInGuard implements Filter {
 
     /** The user name of HTTP Basic credentials, if the header carries readable ones. */
     static Optional<String> basicUsername(String header) {
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return Optional.empty();
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-            int colon = decoded.indexOf(':');
-            String name = colon < 0 ? decoded : decoded.substring(0, colon);
-            return name.isEmpty() || name.length() > 64 ? Optional.empty() : Optional.of(name);
-        } catch (IllegalArgumentException notBase64) {
-            return Optional.empty();
-        }
+        return SignedInFilter.basic(header).map(BasicCredentials::getUsername).filter(name -> name.length() <= 64);
     }
 }

@@ -112,8 +112,10 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
         try {
             String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
-            return colon <= 0 ? Optional.empty()
-                    : Optional.of(new BasicCredentials(decoded.substring(0, colon), decoded.substring(colon + 1)));
+            String name = colon < 0 ? decoded : decoded.substring(0, colon);
+            // a name without a password is still a (failed) sign-in with that name
+            return name.isEmpty() ? Optional.empty()
+                    : Optional.of(new BasicCredentials(name, colon < 0 ? "" : decoded.substring(colon + 1)));
         } catch (IllegalArgumentException notBase64) {
             return Optional.empty();
         }
