@@ -111,7 +111,10 @@ async function signedIn(password = '') {
   if (r.status !== 200) { signOut(); say(t('badCredentials'), true); renderChrome(); return; }
   session.me = r.data;
   session.csrf = r.data.csrfToken || session.csrf;
-  session.expiresAt = r.data.sessionExpiresAt || null;
+  // durations, not instants: this page's clock may differ from the service's
+  session.absoluteEnd = r.data.sessionSecondsLeft != null ? Date.now() + r.data.sessionSecondsLeft * 1000 : null;
+  session.idleMillis = r.data.sessionIdleSeconds != null ? r.data.sessionIdleSeconds * 1000 : null;
+  session.lastCall = Date.now();
   if (session.me.mustChangePassword) { say(t('mustChange'), true); passwordView(password); return; }
   const rs = await api('GET', '/rulesets/active');
   session.units = rs.status === 200 ? rs.data.units.map((u) => u.code) : [];
@@ -184,8 +187,9 @@ async function securityView() {
 /** "Your session ends in N min", kept up to date; a session that ended sends the person to sign in. */
 function sessionNotice() {
   const who = document.getElementById('session-ends');
-  if (!session.me || !session.expiresAt) { who.textContent = ''; return; }
-  const minutes = Math.max(0, Math.round((Date.parse(session.expiresAt) - Date.now()) / 60000));
+  if (!session.me || session.absoluteEnd == null) { who.textContent = ''; return; }
+  const end = Math.min(session.absoluteEnd, session.lastCall + session.idleMillis);
+  const minutes = Math.max(0, Math.round((end - Date.now()) / 60000));
   who.textContent = t('sessionEnds', minutes);
 }
 

@@ -17,6 +17,7 @@ export async function api(method, path, body, accept = 'application/json', retri
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const r = await fetch('/api' + path, { method, headers, body: body === undefined ? undefined : body,
     credentials: 'same-origin' });
+  if (r.status < 400) session.lastCall = Date.now(); // a call made with the session keeps it from idling
   const type = r.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await r.json() : await r.blob();
   if (r.status === 401 && data && data.reauthenticate && !retried && reauthenticate && await reauthenticate()) {

@@ -5,7 +5,10 @@
 export const session = {
   me: null,
   csrf: null,
-  expiresAt: null,
+  /** When the session ends at the latest, and how long it may idle, by this page's clock. */
+  absoluteEnd: null,
+  idleMillis: null,
+  lastCall: null,
   units: [],
   lang: localStorage.getItem('vetting.lang') === 'es' ? 'es' : 'en',
 };
@@ -18,7 +21,8 @@ export function setLanguage(lang) {
 export function signOut() {
   session.me = null;
   session.csrf = null;
-  session.expiresAt = null;
+  session.absoluteEnd = null;
+  session.idleMillis = null;
 }
 
 export function hasRole(role) {

@@ -33,6 +33,7 @@ export function usersView() {
   h('p', {}, h('label', {}, h('input', { type: 'checkbox', name: 'serviceAccount' }), ' ' + t('serviceAccount'))),
   h('p', {}, h('button', { type: 'submit', text: t('create') })));
   const list = h('div', { id: 'user-list' });
+  const sessions = h('div', { id: 'sessions-of-user' });
   const act = async (u, how, load) => {
     const d = await api('POST', '/users/' + seg(u.username) + '/' + how, '{}');
     if (d.status === 200 || d.status === 202) {
@@ -52,6 +53,15 @@ export function usersView() {
         : null,
       u.status !== 'PENDING_APPROVAL' && !mine ? h('button', { type: 'button', class: 'secondary',
         'data-reset': u.username, onclick: () => act(u, 'factors/reset', load) }, t('resetFactors')) : null,
+      h('button', { type: 'button', class: 'secondary', 'data-sessions': u.username, onclick: async () => {
+        const d = await api('GET', '/users/' + seg(u.username) + '/sessions');
+        if (d.status !== 200) { showError(d); return; }
+        fill(sessions, h('h3', { text: t('sessionsOf') + ' ' + u.username }), d.data.length
+          ? table({ id: 'user-sessions' }, [t('signedInAt'), t('lastSeen'), t('address'), t('method')],
+            d.data.map((x) => h('tr', {}, h('td', { text: moment(x.createdAt) }), h('td', { text: moment(x.lastSeenAt) }),
+              h('td', { text: x.address }), h('td', { text: x.method }))))
+          : h('p', { text: t('nothing') }));
+      } }, t('sessions')),
       !mine ? h('button', { type: 'button', class: 'secondary', 'data-end-sessions': u.username, onclick: async () => {
         const d = await api('DELETE', '/users/' + seg(u.username) + '/sessions');
         if (d.status === 204) say(t('sessionsEnded') + ' ' + u.username); else showError(d);
@@ -70,7 +80,7 @@ export function usersView() {
         h('td', {}, actions(u, load))))));
   };
   form.addEventListener('submit', () => setTimeout(load, 300));
-  view(t('users'), form, list);
+  view(t('users'), form, list, sessions);
   load();
 }
 

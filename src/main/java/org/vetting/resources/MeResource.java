@@ -51,12 +51,14 @@ public class MeResource {
     @GET
     @PermitAll
     public MeView me(@Parameter(hidden = true) @Auth User user, @Context ContainerRequestContext request) {
-        SessionView s = request.getProperty(SignedInFilter.SESSION) instanceof Sessions.Resolved r
-                ? sessions.describe(r.session()) : null;
+        Sessions.Resolved r = request.getProperty(SignedInFilter.SESSION) instanceof Sessions.Resolved held ? held : null;
+        SessionView s = r == null ? null : sessions.describe(r.session());
         return new MeView(user.username(), user.roles().stream().sorted().toList(), user.units().stream().sorted()
                 .toList(), user.countries().stream().sorted().toList(), user.officerId(), user.mustChangePassword(),
                 s == null ? null : s.csrfToken(), s == null ? null : s.signedInWith(),
-                s == null ? null : s.secondFactorAt(), s == null ? null : s.sessionExpiresAt());
+                s == null ? null : s.secondFactorAt(), s == null ? null : s.sessionExpiresAt(),
+                r == null ? null : sessions.secondsToAbsoluteEnd(r.session()),
+                r == null ? null : sessions.policy().idle().toSeconds());
     }
 
     @POST

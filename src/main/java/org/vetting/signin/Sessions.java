@@ -185,6 +185,11 @@ public final class Sessions {
         return view(s, s.stage() != SessionStage.ENROLMENT_REQUIRED);
     }
 
+    /** How many seconds a session has until its absolute end (its idle end moves with each call). */
+    public long secondsToAbsoluteEnd(SessionDao.SessionRow s) {
+        return Math.max(0, Duration.between(time.now(), s.createdAt().plus(policy.absolute())).toSeconds());
+    }
+
     /** A session in force as its holder sees it. */
     public SessionView describe(SessionDao.SessionRow s) {
         return view(s, true);

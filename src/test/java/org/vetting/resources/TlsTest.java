@@ -65,5 +65,16 @@ class TlsTest {
                 URI.create("http://localhost:" + EXT.getLocalPort() + "/api/health")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode())
                 .isInstanceOf(Exception.class);
+
+        // under TLS the session cookie is sent over TLS only, to this host only, for every path
+        HttpResponse<String> signIn = client.send(HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + EXT.getLocalPort() + "/api/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \""
+                        + TestApp.ADMIN_PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        assertThat(signIn.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
+                .startsWith("__Host-vetting_session=").contains("Secure").contains("HttpOnly")
+                .contains("SameSite=Strict").contains("Path=/").doesNotContain("Domain="));
     }
 }

@@ -341,6 +341,17 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("button[data-disable='cmd.liaison']")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("button[data-enable='cmd.liaison']")));
         assertThat(browser.findElements(By.cssSelector("button[data-disable='cmd.liaison']"))).isEmpty();
+        // a user's open sessions: the administrator's own, this page's among them
+        browser.findElement(By.cssSelector("button[data-sessions='admin']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-sessions")));
+        assertThat(browser.findElement(By.id("user-sessions")).getText()).contains("password+totp");
+        // the administrator's own factors: the app enrolled at their first sign-in, ten recovery codes
+        section("security");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("factors")));
+        assertThat(browser.findElements(By.cssSelector("#factors tbody tr"))).hasSize(1);
+        assertThat(browser.findElement(By.id("recovery-left")).getText()).contains("10");
+        assertThat(browser.findElement(By.id("session-ends")).getText()).matches("Session ends in (29|30) min");
+        shot("12b-security");
         section("ruleSet");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rules")));
         assertThat(browser.findElement(By.id("rules")).getText()).contains("POLYGRAPH_FAILED").contains("DISQUALIFYING");
