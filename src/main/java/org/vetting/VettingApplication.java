@@ -61,6 +61,7 @@ import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
 import org.vetting.health.RuleSetHealthCheck;
 import org.vetting.resources.OpenApiResource;
+import org.glassfish.jersey.server.ServerProperties;
 import org.vetting.http.AccessLogFilter;
 import org.vetting.http.ReaderLanguage;
 import org.vetting.metrics.BusinessMetrics;
@@ -150,6 +151,8 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         registerSecurity(config, environment, context, cookie);
         var jersey = environment.jersey();
         jersey.setUrlPattern("/api/*");
+        // Location stays the path the resource gives: never made absolute from the request's Host header
+        jersey.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.servlets().addFilter("sign-in-guard", new SignInGuard(context.throttle(), context.signIns()))

@@ -28,7 +28,7 @@ class CandidatesResourceTest {
     static JsonNode submit(Map<String, Object> record) {
         Response r = APP.post("hr.lopez", "/api/candidates", record);
         JsonNode body = TestApp.expect(r, 201);
-        assertThat(r.getHeaderString("Location")).endsWith("/api/evaluations/" + body.get("evaluationId").asText());
+        assertThat(r.getHeaderString("Location")).isEqualTo("/api/evaluations/" + body.get("evaluationId").asText());
         return body;
     }
 
@@ -175,6 +175,23 @@ class CandidatesResourceTest {
                 assertThat(e.get("asOf").asText()).isEqualTo("2026-11-27");
                 assertThat(e.get("outcome").asText()).isEqualTo("ELIGIBLE");
             }
+        }
+    }
+
+    /** A forged Host header never reaches an answer: Location is the path, not an absolute URL built from Host. */
+    @Test
+    void shouldAnswerLocationAsAPath_WhateverTheHostHeaderSays() throws Exception {
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Records.clean("MX-HOST-1"));
+        try (var socket = new java.net.Socket("127.0.0.1", EXT.getLocalPort())) {
+            var out = socket.getOutputStream();
+            out.write(("POST /api/candidates HTTP/1.1\r\nHost: evil.example\r\nAuthorization: "
+                    + TestApp.basic("hr.lopez", TestApp.PASSWORD) + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                    + "\r\nConnection: close\r\n\r\n" + body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 201").containsPattern("(?i)location: /api/evaluations/")
+                    .doesNotContain("evil.example");
         }
     }
 }
