@@ -135,6 +135,15 @@ class ValidationTest {
     }
 
     @Test
+    void shouldRefuseADateWithATime_AsADateIsAPlainDay() {
+        var r = Records.clean("MX-V-DT");
+        Records.list(r, "exams").set(0, Records.exam("e1", "POLYGRAPH", "PASS", "2026-01-01T00:00:00Z"));
+        JsonNode body = refused(APP.post("hr.lopez", "/api/candidates", r), 422);
+        assertThat(body.toString()).contains("exams[0].date");
+        assertThat(APP.count("officer_records WHERE officer_id = 'MX-V-DT'")).isZero();
+    }
+
+    @Test
     void shouldRefuseADisclosureYearAfterThisYear() {
         var r = Records.clean("MX-V-9");
         Records.list(r, "financialDisclosures").add(Records.disclosure(2027, 1, 1, 1));
