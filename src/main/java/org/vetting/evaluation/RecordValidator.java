@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
+import org.vetting.common.Identifiers;
 import org.vetting.api.FieldError;
 import org.vetting.api.OfficerRecord;
 import org.vetting.api.RecordList;
@@ -24,7 +24,6 @@ import org.vetting.rules.RuleSet;
  * the same way. Collects every problem so the vetting officer can fix a record in one pass.
  */
 public final class RecordValidator {
-    private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     /** ISO 3166-1 alpha-2, as the JDK knows it. */
     public static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_TEXT = 200;
@@ -53,8 +52,8 @@ public final class RecordValidator {
             v.add(prefix.isEmpty() ? "(body)" : prefix.substring(0, prefix.length() - 1), "required");
             return v.errors;
         }
-        if (v.required("officerId", r.officerId()) && !OFFICER_ID.matcher(r.officerId()).matches()) {
-            v.add("officerId", "must be 1-64 letters, digits or '-'");
+        if (v.required("officerId", r.officerId()) && !Identifiers.isOfficerId(r.officerId())) {
+            v.add("officerId", Identifiers.OFFICER_ID_RULE);
         }
         v.text("givenName", r.givenName());
         v.text("familyName", r.familyName());

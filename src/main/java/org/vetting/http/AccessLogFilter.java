@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.vetting.api.ErrorBody;
 import org.slf4j.LoggerFactory;
 import org.vetting.access.AccessLog;
+import org.vetting.common.Identifiers;
+import org.vetting.errors.ValidationFailed;
 
 /**
  * Writes the access log for every {@link AccessLogged} call, answered or refused (403): a response
@@ -28,7 +30,11 @@ public class AccessLogFilter implements ContainerResponseFilter {
 
     /** Names the officer whose data this request reads. */
     public static void officer(ContainerRequestContext request, String officerId) {
-        request.setProperty(OFFICER, officerId);
+        // recorded (and logged) as made safe; an id that is none is refused before anything reads by it
+        request.setProperty(OFFICER, Identifiers.safe(officerId));
+        if (officerId != null && !Identifiers.isOfficerId(officerId)) {
+            throw ValidationFailed.of("officerId", Identifiers.OFFICER_ID_RULE);
+        }
     }
 
     /**
@@ -55,7 +61,9 @@ public class AccessLogFilter implements ContainerResponseFilter {
     private static String path(ContainerRequestContext request) {
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
-        return query == null ? path : path + "?" + query;
+        String whole = query == null ? path : path + "?" + query;
+        // as the column holds it (512): a longer request is recorded by its beginning, never refused a record
+        return whole.length() <= 512 ? whole : whole.substring(0, 511) + "…";
     }
 
     @Override

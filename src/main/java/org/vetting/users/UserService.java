@@ -1,6 +1,7 @@
 package org.vetting.users;
 
 import java.nio.file.Path;
+import org.vetting.common.Identifiers;
 import org.vetting.api.PasswordChange;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -48,7 +49,6 @@ import org.vetting.errors.ValidationFailed;
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
-    private static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final TypeReference<List<Role>> ROLES = new TypeReference<>() {};
     public static final String ADMIN = "admin";
 
@@ -83,8 +83,8 @@ public final class UserService {
         if (pw != null) {
             errors.add(new FieldError("password", pw));
         }
-        if (request.officerId() != null && !OFFICER_ID.matcher(request.officerId()).matches()) {
-            errors.add(new FieldError("officerId", "must be 1-64 letters, digits or '-'"));
+        if (request.officerId() != null && !Identifiers.isOfficerId(request.officerId())) {
+            errors.add(new FieldError("officerId", Identifiers.OFFICER_ID_RULE));
         }
         RoleGrant grant = RoleGrant.of(request.roles(), request.units(), request.countries(), knownUnits, errors);
         boolean program = request.serviceAccount();

@@ -28,6 +28,7 @@ class ValidationTest {
     @BeforeAll
     static void users() {
         APP.createUser("hr.lopez", "VETTING_OFFICER");
+        APP.createUser("aud.garcia", "AUDITOR");
     }
 
     @BeforeEach
@@ -141,6 +142,27 @@ class ValidationTest {
         JsonNode body = refused(APP.post("hr.lopez", "/api/candidates", r), 422);
         assertThat(body.toString()).contains("exams[0].date");
         assertThat(APP.count("officer_records WHERE officer_id = 'MX-V-DT'")).isZero();
+    }
+
+    /**
+     * An officer id that is none — a line break that would forge a log line, or thousands of
+     * characters — in a body, a path or a query: 422 naming the field, recorded in the access log as
+     * made safe (never a 503 for a read that could not be recorded).
+     */
+    @Test
+    void shouldRefuseAnOfficerIdThatIsNone_WhereverItComesFrom_AndRecordTheAttemptSafely() {
+        var r = Records.clean("MX-V-ID");
+        r.put("officerId", "MX-1\nINFO  [2026-11-27 12:00:00,000] org.vetting.Forged: a line the service never wrote");
+        unprocessable(r, "officerId", "1-64 letters");
+        String longId = "A".repeat(5_000);
+        JsonNode path = refused(APP.as("hr.lopez", "/api/officers/" + longId + "/clearances").get(), 422);
+        assertThat(path.get("errors").findValuesAsText("field")).containsExactly("officerId");
+        refused(APP.as("aud.garcia", "/api/audit/access-log?officerId=" + longId).get(), 422);
+        // the attempts are on record (an auditor of a country sees only officers on file: read the table)
+        assertThat(APP.count("access_log WHERE officer_id = '" + "A".repeat(63) + "…' AND status = 422"))
+                .as("the path's officer and the query's, made safe").isEqualTo(2);
+        assertThat(APP.count("access_log WHERE officer_id LIKE 'MX-1?INFO%' AND status = 422"))
+                .as("the body's officer, its line break made safe").isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,41 @@
+package org.vetting.common;
+
+import java.util.regex.Pattern;
+
+/**
+ * Identifiers that come from outside (an officer id in a body, a path or a query): one rule for
+ * what one may be, and how an arbitrary value is made safe to record (the access log) and to log.
+ */
+public final class Identifiers {
+    /** An officer id: 1 to 64 letters, digits or '-'. */
+    public static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    public static final String OFFICER_ID_RULE = "must be 1-64 letters, digits or '-'";
+    private static final int MAX = 64;
+
+    private Identifiers() {}
+
+    public static boolean isOfficerId(String value) {
+        return value != null && OFFICER_ID.matcher(value).matches();
+    }
+
+    /**
+     * A value as it may be recorded and logged: control characters (a line break that would forge a
+     * log line) as '?', at most 64 characters (a longer one ends in '…').
+     */
+    public static String safe(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder(Math.min(value.length(), MAX));
+        for (int i = 0; i < value.length() && s.length() < MAX; i++) {
+            char c = value.charAt(i);
+            s.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? '?' : c);
+        }
+        if (value.length() > MAX) {
+            s.setLength(MAX - 1);
+            s.append('…');
+        }
+        return s.toString();
+    }
+}
