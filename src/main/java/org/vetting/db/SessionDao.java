@@ -38,6 +38,10 @@ public interface SessionDao {
     int advance(@Bind("idHash") String idHash, @Bind("stage") SessionStage stage, @Bind("method") String method,
                 @Bind("secondFactorAt") Instant secondFactorAt);
 
+    /** A new identifier for a session (its holder proved more): the old one no longer names it. */
+    @SqlUpdate("UPDATE sessions SET id_hash = :newHash WHERE id_hash = :idHash AND ended_at IS NULL")
+    int rotate(@Bind("idHash") String idHash, @Bind("newHash") String newHash);
+
     @SqlUpdate("UPDATE sessions SET last_seen_at = :at WHERE id_hash = :idHash AND ended_at IS NULL")
     int touch(@Bind("idHash") String idHash, @Bind("at") Instant at);
 

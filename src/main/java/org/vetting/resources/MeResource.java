@@ -81,9 +81,12 @@ public class MeResource {
     @POST
     @Path("/factors/totp/{factorId}/confirm")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RecoveryCodes confirmTotp(@PathParam("factorId") String factorId, CodeRequest code,
-                                     @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        return factors.confirmTotp(csrfChecked(headers), factorId, code, Addresses.of(http));
+    public Response confirmTotp(@PathParam("factorId") String factorId, CodeRequest code,
+                                @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        Factors.Confirmed confirmed = factors.confirmTotp(csrfChecked(headers), factorId, code, Addresses.of(http));
+        Response.ResponseBuilder r = Response.ok(confirmed.codes());
+        // a session that just signed in has a new identifier: its cookie is replaced
+        return (confirmed.renewedSessionId() == null ? r : r.cookie(cookie.issue(confirmed.renewedSessionId()))).build();
     }
 
     @GET

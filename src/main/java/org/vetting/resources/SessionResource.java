@@ -55,17 +55,20 @@ public class SessionResource {
     @POST
     @Path("/totp")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView totp(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        String id = csrfChecked(headers);
-        return sessions.secondFactor(id, code, Addresses.of(http), false);
+    public Response totp(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        return signedIn(sessions.secondFactor(csrfChecked(headers), code, Addresses.of(http), false));
     }
 
     @POST
     @Path("/recovery")
     @Consumes(MediaType.APPLICATION_JSON)
-    public SessionView recovery(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        String id = csrfChecked(headers);
-        return sessions.secondFactor(id, code, Addresses.of(http), true);
+    public Response recovery(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        return signedIn(sessions.secondFactor(csrfChecked(headers), code, Addresses.of(http), true));
+    }
+
+    /** Signed in: the session under its new identifier (the cookie replaced), and its view. */
+    private Response signedIn(Sessions.Opened renewed) {
+        return Response.ok(renewed.view()).cookie(cookie.issue(renewed.id())).build();
     }
 
     /** A second factor proved again (six digits, or a recovery code), for a four-eyes step's second signature. */

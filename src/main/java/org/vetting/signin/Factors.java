@@ -88,7 +88,10 @@ public final class Factors {
      * Confirms an authenticator app with its first code. A person's first factor also signs in the
      * session that had to enrol, and issues recovery codes (shown this once).
      */
-    public RecoveryCodes confirmTotp(String sessionId, String factorId, CodeRequest request, String address) {
+    /** A confirmed app: the recovery codes (first factor), and the session's new identifier when it just signed in. */
+    public record Confirmed(RecoveryCodes codes, String renewedSessionId) {}
+
+    public Confirmed confirmTotp(String sessionId, String factorId, CodeRequest request, String address) {
         SessionDao.SessionRow session = enrolling(sessionId);
         String code = request == null || request.code() == null ? "" : request.code().strip();
         if (!code.matches("\\d{6}")) {
@@ -111,14 +114,16 @@ public final class Factors {
             dao.confirm(factorId, now);
             List<String> codes = first ? issueCodes(dao, session.username(), now) : List.of();
             log.record(session.username(), address, SignInEvent.FACTOR_ENROLLED, "totp");
+            String renewed = null;
             if (session.stage() == SessionStage.ENROLMENT_REQUIRED) {
                 h.attach(SessionDao.class).advance(session.idHash(), SessionStage.SIGNED_IN, "password+totp", now);
+                renewed = Sessions.rotate(h, session.idHash());
                 log.record(session.username(), address, SignInEvent.SIGNED_IN, "password+totp");
             }
             if (first) {
                 log.record(session.username(), address, SignInEvent.RECOVERY_CODES_ISSUED, "totp");
             }
-            return new RecoveryCodes(codes);
+            return new Confirmed(new RecoveryCodes(codes), renewed);
         });
     }
 

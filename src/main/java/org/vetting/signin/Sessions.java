@@ -105,8 +105,12 @@ public final class Sessions {
         return new Opened(id, view(row, enrolled));
     }
 
-    /** The second step: a code of an authenticator app, or a recovery code ({@code recovery}). */
-    public SessionView secondFactor(String id, CodeRequest request, String address, boolean recovery) {
+    /**
+     * The second step: a code of an authenticator app, or a recovery code ({@code recovery}). The
+     * session signed in gets a new identifier (the one a half-signed-in cookie carried names nothing
+     * afterwards: no session fixation).
+     */
+    public Opened secondFactor(String id, CodeRequest request, String address, boolean recovery) {
         SessionDao.SessionRow session = open(id);
         if (session.stage() != SessionStage.SECOND_FACTOR_REQUIRED) {
             throw new Conflict(session.stage() == SessionStage.SIGNED_IN ? "already signed in"
@@ -114,10 +118,21 @@ public final class Sessions {
         }
         String method = prove(session, request, address, recovery);
         Instant now = time.now();
-        jdbi.useExtension(SessionDao.class, dao -> dao.advance(session.idHash(), SessionStage.SIGNED_IN,
-                "password+" + method, now));
+        String renewed = token();
+        jdbi.useTransaction(h -> {
+            SessionDao dao = h.attach(SessionDao.class);
+            dao.advance(session.idHash(), SessionStage.SIGNED_IN, "password+" + method, now);
+            dao.rotate(session.idHash(), Sha256.hex(renewed));
+        });
         log.record(session.username(), address, SignInEvent.SIGNED_IN, "password+" + method);
-        return view(find(id).orElseThrow(), true);
+        return new Opened(renewed, view(find(renewed).orElseThrow(), true));
+    }
+
+    /** A new identifier for a session whose holder just signed in (in the caller's transaction): the cookie's new value. */
+    static String rotate(Handle h, String idHash) {
+        String renewed = token();
+        h.attach(SessionDao.class).rotate(idHash, Sha256.hex(renewed));
+        return renewed;
     }
 
     /** A second factor proved again by a signed-in person, for the second signature of a four-eyes step. */

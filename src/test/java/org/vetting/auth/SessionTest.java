@@ -92,9 +92,16 @@ class SessionTest {
         String confirm = "/api/me/factors/totp/" + enrolment.get("factorId").asText() + "/confirm";
         expect(post(confirm, Map.of("code", "000000"), first.cookie(), csrf), 401);
         long step = Totp.step(CLOCK.instant());
-        JsonNode codes = expect(post(confirm, Map.of("code", Totp.code(secret, step)), first.cookie(), csrf), 200);
+        Response confirmed = post(confirm, Map.of("code", Totp.code(secret, step)), first.cookie(), csrf);
+        String signedInCookie = confirmed.getCookies().get(TestApp.SESSION_COOKIE).getValue();
+        JsonNode codes = expect(confirmed, 200);
         assertThat(codes.get("recoveryCodes")).hasSize(10);
-        JsonNode me = expect(APP.request("/api/me", null, null).cookie(TestApp.SESSION_COOKIE, first.cookie()).get(), 200);
+        assertThat(signedInCookie).as("a new identifier once signed in").isNotEqualTo(first.cookie());
+        try (Response r = APP.request("/api/me", null, null).cookie(TestApp.SESSION_COOKIE, first.cookie()).get()) {
+            assertThat(r.getStatus()).as("the half-signed-in cookie names nothing now (no session fixation)")
+                    .isEqualTo(401);
+        }
+        JsonNode me = expect(APP.request("/api/me", null, null).cookie(TestApp.SESSION_COOKIE, signedInCookie).get(), 200);
         assertThat(me.get("username").asText()).isEqualTo("hr.a");
         assertThat(me.get("csrfToken").asText()).isEqualTo(csrf);
         assertThat(me.get("signedInWith").asText()).isEqualTo("password+totp");
@@ -121,7 +128,7 @@ class SessionTest {
         expect(post("/api/session/recovery", Map.of("code", recovery), fourth.cookie(),
                 fourth.body().get("csrfToken").asText()), 401);
         JsonNode factors = expect(APP.request("/api/me/factors", null, null)
-                .cookie(TestApp.SESSION_COOKIE, third.cookie()).get(), 200);
+                .cookie(TestApp.SESSION_COOKIE, signedInCookie).get(), 200);
         assertThat(factors.get("recoveryCodesLeft").asInt()).isEqualTo(9);
     }
 

@@ -267,13 +267,20 @@ public final class TestApp {
         }
         String csrf = opened.get("csrfToken").asText();
         SignedIn session = new SignedIn(id, csrf, clock.instant());
+        Response proved = null;
         if (opened.get("status").asText().equals("ENROLMENT_REQUIRED")) {
             JsonNode enrolment = expect(withSession(session, "/api/me/factors/totp").post(Entity.json(Map.of())), 200);
             secrets.put(user, enrolment.get("secret").asText());
-            expect(withSession(session, "/api/me/factors/totp/" + enrolment.get("factorId").asText() + "/confirm")
-                    .post(Entity.json(Map.of("code", nextCode(user)))), 200);
+            proved = withSession(session, "/api/me/factors/totp/" + enrolment.get("factorId").asText() + "/confirm")
+                    .post(Entity.json(Map.of("code", nextCode(user))));
         } else if (opened.get("status").asText().equals("SECOND_FACTOR_REQUIRED")) {
-            expect(withSession(session, "/api/session/totp").post(Entity.json(Map.of("code", nextCode(user)))), 200);
+            proved = withSession(session, "/api/session/totp").post(Entity.json(Map.of("code", nextCode(user))));
+        }
+        if (proved != null) {
+            // signed in, the session has a new identifier: the cookie the answer sets
+            String renewed = proved.getCookies().get(SESSION_COOKIE).getValue();
+            expect(proved, 200);
+            session = new SignedIn(renewed, csrf, clock.instant());
         }
         return session;
     }
