@@ -1,5 +1,6 @@
 package org.vetting.http;
 
+import org.vetting.signin.Sessions;
 import java.util.Map;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -39,6 +40,16 @@ public final class SessionCookie {
 
     public String id(HttpHeaders headers) {
         return id(headers.getCookies());
+    }
+
+    /**
+     * The session identifier a state-changing call carries, once the call's CSRF token is the
+     * session's; refused by the sessions otherwise.
+     */
+    public String idWithCsrf(HttpHeaders headers, Sessions sessions) {
+        String id = id(headers);
+        sessions.open(id, headers.getHeaderString(CSRF_HEADER));
+        return id;
     }
 
     /** The cookie that carries a new session; it lives as long as the browser keeps it, the session less. */

@@ -2,7 +2,6 @@ package org.vetting.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.vetting.signin.Secrets;
 import org.vetting.api.ErrorBody;
 import org.vetting.api.SessionStage;
 import org.vetting.auth.JsonUnauthorizedHandler;
@@ -66,7 +66,7 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
             Sessions.Resolved resolved = sessions.resolve(id)
                     .filter(r -> r.session().stage() == SessionStage.SIGNED_IN)
                     .orElseThrow(() -> refuse(401, "no session, or it has ended: sign in"));
-            if (!SAFE.contains(request.getMethod()) && !sameToken(request.getHeaderString(SessionCookie.CSRF_HEADER),
+            if (!SAFE.contains(request.getMethod()) && !Secrets.same(request.getHeaderString(SessionCookie.CSRF_HEADER),
                     resolved.session().csrfToken())) {
                 throw refuse(403, "a state-changing call made with the session cookie carries the session's "
                         + SessionCookie.CSRF_HEADER);
@@ -92,11 +92,6 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
             // the Basic challenge only where Basic is how people sign in
             throw new WebApplicationException(unauthorizedHandler.buildResponse(prefix, realm));
         }
-    }
-
-    private static boolean sameToken(String given, String expected) {
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static WebApplicationException refuse(int status, String message) {

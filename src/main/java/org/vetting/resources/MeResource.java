@@ -74,7 +74,7 @@ public class MeResource {
     @POST
     @Path("/factors/totp")
     public TotpEnrolment startTotp(@Context HttpHeaders headers) {
-        return factors.startTotp(csrfChecked(headers));
+        return factors.startTotp(cookie.idWithCsrf(headers, sessions));
     }
 
     /** The app's first code confirms it; a first factor also signs the session in and issues recovery codes. */
@@ -83,7 +83,8 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response confirmTotp(@PathParam("factorId") String factorId, CodeRequest code,
                                 @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        Factors.Confirmed confirmed = factors.confirmTotp(csrfChecked(headers), factorId, code, Addresses.of(http));
+        Factors.Confirmed confirmed = factors.confirmTotp(cookie.idWithCsrf(headers, sessions), factorId, code,
+                Addresses.of(http));
         Response.ResponseBuilder r = Response.ok(confirmed.codes());
         // a session that just signed in has a new identifier: its cookie is replaced
         return (confirmed.renewedSessionId() == null ? r : r.cookie(cookie.issue(confirmed.renewedSessionId()))).build();
@@ -100,16 +101,9 @@ public class MeResource {
     @Path("/factors/{factorId}")
     public Response removeFactor(@PathParam("factorId") String factorId, @Context HttpHeaders headers,
                                  @Context HttpServletRequest http) {
-        String id = csrfChecked(headers);
+        String id = cookie.idWithCsrf(headers, sessions);
         boolean recent = sessions.resolve(id).map(r -> r.user().recentSecondFactor()).orElse(false);
         factors.remove(id, factorId, recent, Addresses.of(http));
         return Response.noContent().build();
-    }
-
-    /** The session the cookie names, once the call's CSRF token is the session's. */
-    private String csrfChecked(HttpHeaders headers) {
-        String id = cookie.id(headers);
-        sessions.open(id, headers.getHeaderString(SessionCookie.CSRF_HEADER));
-        return id;
     }
 }

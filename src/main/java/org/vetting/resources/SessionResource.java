@@ -56,14 +56,14 @@ public class SessionResource {
     @Path("/totp")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response totp(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        return signedIn(sessions.secondFactor(csrfChecked(headers), code, Addresses.of(http), false));
+        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), code, Addresses.of(http), false));
     }
 
     @POST
     @Path("/recovery")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recovery(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        return signedIn(sessions.secondFactor(csrfChecked(headers), code, Addresses.of(http), true));
+        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), code, Addresses.of(http), true));
     }
 
     /** Signed in: the session under its new identifier (the cookie replaced), and its view. */
@@ -77,20 +77,13 @@ public class SessionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Map<String, Object> reauthenticate(CodeRequest code, @Context HttpHeaders headers,
                                               @Context HttpServletRequest http) {
-        String id = csrfChecked(headers);
+        String id = cookie.idWithCsrf(headers, sessions);
         return Map.of("secondFactorAt", sessions.reauthenticate(id, code, Addresses.of(http)).secondFactorAt());
     }
 
     @DELETE
-        public Response signOut(@Context HttpHeaders headers, @Context HttpServletRequest http) {
-        sessions.signOut(csrfChecked(headers), Addresses.of(http));
+    public Response signOut(@Context HttpHeaders headers, @Context HttpServletRequest http) {
+        sessions.signOut(cookie.idWithCsrf(headers, sessions), Addresses.of(http));
         return Response.noContent().cookie(cookie.clear()).build();
-    }
-
-    /** The session the cookie names, once the call's CSRF token is the session's. */
-    private String csrfChecked(HttpHeaders headers) {
-        String id = cookie.id(headers);
-        sessions.open(id, headers.getHeaderString(SessionCookie.CSRF_HEADER));
-        return id;
     }
 }

@@ -237,8 +237,7 @@ public final class Sessions {
      */
     public SessionDao.SessionRow open(String id, String csrfToken) {
         SessionDao.SessionRow s = open(id);
-        if (csrfToken == null || !java.security.MessageDigest.isEqual(csrfToken.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8), s.csrfToken().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (!Secrets.same(csrfToken, s.csrfToken())) {
             throw new CsrfRefused();
         }
         return s;

@@ -68,7 +68,7 @@ public final class Totp {
         }
         long current = step(now);
         for (long s = current - 1; s <= current + 1; s++) {
-            if (s > lastAccepted && constantTimeEquals(code(secret, s), code)) {
+            if (s > lastAccepted && Secrets.same(code, code(secret, s))) {
                 return OptionalLong.of(s);
             }
         }
@@ -77,11 +77,6 @@ public final class Totp {
 
     private static Key key(String secret) {
         return new SecretKeySpec(new Base32().decode(secret), "HmacSHA1");
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return java.security.MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII),
-                b.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static String encode(String s) {

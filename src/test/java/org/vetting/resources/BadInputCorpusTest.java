@@ -120,7 +120,7 @@ class BadInputCorpusTest {
                 : name.endsWith(".form") ? "application/x-www-form-urlencoded" : "application/json";
         HttpRequest request = HttpRequest.newBuilder(URI.create(APP.url(
                         path.replace("EVAL", evaluation).replace("CORR", correction))))
-                .header("Authorization", TestApp.basic(user, password(user)))
+                .header("Authorization", TestApp.basic(user, TestApp.password(user)))
                 .header("Content-Type", type).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build();
         HttpResponse<String> r;
@@ -142,9 +142,5 @@ class BadInputCorpusTest {
         }
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain(".java:");
         assertThat(stored()).as("nothing stored").isEqualTo(before);
-    }
-
-    static String password(String user) {
-        return user.equals("admin") ? TestApp.ADMIN_PASSWORD : TestApp.PASSWORD;
     }
 }
