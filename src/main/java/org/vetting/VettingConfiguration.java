@@ -1,5 +1,6 @@
 package org.vetting;
 
+import org.vetting.signin.SecurityKeys;
 import org.vetting.signin.SessionPolicy;
 
 import java.util.Locale;
@@ -262,6 +263,11 @@ public class VettingConfiguration extends Configuration {
         /** The address users reach the service at, for redirects; empty: links are relative. */
         @JsonProperty
         public String publicUrl = "";
+
+        /** Who the WebAuthn relying party is: from {@link #publicUrl}; without one, localhost (a trial, the tests). */
+        public SecurityKeys.Settings securityKeys() {
+            return SecurityKeys.Settings.of(publicUrl);
+        }
 
         public SessionPolicy policy() {
             return new SessionPolicy("required".equals(secondFactor), java.time.Duration.ofMinutes(sessionIdleMinutes),

@@ -41,6 +41,7 @@ import org.vetting.auth.SignInThrottle;
 import org.vetting.http.SessionCookie;
 import org.vetting.resources.SessionResource;
 import org.vetting.signin.Factors;
+import org.vetting.signin.SecurityKeys;
 import org.vetting.signin.Sessions;
 import org.vetting.health.Liveness;
 import org.vetting.resources.ScreeningHitsResource;
@@ -108,7 +109,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         Reevaluation reevaluation = new Reevaluation(jdbi, rules, reevaluations, time, daemon("rule-change-reevaluation"));
         SignInThrottle throttle = new SignInThrottle(clock);
         SignIns signIns = new SignIns(jdbi, time);
-        Sessions sessions = new Sessions(jdbi, passwords, throttle, signIns, time, config.getSignIn().policy());
+        SecurityKeys keys = new SecurityKeys(jdbi, time, config.getSignIn().securityKeys());
+        Sessions sessions = new Sessions(jdbi, passwords, throttle, signIns, time, config.getSignIn().policy(), keys);
         Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
                 new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
         return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
@@ -118,7 +120,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 accessLog, new AuditService(jdbi, reads, evaluator, rules, access), signIns,
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
                 new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time), throttle, sessions,
-                new Factors(jdbi, sessions, signIns, time));
+                new Factors(jdbi, sessions, signIns, time, keys));
     }
 
     /** The REST resources over these services, for the server to register. */

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.vetting.api.CeremonyKind;
 import org.vetting.api.SessionStage;
 
 /** Server-side sessions, by the SHA-256 of their identifier; an ended one stays, with when and why. */
@@ -61,4 +62,26 @@ public interface SessionDao {
             + " ORDER BY created_at DESC LIMIT 1000")
     @RegisterConstructorMapper(SessionRow.class)
     List<SessionRow> open(@Bind("username") String username);
+
+    /** A WebAuthn ceremony in progress on a session: the options sent (JSON), what for, when. */
+    record CeremonyRow(String ceremonyId, CeremonyKind ceremonyKind, String ceremony, Instant ceremonyAt) {}
+
+    /** Starts a ceremony on a session, replacing one in progress. */
+    @SqlUpdate("""
+            UPDATE sessions SET ceremony_id = :ceremonyId, ceremony_kind = :ceremonyKind, ceremony = :ceremony,
+                   ceremony_at = :ceremonyAt
+             WHERE id_hash = :idHash AND ended_at IS NULL""")
+    int startCeremony(@Bind("idHash") String idHash, @BindMethods CeremonyRow ceremony);
+
+    @SqlQuery("""
+            SELECT ceremony_id, ceremony_kind, ceremony, ceremony_at FROM sessions
+             WHERE id_hash = :idHash AND ended_at IS NULL AND ceremony_id IS NOT NULL""")
+    @RegisterConstructorMapper(CeremonyRow.class)
+    Optional<CeremonyRow> ceremony(@Bind("idHash") String idHash);
+
+    /** Takes a ceremony for its answer: 1 for the one call that took it, 0 for any other (a challenge signs once). */
+    @SqlUpdate("""
+            UPDATE sessions SET ceremony_id = NULL, ceremony_kind = NULL, ceremony = NULL, ceremony_at = NULL
+             WHERE id_hash = :idHash AND ceremony_id = :ceremonyId""")
+    int takeCeremony(@Bind("idHash") String idHash, @Bind("ceremonyId") String ceremonyId);
 }

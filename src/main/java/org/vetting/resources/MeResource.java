@@ -20,6 +20,7 @@ import org.vetting.http.Addresses;
 import org.vetting.http.SessionCookie;
 import org.vetting.api.CodeRequest;
 import org.vetting.api.FactorsView;
+import org.vetting.api.KeyRegistration;
 import org.vetting.api.RecoveryCodes;
 import org.vetting.api.TotpEnrolment;
 import jakarta.servlet.http.HttpServletRequest;
@@ -58,7 +59,7 @@ public class MeResource {
                 s == null ? null : s.csrfToken(), s == null ? null : s.signedInWith(),
                 s == null ? null : s.secondFactorAt(), s == null ? null : s.sessionExpiresAt(),
                 r == null ? null : sessions.secondsToAbsoluteEnd(r.session()),
-                r == null ? null : sessions.policy().idle().toSeconds());
+                r == null ? null : sessions.policy().idle().toSeconds(), s == null ? null : s.methods());
     }
 
     @POST
@@ -83,11 +84,32 @@ public class MeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response confirmTotp(@PathParam("factorId") String factorId, CodeRequest code,
                                 @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        Factors.Confirmed confirmed = factors.confirmTotp(cookie.idWithCsrf(headers, sessions), factorId, code,
-                Addresses.of(http));
+        return enrolled(factors.confirmTotp(cookie.idWithCsrf(headers, sessions), factorId, code, Addresses.of(http)));
+    }
+
+    /** A factor enrolled: its recovery codes, and the cookie replaced when the session just signed in. */
+    private Response enrolled(Factors.Confirmed confirmed) {
         Response.ResponseBuilder r = Response.ok(confirmed.codes());
         // a session that just signed in has a new identifier: its cookie is replaced
         return (confirmed.renewedSessionId() == null ? r : r.cookie(cookie.issue(confirmed.renewedSessionId()))).build();
+    }
+
+    /**
+     * Registering a security key or passkey: the options for {@code navigator.credentials.create}
+     * ({@code {"publicKey": …}}, binary values base64url-encoded); a session that must enrol, or one signed in.
+     */
+    @POST
+    @Path("/factors/webauthn/options")
+    public Response startKey(@Context HttpHeaders headers) {
+        return Response.ok(factors.startKey(cookie.idWithCsrf(headers, sessions)), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The key's answer registers it; a first factor also signs the session in and issues recovery codes. */
+    @POST
+    @Path("/factors/webauthn")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response confirmKey(KeyRegistration key, @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        return enrolled(factors.confirmKey(cookie.idWithCsrf(headers, sessions), key, Addresses.of(http)));
     }
 
     @GET

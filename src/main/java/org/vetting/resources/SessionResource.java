@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.vetting.api.CodeRequest;
+import org.vetting.api.SecondFactorProof;
 import org.vetting.api.SessionView;
 import org.vetting.api.SignInRequest;
 import org.vetting.http.Addresses;
@@ -56,14 +57,36 @@ public class SessionResource {
     @Path("/totp")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response totp(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), code, Addresses.of(http), false));
+        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), SecondFactorProof.of(code),
+                Addresses.of(http), Sessions.Method.TOTP));
     }
 
     @POST
     @Path("/recovery")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recovery(CodeRequest code, @Context HttpHeaders headers, @Context HttpServletRequest http) {
-        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), code, Addresses.of(http), true));
+        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions), SecondFactorProof.of(code),
+                Addresses.of(http), Sessions.Method.RECOVERY));
+    }
+
+    /**
+     * The options a security key answers ({@code navigator.credentials.get}), for the second step or a
+     * re-authentication: {@code {"publicKey": …}}, its binary values base64url-encoded.
+     */
+    @POST
+    @Path("/webauthn/options")
+    public Response keyOptions(@Context HttpHeaders headers) {
+        return Response.ok(sessions.keyOptions(cookie.idWithCsrf(headers, sessions)), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The security key's answer to those options ({@code {"credential": PublicKeyCredential.toJSON()}}). */
+    @POST
+    @Path("/webauthn")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response key(SecondFactorProof proof, @Context HttpHeaders headers, @Context HttpServletRequest http) {
+        return signedIn(sessions.secondFactor(cookie.idWithCsrf(headers, sessions),
+                new SecondFactorProof(null, proof == null ? null : proof.credential()), Addresses.of(http),
+                Sessions.Method.WEBAUTHN));
     }
 
     /** Signed in: the session under its new identifier (the cookie replaced), and its view. */
@@ -71,14 +94,17 @@ public class SessionResource {
         return Response.ok(renewed.view()).cookie(cookie.issue(renewed.id())).build();
     }
 
-    /** A second factor proved again (six digits, or a recovery code), for a four-eyes step's second signature. */
+    /**
+     * A second factor proved again (a security key's answer, six digits, or a recovery code), for a
+     * four-eyes step's second signature.
+     */
     @POST
     @Path("/reauthenticate")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Map<String, Object> reauthenticate(CodeRequest code, @Context HttpHeaders headers,
+    public Map<String, Object> reauthenticate(SecondFactorProof proof, @Context HttpHeaders headers,
                                               @Context HttpServletRequest http) {
         String id = cookie.idWithCsrf(headers, sessions);
-        return Map.of("secondFactorAt", sessions.reauthenticate(id, code, Addresses.of(http)).secondFactorAt());
+        return Map.of("secondFactorAt", sessions.reauthenticate(id, proof, Addresses.of(http)).secondFactorAt());
     }
 
     @DELETE

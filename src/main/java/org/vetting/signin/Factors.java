@@ -11,11 +11,13 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import org.apache.commons.codec.binary.Base32;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.CodeRequest;
 import org.vetting.api.FactorKind;
 import org.vetting.api.FactorView;
 import org.vetting.api.FactorsView;
+import org.vetting.api.KeyRegistration;
 import org.vetting.api.RecoveryCodes;
 import org.vetting.api.SessionStage;
 import org.vetting.api.SignInEvent;
@@ -28,11 +30,12 @@ import org.vetting.db.FactorDao;
 import org.vetting.db.SessionDao;
 import org.vetting.errors.Conflict;
 import org.vetting.errors.NotFound;
+import org.vetting.errors.ReauthenticationRequired;
 import org.vetting.errors.Unauthenticated;
 import org.vetting.errors.ValidationFailed;
 
 /**
- * A person's second factors: enrolling an authenticator app (its secret shown once, as a QR code's
+ * A person's second factors: registering a security key or passkey ({@link SecurityKeys}), enrolling an authenticator app (its secret shown once, as a QR code's
  * {@code otpauth://} URI), confirming it with a first code — which also signs in a session that had
  * to enrol, and issues ten recovery codes — listing and removing them. A factor is removed only with
  * a recent second factor, and never the last one: losing every factor is for two administrators.
@@ -46,8 +49,10 @@ public final class Factors {
     private final Sessions sessions;
     private final SignIns log;
     private final ServiceTime time;
+    private final SecurityKeys keys;
 
-    public Factors(Jdbi jdbi, Sessions sessions, SignIns log, ServiceTime time) {
+    public Factors(Jdbi jdbi, Sessions sessions, SignIns log, ServiceTime time, SecurityKeys keys) {
+        this.keys = keys;
         this.jdbi = jdbi;
         this.sessions = sessions;
         this.log = log;
@@ -84,13 +89,13 @@ public final class Factors {
         }
     }
 
+    /** A factor enrolled: the recovery codes (first factor), and the session's new identifier when it just signed in. */
+    public record Confirmed(RecoveryCodes codes, String renewedSessionId) {}
+
     /**
      * Confirms an authenticator app with its first code. A person's first factor also signs in the
      * session that had to enrol, and issues recovery codes (shown this once).
      */
-    /** A confirmed app: the recovery codes (first factor), and the session's new identifier when it just signed in. */
-    public record Confirmed(RecoveryCodes codes, String renewedSessionId) {}
-
     public Confirmed confirmTotp(String sessionId, String factorId, CodeRequest request, String address) {
         SessionDao.SessionRow session = enrolling(sessionId);
         String code = request == null || request.code() == null ? "" : request.code().strip();
@@ -110,21 +115,61 @@ public final class Factors {
                 log.record(session.username(), address, SignInEvent.WRONG_CODE, "totp");
                 throw new Unauthenticated("wrong code: check the app's clock, and enter the code it shows now");
             }
-            boolean first = dao.ofUser(session.username()).stream().noneMatch(f -> f.confirmedAt() != null);
+            boolean first = firstFactor(dao, session.username());
             dao.confirm(factorId, now);
-            List<String> codes = first ? issueCodes(dao, session.username(), now) : List.of();
-            log.record(session.username(), address, SignInEvent.FACTOR_ENROLLED, "totp");
-            String renewed = null;
-            if (session.stage() == SessionStage.ENROLMENT_REQUIRED) {
-                h.attach(SessionDao.class).advance(session.idHash(), SessionStage.SIGNED_IN, "password+totp", now);
-                renewed = Sessions.rotate(h, session.idHash());
-                log.record(session.username(), address, SignInEvent.SIGNED_IN, "password+totp");
-            }
-            if (first) {
-                log.record(session.username(), address, SignInEvent.RECOVERY_CODES_ISSUED, "totp");
-            }
-            return new Confirmed(new RecoveryCodes(codes), renewed);
+            return enrolled(h, session, first, Sessions.Method.TOTP, address);
         });
+    }
+
+    /** Starts registering a security key or passkey: the options for {@code navigator.credentials.create}. */
+    public String startKey(String sessionId) {
+        return keys.registrationOptions(enrolling(sessionId));
+    }
+
+    /**
+     * Registers a security key or passkey from the browser's answer to {@link #startKey}. A person's
+     * first factor also signs in the session that had to enrol, and issues recovery codes.
+     */
+    public Confirmed confirmKey(String sessionId, KeyRegistration request, String address) {
+        SessionDao.SessionRow session = enrolling(sessionId);
+        String label = request == null || request.label() == null ? "" : request.label().strip();
+        if (label.isEmpty() || label.length() > 100 || label.chars().anyMatch(Character::isISOControl)) {
+            throw ValidationFailed.of("label", "required: a name for the key, at most 100 characters");
+        }
+        SecurityKeys.Registered key = keys.register(session, request.credential());
+        Instant now = time.now();
+        return jdbi.inTransaction(h -> {
+            FactorDao dao = h.attach(FactorDao.class);
+            boolean first = firstFactor(dao, session.username());
+            dao.insertKey(Ids.next(), session.username(), label, key.credentialId(), key.publicKey(), key.signCount(), now);
+            return enrolled(h, session, first, Sessions.Method.WEBAUTHN, address);
+        });
+    }
+
+    private static boolean firstFactor(FactorDao dao, String username) {
+        return dao.ofUser(username).stream().noneMatch(f -> f.confirmedAt() != null);
+    }
+
+    /**
+     * A factor just enrolled (in the caller's transaction): a person's first one brings recovery
+     * codes, and signs in a session that had to enrol, under a new identifier.
+     */
+    private Confirmed enrolled(Handle h, SessionDao.SessionRow session, boolean first, Sessions.Method method,
+                               String address) {
+        Instant now = time.now();
+        List<String> codes = first ? issueCodes(h.attach(FactorDao.class), session.username(), now) : List.of();
+        log.record(session.username(), address, SignInEvent.FACTOR_ENROLLED, method.label());
+        String renewed = null;
+        if (session.stage() == SessionStage.ENROLMENT_REQUIRED) {
+            String signedInWith = "password+" + method.label();
+            h.attach(SessionDao.class).advance(session.idHash(), SessionStage.SIGNED_IN, signedInWith, now);
+            renewed = Sessions.rotate(h, session.idHash());
+            log.record(session.username(), address, SignInEvent.SIGNED_IN, signedInWith);
+        }
+        if (first) {
+            log.record(session.username(), address, SignInEvent.RECOVERY_CODES_ISSUED, method.label());
+        }
+        return new Confirmed(new RecoveryCodes(codes), renewed);
     }
 
     /**
@@ -153,7 +198,7 @@ public final class Factors {
     public void remove(String sessionId, String factorId, boolean recentSecondFactor, String address) {
         SessionDao.SessionRow session = signedIn(sessionId);
         if (!recentSecondFactor) {
-            throw new org.vetting.errors.ReauthenticationRequired();
+            throw new ReauthenticationRequired();
         }
         jdbi.useTransaction(h -> {
             FactorDao dao = h.attach(FactorDao.class);

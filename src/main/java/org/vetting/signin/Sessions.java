@@ -3,13 +3,17 @@ package org.vetting.signin;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.vetting.api.CodeRequest;
+import org.vetting.api.FactorKind;
+import org.vetting.api.SecondFactorProof;
 import org.vetting.api.SessionEntry;
 import org.vetting.api.SessionStage;
 import org.vetting.api.SessionView;
@@ -21,6 +25,7 @@ import org.vetting.auth.SignInThrottle;
 import org.vetting.auth.User;
 import org.vetting.common.ServiceTime;
 import org.vetting.common.Sha256;
+import org.vetting.db.FactorDao;
 import org.vetting.db.SessionDao;
 import org.vetting.db.UserDao;
 import org.vetting.errors.Conflict;
@@ -48,9 +53,11 @@ public final class Sessions {
     private final SignIns log;
     private final ServiceTime time;
     private final SessionPolicy policy;
+    private final SecurityKeys keys;
 
     public Sessions(Jdbi jdbi, Passwords passwords, SignInThrottle throttle, SignIns log, ServiceTime time,
-                    SessionPolicy policy) {
+                    SessionPolicy policy, SecurityKeys keys) {
+        this.keys = keys;
         this.jdbi = jdbi;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -91,7 +98,7 @@ public final class Sessions {
             throw new Unauthenticated("wrong user name or password");
         }
         throttle.succeeded(username, address);
-        boolean enrolled = jdbi.withExtension(org.vetting.db.FactorDao.class, dao -> dao.ofUser(username)).stream()
+        boolean enrolled = jdbi.withExtension(FactorDao.class, dao -> dao.ofUser(username)).stream()
                 .anyMatch(f -> f.confirmedAt() != null);
         SessionStage stage = !policy.secondFactorRequired() ? SessionStage.SIGNED_IN
                 : enrolled ? SessionStage.SECOND_FACTOR_REQUIRED : SessionStage.ENROLMENT_REQUIRED;
@@ -102,30 +109,59 @@ public final class Sessions {
         jdbi.useExtension(SessionDao.class, dao -> dao.insert(row));
         log.record(username, address, stage == SessionStage.SIGNED_IN ? SignInEvent.SIGNED_IN
                 : SignInEvent.PASSWORD_ACCEPTED, "password");
-        return new Opened(id, view(row, enrolled));
+        return new Opened(id, view(row));
+    }
+
+    /** How a second factor is proved. */
+    public enum Method {
+        TOTP("totp"), RECOVERY("recovery"), WEBAUTHN("webauthn");
+
+        private final String label;
+
+        Method(String label) {
+            this.label = label;
+        }
+
+        /** As the sign-in log and {@code signedInWith} spell it. */
+        public String label() {
+            return label;
+        }
     }
 
     /**
-     * The second step: a code of an authenticator app, or a recovery code ({@code recovery}). The
-     * session signed in gets a new identifier (the one a half-signed-in cookie carried names nothing
-     * afterwards: no session fixation).
+     * The second step: a code of an authenticator app, a recovery code, or a security key's answer.
+     * The session signed in gets a new identifier (the one a half-signed-in cookie carried names
+     * nothing afterwards: no session fixation).
      */
-    public Opened secondFactor(String id, CodeRequest request, String address, boolean recovery) {
+    public Opened secondFactor(String id, SecondFactorProof proof, String address, Method method) {
         SessionDao.SessionRow session = open(id);
         if (session.stage() != SessionStage.SECOND_FACTOR_REQUIRED) {
             throw new Conflict(session.stage() == SessionStage.SIGNED_IN ? "already signed in"
                     : "no second factor is enrolled yet: enrol one (POST /api/me/factors/totp)");
         }
-        String method = prove(session, request, address, recovery);
+        prove(session, proof, address, method);
         Instant now = time.now();
         String renewed = token();
+        String signedInWith = "password+" + method.label();
         jdbi.useTransaction(h -> {
             SessionDao dao = h.attach(SessionDao.class);
-            dao.advance(session.idHash(), SessionStage.SIGNED_IN, "password+" + method, now);
+            dao.advance(session.idHash(), SessionStage.SIGNED_IN, signedInWith, now);
             dao.rotate(session.idHash(), Sha256.hex(renewed));
         });
-        log.record(session.username(), address, SignInEvent.SIGNED_IN, "password+" + method);
-        return new Opened(renewed, view(find(renewed).orElseThrow(), true));
+        log.record(session.username(), address, SignInEvent.SIGNED_IN, signedInWith);
+        return new Opened(renewed, view(find(renewed).orElseThrow()));
+    }
+
+    /**
+     * The options a security key answers to prove itself ({@code navigator.credentials.get}): for the
+     * second step of signing in, or a re-authentication.
+     */
+    public String keyOptions(String id) {
+        SessionDao.SessionRow session = open(id);
+        if (session.stage() == SessionStage.ENROLMENT_REQUIRED) {
+            throw new Conflict("no second factor is enrolled yet: enrol one (POST /api/me/factors/webauthn/options)");
+        }
+        return keys.assertionOptions(session);
     }
 
     /** A new identifier for a session whose holder just signed in (in the caller's transaction): the cookie's new value. */
@@ -135,19 +171,24 @@ public final class Sessions {
         return renewed;
     }
 
-    /** A second factor proved again by a signed-in person, for the second signature of a four-eyes step. */
-    public SessionView reauthenticate(String id, CodeRequest request, String address) {
+    /**
+     * A second factor proved again by a signed-in person, for the second signature of a four-eyes
+     * step: a security key's answer, six digits, or a recovery code.
+     */
+    public SessionView reauthenticate(String id, SecondFactorProof proof, String address) {
         SessionDao.SessionRow session = open(id);
         if (session.stage() != SessionStage.SIGNED_IN) {
             throw new Unauthenticated("sign in first");
         }
-        boolean recovery = request != null && request.code() != null && !request.code().strip().matches("\\d{6}");
-        String method = prove(session, request, address, recovery);
+        String code = proof == null || proof.code() == null ? null : proof.code().strip();
+        Method method = proof != null && proof.credential() != null ? Method.WEBAUTHN
+                : code != null && !code.matches("\\d{6}") ? Method.RECOVERY : Method.TOTP;
+        prove(session, proof, address, method);
         Instant now = time.now();
         jdbi.useExtension(SessionDao.class, dao -> dao.advance(session.idHash(), session.stage(), session.method(),
                 now));
-        log.record(session.username(), address, SignInEvent.REAUTHENTICATED, method);
-        return view(find(id).orElseThrow(), true);
+        log.record(session.username(), address, SignInEvent.REAUTHENTICATED, method.label());
+        return view(find(id).orElseThrow());
     }
 
     /** Ends the session: its cookie no longer works, on any instance. */
@@ -196,8 +237,7 @@ public final class Sessions {
 
     /** The session a cookie names, as its holder sees it ({@code GET /api/me}, the sign-in steps). */
     public SessionView view(String id) {
-        SessionDao.SessionRow s = open(id);
-        return view(s, s.stage() != SessionStage.ENROLMENT_REQUIRED);
+        return view(open(id));
     }
 
     /** How many seconds a session has until its absolute end (its idle end moves with each call). */
@@ -207,7 +247,7 @@ public final class Sessions {
 
     /** A session in force as its holder sees it. */
     public SessionView describe(SessionDao.SessionRow s) {
-        return view(s, true);
+        return view(s);
     }
 
     /** A user's open sessions, for an administrator. */
@@ -257,23 +297,34 @@ public final class Sessions {
         return jdbi.withExtension(SessionDao.class, dao -> dao.find(Sha256.hex(id)));
     }
 
-    /** Proves a second factor for the session's person: TOTP or a recovery code; the method used. */
-    private String prove(SessionDao.SessionRow session, CodeRequest request, String address, boolean recovery) {
-        String code = request == null || request.code() == null ? "" : request.code().strip();
-        if (code.isEmpty() || code.length() > 64) {
-            throw ValidationFailed.of("code", recovery ? "required: a recovery code" : "required: six digits");
+    /** Proves a second factor for the session's person, or refuses (throttled as passwords are). */
+    private void prove(SessionDao.SessionRow session, SecondFactorProof proof, String address, Method method) {
+        String code = proof == null || proof.code() == null ? "" : proof.code().strip();
+        if (method == Method.WEBAUTHN ? proof == null || proof.credential() == null
+                : code.isEmpty() || code.length() > 64) {
+            throw switch (method) {
+                case WEBAUTHN -> ValidationFailed.of("credential", "required: the object the browser's WebAuthn call made");
+                case RECOVERY -> ValidationFailed.of("code", "required: a recovery code");
+                case TOTP -> ValidationFailed.of("code", "required: six digits");
+            };
         }
         String throttled = "code\0" + session.username();
         checkThrottle(throttled, address);
-        boolean proved = recovery ? Factors.spendRecoveryCode(jdbi, session.username(), code, time.now())
-                : Factors.acceptTotp(jdbi, session.username(), code, time.now());
+        boolean proved = switch (method) {
+            case WEBAUTHN -> keys.proves(session, proof.credential());
+            case RECOVERY -> Factors.spendRecoveryCode(jdbi, session.username(), code, time.now());
+            case TOTP -> Factors.acceptTotp(jdbi, session.username(), code, time.now());
+        };
         if (!proved) {
             throttle.failed(throttled, address);
-            log.record(session.username(), address, SignInEvent.WRONG_CODE, recovery ? "recovery" : "totp");
-            throw new Unauthenticated(recovery ? "not an unused recovery code" : "wrong or already used code");
+            log.record(session.username(), address, SignInEvent.WRONG_CODE, method.label());
+            throw new Unauthenticated(switch (method) {
+                case WEBAUTHN -> "the security key's answer was refused";
+                case RECOVERY -> "not an unused recovery code";
+                case TOTP -> "wrong or already used code";
+            });
         }
         throttle.succeeded(throttled, address);
-        return recovery ? "recovery" : "totp";
     }
 
     private void checkThrottle(String username, String address) {
@@ -296,9 +347,25 @@ public final class Sessions {
                 || s.secondFactorAt() != null && s.secondFactorAt().plus(policy.reauthentication()).isAfter(now);
     }
 
-    private SessionView view(SessionDao.SessionRow s, boolean enrolled) {
-        List<String> methods = s.stage() == SessionStage.SECOND_FACTOR_REQUIRED || enrolled && policy.secondFactorRequired()
-                ? List.of("totp", "recovery") : List.of();
+    /**
+     * A session as its holder sees it; the second factors it may prove are those its person enrolled
+     * (security keys first, the phishing-resistant kind), and recovery codes.
+     */
+    private SessionView view(SessionDao.SessionRow s) {
+        List<String> methods = List.of();
+        if (policy.secondFactorRequired() && s.stage() != SessionStage.ENROLMENT_REQUIRED) {
+            Set<FactorKind> kinds = jdbi.withExtension(FactorDao.class, dao -> dao.ofUser(s.username())).stream()
+                    .filter(f -> f.confirmedAt() != null).map(FactorDao.FactorRow::kind).collect(Collectors.toSet());
+            List<String> m = new ArrayList<>();
+            if (kinds.contains(FactorKind.WEBAUTHN)) {
+                m.add(Method.WEBAUTHN.label());
+            }
+            if (kinds.contains(FactorKind.TOTP)) {
+                m.add(Method.TOTP.label());
+            }
+            m.add(Method.RECOVERY.label());
+            methods = List.copyOf(m);
+        }
         Instant idleEnd = s.lastSeenAt().plus(policy.idle());
         Instant absoluteEnd = s.createdAt().plus(policy.absolute());
         return new SessionView(s.stage(), methods, s.csrfToken(), s.method(), s.secondFactorAt(),

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vetting.api.AdjudicationStage;
 import org.vetting.api.BacktestStatus;
+import org.vetting.api.CeremonyKind;
 import org.vetting.api.ClearanceCause;
 import org.vetting.api.CorrectionStatus;
 import org.vetting.api.HitStatus;
@@ -35,7 +36,7 @@ import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
 /**
- * Every workflow state is an enum in Java and a closed set in the database (V14's CHECK
+ * Every workflow state is an enum in Java and a closed set in the database (V14's and V16's CHECK
  * constraints): the two lists are the same, and the database refuses any other value however it is
  * written, on H2 and PostgreSQL.
  */
@@ -43,7 +44,9 @@ import org.vetting.support.TestApp;
 class WorkflowStatesTest {
     static final TestApp APP = new TestApp();
     static final DropwizardAppExtension<?> EXT = APP.app;
-    static final Path MIGRATION = Path.of("src/main/resources/db/migration/V14__workflow_states.sql");
+    /** The migrations that constrain states: V14 (the workflows), V16 (WebAuthn ceremonies). */
+    static final List<Path> MIGRATIONS = List.of(Path.of("src/main/resources/db/migration/V14__workflow_states.sql"),
+            Path.of("src/main/resources/db/migration/V16__security_keys.sql"));
 
     /** Each constrained column, and the enum whose names it takes. */
     static final Map<String, Class<? extends Enum<?>>> COLUMNS = new LinkedHashMap<>();
@@ -60,6 +63,7 @@ class WorkflowStatesTest {
         COLUMNS.put("backtests.status", BacktestStatus.class);
         COLUMNS.put("watchlist_versions.status", ListVersionStatus.class);
         COLUMNS.put("screening_hits.status", HitStatus.class);
+        COLUMNS.put("sessions.ceremony_kind", CeremonyKind.class);
     }
 
     @BeforeAll
@@ -70,7 +74,11 @@ class WorkflowStatesTest {
 
     @Test
     void shouldAllowExactlyTheEnumsNames_InEveryCheckConstraint() throws IOException {
-        Map<String, List<String>> checks = checks(Files.readString(MIGRATION));
+        StringBuilder sql = new StringBuilder();
+        for (Path migration : MIGRATIONS) {
+            sql.append(Files.readString(migration)).append('\n');
+        }
+        Map<String, List<String>> checks = checks(sql.toString());
         COLUMNS.forEach((column, type) -> assertThat(checks.get(column)).as(column + " against " + type.getSimpleName())
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
         assertThat(COLUMNS.keySet()).as("every constraint has its enum here").containsAll(checks.keySet().stream()
