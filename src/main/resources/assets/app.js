@@ -6,6 +6,7 @@ import { el } from './lib/svg.js';
 import { h, field, table, view, say, showError, showFieldErrors } from './lib/dom.js';
 import { moment } from './lib/labels.js';
 import { t } from './lib/i18n.js';
+import { keysSupported, registerKey, proveKey } from './lib/webauthn.js';
 import { session, setLanguage, signOut, hasRole } from './lib/session.js';
 import { loadSchema, forget } from './record/schema.js';
 import { submitView, addRecordsView, batchView } from './views/vetting.js';
@@ -45,7 +46,7 @@ function signInView() {
     session.csrf = r.data.csrfToken;
     const password = pass.value;
     pass.value = '';
-    if (r.data.status === 'SECOND_FACTOR_REQUIRED') { say(''); factorView(); return; }
+    if (r.data.status === 'SECOND_FACTOR_REQUIRED') { say(''); factorView(false, r.data.methods); return; }
     if (r.data.status === 'ENROLMENT_REQUIRED') { say(''); enrolView(); return; }
     await signedIn(password);
   } }, field(t('username'), user), field(t('password'), pass),
@@ -53,25 +54,37 @@ function signInView() {
   view(t('signIn'), form);
 }
 
-/** The second step: six digits from the authenticator app, or one of the recovery codes. */
-function factorView(recovery = false) {
+/** The second step: the security key, six digits from the authenticator app, or one of the recovery codes. */
+function factorView(recovery = false, methods = ['totp', 'recovery']) {
+  const totp = methods.includes('totp');
+  const key = methods.includes('webauthn') && keysSupported() && !recovery;
   const code = h('input', { name: 'code', autocomplete: 'one-time-code', required: true,
     inputmode: recovery ? 'text' : 'numeric' });
-  const form = h('form', { id: 'factor', onsubmit: async (ev) => {
+  const useKey = key ? h('p', {}, h('button', { type: 'button', id: 'use-key', onclick: async () => {
+    const r = await proveKey('/session/webauthn');
+    if (r && r.status === 429) { say(t('tooMany', r.headers.get('Retry-After')), true); return; }
+    if (!r || r.status !== 200) { say(t('keyRefused'), true); return; }
+    await signedIn();
+  } }, t('useKey'))) : null;
+  const form = recovery || totp ? h('form', { id: 'factor', onsubmit: async (ev) => {
     ev.preventDefault();
     const r = await api('POST', recovery ? '/session/recovery' : '/session/totp', JSON.stringify({ code: code.value }));
     if (r.status === 429) { say(t('tooMany', r.headers.get('Retry-After')), true); return; }
     if (r.status !== 200) { code.value = ''; say(t('wrongCode'), true); return; }
     await signedIn();
   } }, field(t(recovery ? 'recoveryCode' : 'totpCode'), code),
-  h('p', {}, h('button', { type: 'submit', text: t('verifyCode') }), ' ',
-    recovery ? null : h('button', { type: 'button', class: 'secondary', id: 'use-recovery',
-      onclick: () => factorView(true) }, t('useRecovery'))));
-  view(t('secondFactor'), form);
-  code.focus();
+  h('p', {}, h('button', { type: 'submit', class: key ? 'secondary' : null, text: t('verifyCode') })))
+    : null;
+  const other = recovery ? null : h('p', {}, h('button', { type: 'button', class: 'secondary', id: 'use-recovery',
+    onclick: () => factorView(true, methods) }, t('useRecovery')));
+  view(t('secondFactor'), useKey, form, other);
+  if (useKey) useKey.querySelector('button').focus(); else code.focus();
 }
 
-/** First sign-in: enrol an authenticator app (its QR code drawn here), confirm it, keep the recovery codes. */
+/**
+ * First sign-in: register a security key or passkey, or enrol an authenticator app (its QR code drawn
+ * here) and confirm it; keep the recovery codes.
+ */
 async function enrolView() {
   const r = await api('POST', '/me/factors/totp');
   if (r.status !== 200) { showError(r); return; }
@@ -81,15 +94,33 @@ async function enrolView() {
     const c = await api('POST', '/me/factors/totp/' + encodeURIComponent(r.data.factorId) + '/confirm',
       JSON.stringify({ code: code.value }));
     if (c.status !== 200) { code.value = ''; say(t('wrongCode'), true); return; }
-    if (!c.data.recoveryCodes.length) { say(t('saved')); securityView(); return; } // a further app
-    say('');
-    view(t('recoveryCodes'), h('p', { text: t('recoveryHint') }),
-      h('ol', { id: 'recovery-codes', class: 'codes' }, c.data.recoveryCodes.map((x) => h('li', { text: x }))),
-      h('p', {}, h('button', { type: 'button', id: 'recovery-saved', onclick: () => signedIn() }, t('continue'))));
+    recoveryCodes(c.data.recoveryCodes);
   } }, h('p', { text: t('enrolHint') }), qrCode(r.data.qr),
   h('p', {}, t('secretKey') + ': ', h('code', { id: 'totp-secret', text: r.data.secret })),
   field(t('totpCode'), code), h('p', {}, h('button', { type: 'submit', text: t('verifyCode') })));
-  view(t('enrol'), form);
+  view(t('enrolFactor'), keysSupported() ? keyEnrolment() : null, form);
+}
+
+/** Registering a security key or passkey (at the first sign-in, or beside an app): its label, then the key. */
+function keyEnrolment() {
+  const label = h('input', { name: 'key-label', value: t('keyDefaultLabel'), maxlength: 100, required: true });
+  return h('form', { id: 'enrol-key', onsubmit: async (ev) => {
+    ev.preventDefault();
+    const c = await registerKey('/me/factors/webauthn/options', '/me/factors/webauthn', label.value);
+    if (!c || c.status !== 200) { say(t('keyRefused'), true); return; }
+    recoveryCodes(c.data.recoveryCodes);
+  } }, h('h3', { text: t('keyEnrol') }), h('p', { text: t('keyHint') }), field(t('keyLabel'), label),
+  h('p', {}, h('button', { type: 'submit', id: 'register-key', text: t('keyRegister') })),
+  h('h3', { text: t('orApp') }));
+}
+
+/** A factor enrolled: a first one shows the ten recovery codes once; a further one goes back to Security. */
+function recoveryCodes(codes) {
+  if (!codes.length) { say(t('saved')); securityView(); return; }
+  say('');
+  view(t('recoveryCodes'), h('p', { text: t('recoveryHint') }),
+    h('ol', { id: 'recovery-codes', class: 'codes' }, codes.map((x) => h('li', { text: x }))),
+    h('p', {}, h('button', { type: 'button', id: 'recovery-saved', onclick: () => signedIn() }, t('continue'))));
 }
 
 /** The QR code of the authenticator app's otpauth:// URI, from the matrix the service sends (one string per row). */
@@ -123,27 +154,38 @@ async function signedIn(password = '') {
   renderChrome();
 }
 
-/** A four-eyes step asks for a second factor again: a dialog takes the code, and the step is sent again. */
+/**
+ * A four-eyes step asks for a second factor again: a dialog takes the security key, or a code (of
+ * the authenticator app, or a recovery code), and the step is sent again.
+ */
 function reauthenticateDialog() {
+  const methods = (session.me && session.me.methods) || [];
+  const key = methods.includes('webauthn') && keysSupported();
+  const app = methods.includes('totp');
   return new Promise((resolve) => {
-    const code = h('input', { name: 'code', autocomplete: 'one-time-code', inputmode: 'numeric', required: true });
+    const code = h('input', { name: 'code', autocomplete: 'one-time-code', inputmode: app ? 'numeric' : 'text',
+      required: true });
     const error = h('p', { class: 'error', role: 'alert' });
+    const done = (proved) => { dialog.close(); dialog.remove(); resolve(proved); };
+    const keyButton = key ? h('button', { type: 'button', id: 'reauth-key', onclick: async () => {
+      const r = await proveKey('/session/reauthenticate', true);
+      if (!r || r.status !== 200) { error.textContent = t('keyRefused'); return; }
+      done(true);
+    } }, t('useKey')) : null;
     const dialog = h('dialog', { id: 'reauthenticate', 'aria-labelledby': 'reauth-title' },
       h('form', { method: 'dialog', onsubmit: async (ev) => {
         ev.preventDefault();
         const r = await api('POST', '/session/reauthenticate', JSON.stringify({ code: code.value }), 'application/json', true);
         if (r.status !== 200) { code.value = ''; error.textContent = t('wrongCode'); return; }
-        dialog.close();
-        dialog.remove();
-        resolve(true);
-      } }, h('h2', { id: 'reauth-title', text: t('reauthenticate') }), h('p', { text: t('reauthHint') }),
-      field(t('totpCode'), code), error,
-      h('p', {}, h('button', { type: 'submit', text: t('verifyCode') }), ' ',
-        h('button', { type: 'button', class: 'secondary', onclick: () => { dialog.close(); dialog.remove(); resolve(false); } },
-          t('cancel')))));
+        done(true);
+      } }, h('h2', { id: 'reauth-title', text: t('reauthenticate') }),
+      h('p', { text: t(key ? 'reauthHint' : 'reauthHintApp') }), keyButton ? h('p', {}, keyButton) : null,
+      field(t(app ? 'totpCode' : 'recoveryCode'), code), error,
+      h('p', {}, h('button', { type: 'submit', class: key ? 'secondary' : null, text: t('verifyCode') }), ' ',
+        h('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, t('cancel')))));
     document.body.append(dialog);
     dialog.showModal();
-    code.focus();
+    (keyButton || code).focus();
   });
 }
 
@@ -181,7 +223,7 @@ async function securityView() {
   view(t('security'), h('h3', { text: t('factors') }),
     table({ id: 'factors' }, [t('secondFactor'), t('enrolledAt'), ''], rows),
     h('p', { id: 'recovery-left', text: t('recoveryLeft', r.data.recoveryCodesLeft) }),
-    h('p', {}, h('button', { type: 'button', id: 'add-app', onclick: () => enrolView() }, t('enrol'))));
+    h('p', {}, h('button', { type: 'button', id: 'add-app', onclick: () => enrolView() }, t('addFactor'))));
 }
 
 /** "Your session ends in N min", kept up to date; a session that ended sends the person to sign in. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -25,6 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -70,6 +73,12 @@ class WebInterfaceTest {
                 .usingDriverExecutable(Path.of(System.getProperty("vetting.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
         browser = new ChromeDriver(service, options);
+        // a security key plugged in: Chromium's virtual authenticator (CTAP2 over USB, the person present
+        // and verified), which answers the page's WebAuthn calls as a real key would
+        ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.USB)
+                .setHasUserVerification(true).setIsUserVerified(true).setIsUserConsenting(true));
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     }
 
@@ -80,10 +89,14 @@ class WebInterfaceTest {
         }
     }
 
+    /** Who signs in with a security key (registered in the browser at their first sign-in); the rest use an app. */
+    static final Set<String> KEY_HOLDERS = Set.of("adj.smith");
+
     /**
-     * Signs in through the page: the password, then the code of the user's authenticator app — enrolled
-     * here at their first sign-in (the key read off the page, the QR code beside it; the recovery codes
-     * shown once), its code computed as the app would.
+     * Signs in through the page: the password, then the second factor — a security key for {@link
+     * #KEY_HOLDERS}, registered at their first sign-in with the browser's virtual authenticator; for
+     * the rest an authenticator app, enrolled here at their first sign-in (the key read off the page,
+     * the QR code beside it), its code computed as the app would. The recovery codes are shown once.
      */
     static void signIn(String user) {
         CLOCK.advance(java.time.Duration.ofSeconds(30));
@@ -93,18 +106,29 @@ class WebInterfaceTest {
         browser.findElement(By.name("password")).sendKeys(TestApp.password(user));
         browser.findElement(By.cssSelector("#signin button[type=submit]")).click();
         wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("factor")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("use-key")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("enrol"))));
+        boolean key = KEY_HOLDERS.contains(user);
         if (!browser.findElements(By.id("enrol")).isEmpty()) {
-            assertThat(browser.findElements(By.cssSelector("#totp-qr rect"))).hasSizeGreaterThan(100);
-            APP.rememberSecret(user, browser.findElement(By.id("totp-secret")).getText());
-            if (user.equals("hr.lopez")) {
-                shot("00-enrol-authenticator");
+            if (key) {
+                shot("00a-enrol-security-key");
+                browser.findElement(By.id("register-key")).click();
+            } else {
+                assertThat(browser.findElements(By.cssSelector("#totp-qr rect"))).hasSizeGreaterThan(100);
+                APP.rememberSecret(user, browser.findElement(By.id("totp-secret")).getText());
+                if (user.equals("hr.lopez")) {
+                    shot("00-enrol-authenticator");
+                }
+                browser.findElement(By.cssSelector("#enrol input[name=code]")).sendKeys(APP.nextCode(user));
+                browser.findElement(By.cssSelector("#enrol button[type=submit]")).click();
             }
-            browser.findElement(By.cssSelector("#enrol input[name=code]")).sendKeys(APP.nextCode(user));
-            browser.findElement(By.cssSelector("#enrol button[type=submit]")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("recovery-codes")));
             assertThat(browser.findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
             browser.findElement(By.id("recovery-saved")).click();
+        } else if (key) {
+            assertThat(browser.findElements(By.cssSelector("#factor input[name=code]"))).as("no app enrolled").isEmpty();
+            shot("00b-sign-in-security-key");
+            browser.findElement(By.id("use-key")).click();
         } else {
             browser.findElement(By.cssSelector("#factor input[name=code]")).sendKeys(APP.nextCode(user));
             browser.findElement(By.cssSelector("#factor button[type=submit]")).click();
@@ -406,13 +430,12 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("#corrections button[data-open]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("approve")));
         byField("reasons").sendKeys("Checked against the agency's case register.");
-        // the approval is a second signature: past the re-authentication window, the page asks for a code again
+        // the approval is a second signature: past the re-authentication window, the page asks for the key again
         CLOCK.advance(java.time.Duration.ofMinutes(6));
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reauthenticate")));
         shot("16b-reauthenticate");
-        browser.findElement(By.cssSelector("#reauthenticate input[name=code]")).sendKeys(APP.nextCode("adj.smith"));
-        browser.findElement(By.cssSelector("#reauthenticate button[type=submit]")).click();
+        browser.findElement(By.id("reauth-key")).click(); // the approver's security key signs again
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.evaluation")));
         assertThat(text()).contains("Eligible");
         shot("17-correction-approved");
