@@ -34,7 +34,8 @@ import org.vetting.support.TestApp;
 /**
  * The corpus of bad inputs (src/test/resources/bad-inputs: malformed and truncated JSON, wrong
  * types, huge and tiny numbers, deep nesting, long strings, control characters, invalid UTF-8,
- * duplicate keys, odd dates, wrong content types) against every write endpoint that reads a body:
+ * duplicate keys, odd dates, wrong content types) against every write endpoint that reads a body
+ * (those of the sign-in steps with a session cookie and its CSRF token):
  * each is a 4xx with the JSON error body, no stack trace, and nothing stored.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -48,6 +49,12 @@ class BadInputCorpusTest {
     static String evaluation;
     static String correction;
 
+    /** The user of a row whose calls are made with hr.lopez's session cookie. */
+    static final String SESSION = "session";
+    /** hr.lopez's session (second factors are off here: the password signs it in): cookie and CSRF token. */
+    static String sessionCookie;
+    static String sessionCsrf;
+
     /** [path, user]: every endpoint that reads a request body. */
     static final List<String[]> ENDPOINTS = List.of(
             new String[] {"/api/candidates", "hr.lopez"}, new String[] {"/api/evaluations/dry-run", "hr.lopez"},
@@ -58,11 +65,20 @@ class BadInputCorpusTest {
             new String[] {"/api/corrections/CORR/reject", "adj.smith"}, new String[] {"/api/users", "admin"},
             new String[] {"/api/users/hr.lopez/roles", "admin"}, new String[] {"/api/me/password", "hr.lopez"},
             // signing in reads its body before anything else: a bad one is refused naming the field
-            new String[] {"/api/session", "hr.lopez"});
+            new String[] {"/api/session", "hr.lopez"},
+            // the steps made with a session cookie (and its CSRF token), not HTTP Basic
+            new String[] {"/api/session/totp", SESSION}, new String[] {"/api/session/recovery", SESSION},
+            new String[] {"/api/session/webauthn", SESSION}, new String[] {"/api/session/reauthenticate", SESSION},
+            new String[] {"/api/me/factors/totp/F1/confirm", SESSION}, new String[] {"/api/me/factors/webauthn", SESSION});
 
     @BeforeAll
     static void data() {
         APP.createStaff();
+        try (Response resp = APP.request("/api/session", null, null)
+                .post(jakarta.ws.rs.client.Entity.json(Map.of("username", "hr.lopez", "password", TestApp.PASSWORD)))) {
+            sessionCsrf = resp.readEntity(JsonNode.class).get("csrfToken").asText();
+            sessionCookie = resp.getCookies().get(TestApp.SESSION_COOKIE).getValue();
+        }
         var r = Records.clean("MX-BAD-1");
         Records.list(r, "criminalRecords").add(Map.of("id", "c1", "category", "THEFT", "status", "CHARGED",
                 "date", "2026-01-01"));
@@ -120,7 +136,9 @@ class BadInputCorpusTest {
                 : name.endsWith(".form") ? "application/x-www-form-urlencoded" : "application/json";
         HttpRequest request = HttpRequest.newBuilder(URI.create(APP.url(
                         path.replace("EVAL", evaluation).replace("CORR", correction))))
-                .header("Authorization", TestApp.basic(user, TestApp.password(user)))
+                .headers(user.equals(SESSION)
+                        ? new String[] {"Cookie", TestApp.SESSION_COOKIE + "=" + sessionCookie, "X-CSRF-Token", sessionCsrf}
+                        : new String[] {"Authorization", TestApp.basic(user, TestApp.password(user))})
                 .header("Content-Type", type).timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Files.readAllBytes(file))).build();
         HttpResponse<String> r;

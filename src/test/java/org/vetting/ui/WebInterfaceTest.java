@@ -369,10 +369,18 @@ class WebInterfaceTest {
         browser.findElement(By.cssSelector("button[data-sessions='admin']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-sessions")));
         assertThat(browser.findElement(By.id("user-sessions")).getText()).contains("password+totp");
-        // the administrator's own factors: the app enrolled at their first sign-in, ten recovery codes
+        // the administrator's own factors: the app enrolled at their first sign-in, ten recovery codes;
+        // a security key added beside it (no new recovery codes)
         section("security");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("factors")));
         assertThat(browser.findElements(By.cssSelector("#factors tbody tr"))).hasSize(1);
+        browser.findElement(By.id("add-app")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enrol-key")));
+        browser.findElement(By.name("key-label")).clear();
+        browser.findElement(By.name("key-label")).sendKeys("Admin YubiKey");
+        browser.findElement(By.id("register-key")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#factors tbody tr"), 2));
+        assertThat(browser.findElement(By.id("factors")).getText()).contains("Admin YubiKey");
         assertThat(browser.findElement(By.id("recovery-left")).getText()).contains("10");
         assertThat(browser.findElement(By.id("session-ends")).getText()).matches("Session ends in (29|30) min");
         shot("12b-security");
