@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.dropwizard.assets.AssetsBundle;
+import org.vetting.resources.AuthServlet;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -155,6 +156,9 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // the browser's way through the agency's identity provider (outside the JSON API: it navigates there)
+        environment.servlets().addServlet("auth", new AuthServlet(context.singleSignOn(), context.sessions(), cookie,
+                environment.getObjectMapper())).addMapping("/auth/*");
         environment.servlets().addFilter("sign-in-guard", new SignInGuard(context.throttle(), context.signIns()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         jersey.register(new RequestSizeLimit());
@@ -246,7 +250,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
             authenticator.serviceAccountsOnly();
         }
         environment.jersey().register(new AuthDynamicFeature(SignedInFilter.build(context.sessions(), cookie,
-                authenticator, new RoleAuthorizer())));
+                context.singleSignOn()::bearer, authenticator, new RoleAuthorizer())));
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(User.class));
     }

@@ -2,6 +2,7 @@ package org.vetting;
 
 import org.vetting.signin.SecurityKeys;
 import org.vetting.signin.SessionPolicy;
+import org.vetting.sso.SingleSignOn;
 
 import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -237,6 +238,26 @@ public class VettingConfiguration extends Configuration {
         this.signIn = signIn;
     }
 
+    /** The {@code signIn.oidc} block: the agency's OpenID Connect provider ({@code VETTING_OIDC_*}). */
+    public static final class Oidc {
+        @JsonProperty
+        public String issuer = "";
+        @JsonProperty
+        public String clientId = "";
+        @JsonProperty
+        public String clientSecret = "";
+        @NotNull
+        @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}")
+        @JsonProperty
+        public String usernameClaim = "preferred_username";
+        /** The audience bearer tokens must name; empty: the client id. */
+        @JsonProperty
+        public String audience = "";
+        /** An authentication context the provider must assert ({@code acr}); empty: none asked for. */
+        @JsonProperty
+        public String acr = "";
+    }
+
     /** The {@code signIn} block of {@code config.yml}. */
     public static final class SignIn {
         /** {@code required}: every person proves a second factor; {@code off}: HTTP Basic for people (a trial, a test). */
@@ -263,6 +284,18 @@ public class VettingConfiguration extends Configuration {
         /** The address users reach the service at, for redirects; empty: links are relative. */
         @JsonProperty
         public String publicUrl = "";
+
+        /** Agency single sign-on (OpenID Connect); off while {@code issuer} is empty. */
+        @Valid
+        @NotNull
+        @JsonProperty
+        public Oidc oidc = new Oidc();
+
+        /** Single sign-on as configured (off without an issuer). */
+        public SingleSignOn.Settings singleSignOn() {
+            return new SingleSignOn.Settings(oidc.issuer, oidc.clientId, oidc.clientSecret, oidc.usernameClaim,
+                    oidc.audience, oidc.acr == null ? "" : oidc.acr, publicUrl);
+        }
 
         /** Who the WebAuthn relying party is: from {@link #publicUrl}; without one, localhost (a trial, the tests). */
         public SecurityKeys.Settings securityKeys() {

@@ -42,6 +42,7 @@ import org.vetting.http.SessionCookie;
 import org.vetting.resources.SessionResource;
 import org.vetting.signin.Factors;
 import org.vetting.signin.SecurityKeys;
+import org.vetting.sso.SingleSignOn;
 import org.vetting.signin.Sessions;
 import org.vetting.health.Liveness;
 import org.vetting.resources.ScreeningHitsResource;
@@ -76,7 +77,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                              AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
                              Reevaluation reevaluation, ActiveWatchlists activeWatchlists, Watchlists watchlists,
                              ContinuousScreening continuousScreening, ScreeningReviews screeningReviews,
-                             SignInThrottle throttle, Sessions sessions, Factors factors) {
+                             SignInThrottle throttle, Sessions sessions, Factors factors, SingleSignOn singleSignOn) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         return build(config, jdbi, clock, null);
@@ -113,14 +114,16 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
         Sessions sessions = new Sessions(jdbi, passwords, throttle, signIns, time, config.getSignIn().policy(), keys);
         Backtests backtests = new Backtests(jdbi, rules, time, daemon("backtest"),
                 new ForkJoinPool(Runtime.getRuntime().availableProcessors()));
-        return new VettingContext(jdbi, time, rules, passwords, access, new UserService(jdbi, passwords, time),
+        SingleSignOn singleSignOn = new SingleSignOn(config.getSignIn().singleSignOn(), jdbi, sessions, signIns, time);
+        return new VettingContext(jdbi, time, rules, passwords, access,
+                new UserService(jdbi, passwords, time, singleSignOn.enabled()),
                 evaluations, reads, reevaluations, clearances,
                 new AdjudicationService(jdbi, rules, reads, clearances, access, time),
                 new CorrectionService(jdbi, rules, reevaluations, access, time),
                 accessLog, new AuditService(jdbi, reads, evaluator, rules, access), signIns,
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
                 new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time), throttle, sessions,
-                new Factors(jdbi, sessions, signIns, time, keys));
+                new Factors(jdbi, sessions, signIns, time, keys), singleSignOn);
     }
 
     /** The REST resources over these services, for the server to register. */

@@ -7,6 +7,8 @@ public enum SignInEvent {
     SIGNED_IN,
     WRONG_CREDENTIALS,
     WRONG_CODE,
+    /** The identity provider signed in someone who is no (enabled) user of this service. */
+    NOT_A_USER,
     FACTOR_ENROLLED,
     FACTOR_REMOVED,
     RECOVERY_CODES_ISSUED,
@@ -17,6 +19,6 @@ public enum SignInEvent {
 
     /** A refused attempt: what the metrics count as failed sign-ins. */
     public boolean failure() {
-        return this == WRONG_CREDENTIALS || this == WRONG_CODE;
+        return this == WRONG_CREDENTIALS || this == WRONG_CODE || this == NOT_A_USER;
     }
 }

@@ -12,8 +12,10 @@ import org.vetting.errors.CsrfRefused;
 import org.vetting.errors.DomainException;
 import org.vetting.errors.NotFound;
 import org.vetting.errors.ReauthenticationRequired;
+import org.vetting.errors.SignInRefused;
 import org.vetting.errors.Throttled;
 import org.vetting.errors.Unauthenticated;
+import org.vetting.errors.Unavailable;
 import org.vetting.errors.OutOfScope;
 import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.TooLarge;
@@ -33,6 +35,8 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         STATUS.put(Unauthenticated.class, 401);
         STATUS.put(Throttled.class, 429);
         STATUS.put(CsrfRefused.class, 403);
+        STATUS.put(SignInRefused.class, 403);
+        STATUS.put(Unavailable.class, 503);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.vetting.http;
 import org.vetting.signin.Sessions;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.NewCookie;
 public final class SessionCookie {
     static final String NAME = "vetting_session";
     static final String HOST_NAME = "__Host-vetting_session";
+    static final String BINDING = "vetting_sso";
     /** The request header that carries the session's CSRF token on every state-changing call. */
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
@@ -62,5 +64,37 @@ public final class SessionCookie {
     public NewCookie clear() {
         return new NewCookie.Builder(name()).value("").path("/").httpOnly(true).secure(tls)
                 .sameSite(NewCookie.SameSite.STRICT).maxAge(0).build();
+    }
+
+    /** The session identifier a servlet request carries (the sign-in pages outside the API), or null. */
+    public String id(HttpServletRequest request) {
+        return cookie(request, name());
+    }
+
+    /**
+     * The cookie binding a sign-in at the agency's provider to the browser that started it: sent back
+     * only to the provider's redirect ({@code SameSite=Lax}: a top-level navigation from the
+     * provider's site carries it, where the session's Strict cookie is withheld), ten minutes at most.
+     */
+    public String binding(String value, int maxAgeSeconds) {
+        return new NewCookie.Builder(tls ? "__Secure-" + BINDING : BINDING).value(value).path("/auth/callback")
+                .httpOnly(true).secure(tls).sameSite(NewCookie.SameSite.LAX).maxAge(maxAgeSeconds).build().toString();
+    }
+
+    /** The binding cookie's value on the provider's redirect, or null. */
+    public String binding(HttpServletRequest request) {
+        return cookie(request, tls ? "__Secure-" + BINDING : BINDING);
+    }
+
+    private static String cookie(HttpServletRequest request, String name) {
+        jakarta.servlet.http.Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (jakarta.servlet.http.Cookie c : cookies) {
+                if (c.getName().equals(name) && c.getValue() != null && !c.getValue().isEmpty()) {
+                    return c.getValue();
+                }
+            }
+        }
+        return null;
     }
 }

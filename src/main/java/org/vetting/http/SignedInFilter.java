@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 import io.dropwizard.auth.AuthFilter;
@@ -25,7 +26,8 @@ import org.vetting.signin.Sessions;
 
 /**
  * Who calls, on every protected endpoint: a signed-in session (its cookie; a state-changing call
- * also carries the session's CSRF token in {@code X-CSRF-Token}, else 403), or HTTP Basic —
+ * also carries the session's CSRF token in {@code X-CSRF-Token}, else 403), a bearer token of the
+ * agency's identity provider (a program acting as a user), or HTTP Basic —
  * refused for people while second factors are required, as it proves no second factor. The
  * session's row is left on the request ({@link #SESSION}) for the endpoints that speak of it.
  */
@@ -39,23 +41,32 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
 
     private final Sessions sessions;
     private final SessionCookie cookie;
+    private final Function<String, Optional<User>> bearer;
 
-    private SignedInFilter(Sessions sessions, SessionCookie cookie) {
+    /** A caller a bearer token named (the provider's token verified). */
+    private record Bearer(User user) {}
+
+    private SignedInFilter(Sessions sessions, SessionCookie cookie, Function<String, Optional<User>> bearer) {
         this.sessions = sessions;
         this.cookie = cookie;
+        this.bearer = bearer;
     }
 
-    /** Builds the filter over the sessions and the Basic authenticator (for a trial, a test, or a program). */
-    public static SignedInFilter build(Sessions sessions, SessionCookie cookie,
+    /**
+     * Builds the filter over the sessions, the agency provider's bearer tokens ({@code bearer}: the
+     * user a token names, when it verifies) and the Basic authenticator (for a trial, a test, or a program).
+     */
+    public static SignedInFilter build(Sessions sessions, SessionCookie cookie, Function<String, Optional<User>> bearer,
                                        Authenticator<BasicCredentials, User> basic, io.dropwizard.auth.Authorizer<User> roles) {
-        Authenticator<Object, User> either = credentials -> credentials instanceof Sessions.Resolved r
-                ? Optional.of(r.user()) : basic.authenticate((BasicCredentials) credentials);
+        Authenticator<Object, User> any = credentials -> credentials instanceof Sessions.Resolved r ? Optional.of(r.user())
+                : credentials instanceof Bearer b ? Optional.of(b.user())
+                : basic.authenticate((BasicCredentials) credentials);
         return new AuthFilterBuilder<Object, User, SignedInFilter>() {
             @Override
             protected SignedInFilter newInstance() {
-                return new SignedInFilter(sessions, cookie);
+                return new SignedInFilter(sessions, cookie, bearer);
             }
-        }.setAuthenticator(either).setAuthorizer(roles).setRealm(JsonUnauthorizedHandler.REALM)
+        }.setAuthenticator(any).setAuthorizer(roles).setRealm(JsonUnauthorizedHandler.REALM)
                 .setUnauthorizedHandler(new JsonUnauthorizedHandler()).buildAuthFilter();
     }
 
@@ -75,7 +86,17 @@ public final class SignedInFilter extends AuthFilter<Object, User> {
             authenticate(request, resolved, "SESSION");
             return;
         }
-        Optional<BasicCredentials> basic = basic(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            User user = bearer.apply(authorization.substring(7).strip()).orElseThrow(() -> new WebApplicationException(
+                    Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
+                            .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"")
+                            .entity(new ErrorBody(401, "the bearer token was refused: not the agency provider's, "
+                                    + "for another audience, expired, or for nobody who is a user here")).build()));
+            authenticate(request, new Bearer(user), "BEARER");
+            return;
+        }
+        Optional<BasicCredentials> basic = basic(authorization);
         boolean required = sessions.policy().secondFactorRequired();
         if (basic.isEmpty() && required) {
             throw refuse(401, "authentication required: sign in (POST /api/session)");

@@ -191,6 +191,13 @@ public final class Sessions {
         return view(find(id).orElseThrow());
     }
 
+    /** Ends the session a state-changing call names with its CSRF token; how it had signed in. */
+    public String signOut(String id, String csrfToken, String address) {
+        SessionDao.SessionRow session = open(id, csrfToken);
+        signOut(id, address);
+        return session.method();
+    }
+
     /** Ends the session: its cookie no longer works, on any instance. */
     public void signOut(String id, String address) {
         SessionDao.SessionRow session = open(id);
@@ -219,20 +226,68 @@ public final class Sessions {
                 sessions.end(s.idHash(), now, "EXPIRED");
                 return Optional.empty();
             }
-            List<UserDao.UserGrantRow> rows = h.attach(UserDao.class).findWithGrants(s.username());
-            Optional<UserDao.UserRow> row = rows.stream().findFirst().map(UserDao.UserGrantRow::user)
-                    .filter(UserDao.UserRow::enabled);
-            if (row.isEmpty()) {
+            Optional<User> user = person(h, s.username());
+            if (user.isEmpty()) {
                 sessions.end(s.idHash(), now, "USER_DISABLED");
                 return Optional.empty();
             }
             if (s.lastSeenAt().plus(TOUCH_AFTER).isBefore(now)) {
                 sessions.touch(s.idHash(), now);
             }
-            List<UserDao.Grant> grants = rows.stream().filter(g -> g.kind() != null)
-                    .map(g -> new UserDao.Grant(g.kind(), g.granted())).toList();
-            return Optional.of(new Resolved(s, User.of(row.get(), grants).withRecentSecondFactor(recent(s, now))));
+            return Optional.of(new Resolved(s, user.get().withRecentSecondFactor(recent(s, now))));
         });
+    }
+
+    /** An enabled user with their grants in effect; none when there is no such user, or it is disabled. */
+    public Optional<User> person(String username) {
+        return jdbi.withHandle(h -> person(h, username));
+    }
+
+    private static Optional<User> person(Handle h, String username) {
+        List<UserDao.UserGrantRow> rows = h.attach(UserDao.class).findWithGrants(username);
+        Optional<UserDao.UserRow> row = rows.stream().findFirst().map(UserDao.UserGrantRow::user)
+                .filter(UserDao.UserRow::enabled);
+        List<UserDao.Grant> grants = rows.stream().filter(g -> g.kind() != null)
+                .map(g -> new UserDao.Grant(g.kind(), g.granted())).toList();
+        return row.map(r -> User.of(r, grants));
+    }
+
+    /**
+     * A session for a person the agency's identity provider signed in (a code flow just checked):
+     * signed in at once, its method {@code sso}, its second factor the provider's authentication
+     * at {@code authenticatedAt} (by the service's clock).
+     */
+    public Opened openThroughProvider(String username, String address, Instant authenticatedAt) {
+        Instant now = time.now();
+        String id = token();
+        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, token(), SessionStage.SIGNED_IN,
+                "sso", address, now, now, authenticatedAt, null, null);
+        jdbi.useExtension(SessionDao.class, dao -> dao.insert(row));
+        log.record(username, address, SignInEvent.SIGNED_IN, "sso");
+        return new Opened(id, view(row));
+    }
+
+    /**
+     * A signed-in session's person authenticated again at the provider (a re-authentication asked for
+     * with {@code max_age}): its second factor is now {@code authenticatedAt}. Refused when the
+     * session ended, or the provider signed in someone else.
+     */
+    public void reauthenticatedThroughProvider(String idHash, String username, Instant authenticatedAt, String address) {
+        Instant now = time.now();
+        SessionDao.SessionRow session = jdbi.withExtension(SessionDao.class, dao -> dao.find(idHash))
+                .filter(s -> !expired(s, now) && s.stage() == SessionStage.SIGNED_IN)
+                .orElseThrow(() -> new Unauthenticated("no session, or it has ended: sign in"));
+        if (!session.username().equals(username)) {
+            log.record(session.username(), address, SignInEvent.WRONG_CREDENTIALS, "sso");
+            throw new Unauthenticated("the identity provider signed in " + username + ", not " + session.username());
+        }
+        jdbi.useExtension(SessionDao.class, dao -> dao.advance(idHash, session.stage(), session.method(), authenticatedAt));
+        log.record(username, address, SignInEvent.REAUTHENTICATED, "sso");
+    }
+
+    /** The SHA-256 a session is stored under, for a re-authentication that returns to it. */
+    public static String hashOf(String id) {
+        return Sha256.hex(id);
     }
 
     /** The session a cookie names, as its holder sees it ({@code GET /api/me}, the sign-in steps). */
@@ -353,7 +408,9 @@ public final class Sessions {
      */
     private SessionView view(SessionDao.SessionRow s) {
         List<String> methods = List.of();
-        if (policy.secondFactorRequired() && s.stage() != SessionStage.ENROLMENT_REQUIRED) {
+        if ("sso".equals(s.method())) {
+            methods = List.of("sso"); // the provider proves it again (max_age), not a factor of this service
+        } else if (policy.secondFactorRequired() && s.stage() != SessionStage.ENROLMENT_REQUIRED) {
             Set<FactorKind> kinds = jdbi.withExtension(FactorDao.class, dao -> dao.ofUser(s.username())).stream()
                     .filter(f -> f.confirmedAt() != null).map(FactorDao.FactorRow::kind).collect(Collectors.toSet());
             List<String> m = new ArrayList<>();

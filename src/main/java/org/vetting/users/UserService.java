@@ -58,11 +58,14 @@ public final class UserService {
     private final Jdbi jdbi;
     private final Passwords passwords;
     private final ServiceTime time;
+    /** Whether a person may be created without a password (they sign in through the agency's provider). */
+    private final boolean singleSignOn;
 
-    public UserService(Jdbi jdbi, Passwords passwords, ServiceTime time) {
+    public UserService(Jdbi jdbi, Passwords passwords, ServiceTime time, boolean singleSignOn) {
         this.jdbi = jdbi;
         this.passwords = passwords;
         this.time = time;
+        this.singleSignOn = singleSignOn;
     }
 
     /**
@@ -79,9 +82,12 @@ public final class UserService {
         if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
             errors.add(new FieldError("username", "required: 3-64 letters, digits, '.', '_', '@' or '-'"));
         }
-        String pw = Passwords.problem(request.password());
+        // a person who signs in through the agency's provider has no password here; a program always has one
+        boolean noPassword = request.password() == null && singleSignOn && !request.serviceAccount();
+        String pw = noPassword ? null : Passwords.problem(request.password());
         if (pw != null) {
-            errors.add(new FieldError("password", pw));
+            errors.add(new FieldError("password", singleSignOn || request.password() != null ? pw
+                    : pw + " (only people who sign in through the agency's provider, when it is configured, have none)"));
         }
         if (request.officerId() != null && !Identifiers.isOfficerId(request.officerId())) {
             errors.add(new FieldError("officerId", Identifiers.OFFICER_ID_RULE));
@@ -95,7 +101,7 @@ public final class UserService {
             errors.add(new FieldError("officerId", "a service account is a program, not an officer"));
         }
         ValidationFailed.check(errors);
-        String hash = passwords.hash(request.password());
+        String hash = noPassword ? null : passwords.hash(request.password());
         return jdbi.inTransaction(h -> {
             UserDao dao = h.attach(UserDao.class);
             if (dao.find(request.username()).isPresent()) {
