@@ -51,7 +51,44 @@ function signInView() {
     await signedIn(password);
   } }, field(t('username'), user), field(t('password'), pass),
   h('p', {}, h('button', { type: 'submit', text: t('signIn') })));
-  view(t('signIn'), form);
+  const agency = h('p', { id: 'sso', hidden: true }, h('a', { id: 'sso-signin', class: 'button',
+    href: '/auth/login?returnTo=' + encodeURIComponent(location.pathname) }, t('ssoSignIn')));
+  view(t('signIn'), agency, form);
+  ssoOffered().then((on) => { agency.hidden = !on; });
+}
+
+let ssoAnswer = null;
+
+/** Whether the agency's single sign-on is configured (asked once per page). */
+function ssoOffered() {
+  if (!ssoAnswer) {
+    ssoAnswer = fetch('/auth/options', { headers: { Accept: 'application/json' } })
+      .then((r) => (r.ok ? r.json() : { sso: false })).then((b) => b.sso === true).catch(() => false);
+  }
+  return ssoAnswer;
+}
+
+/**
+ * Proves it is still the person at the agency's provider, in a window of its own (the page and
+ * what it holds stay): the provider asks again (max_age=0), and the session's second factor is
+ * renewed; answers whether it was.
+ */
+async function reauthenticateWithAgency() {
+  const before = session.me && session.me.secondFactorAt;
+  const popup = window.open('/auth/login?reauth=true&returnTo=/auth/done', 'vetting-reauthenticate',
+    'width=520,height=680');
+  if (!popup) return false;
+  for (let i = 0; i < 300; i += 1) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const me = await api('GET', '/me');
+    if (me.status === 200 && me.data.secondFactorAt && me.data.secondFactorAt !== before) {
+      session.me = me.data;
+      if (!popup.closed) popup.close();
+      return true;
+    }
+    if (popup.closed) return false;
+  }
+  return false;
 }
 
 /** The second step: the security key, six digits from the authenticator app, or one of the recovery codes. */
@@ -162,6 +199,7 @@ function reauthenticateDialog() {
   const methods = (session.me && session.me.methods) || [];
   const key = methods.includes('webauthn') && keysSupported();
   const app = methods.includes('totp');
+  const agency = methods.includes('sso');
   return new Promise((resolve) => {
     const code = h('input', { name: 'code', autocomplete: 'one-time-code', inputmode: app ? 'numeric' : 'text',
       required: true });
@@ -171,7 +209,10 @@ function reauthenticateDialog() {
       const r = await proveKey('/session/reauthenticate', true);
       if (!r || r.status !== 200) { error.textContent = t('keyRefused'); return; }
       done(true);
-    } }, t('useKey')) : null;
+    } }, t('useKey')) : agency ? h('button', { type: 'button', id: 'reauth-sso', onclick: async () => {
+      error.textContent = '';
+      if (await reauthenticateWithAgency()) done(true); else error.textContent = t('ssoNotRenewed');
+    } }, t('ssoAgain')) : null;
     const dialog = h('dialog', { id: 'reauthenticate', 'aria-labelledby': 'reauth-title' },
       h('form', { method: 'dialog', onsubmit: async (ev) => {
         ev.preventDefault();
@@ -179,10 +220,11 @@ function reauthenticateDialog() {
         if (r.status !== 200) { code.value = ''; error.textContent = t('wrongCode'); return; }
         done(true);
       } }, h('h2', { id: 'reauth-title', text: t('reauthenticate') }),
-      h('p', { text: t(key ? 'reauthHint' : 'reauthHintApp') }), keyButton ? h('p', {}, keyButton) : null,
-      field(t(app ? 'totpCode' : 'recoveryCode'), code), error,
-      h('p', {}, h('button', { type: 'submit', class: key ? 'secondary' : null, text: t('verifyCode') }), ' ',
-        h('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, t('cancel')))));
+      h('p', { text: t(agency ? 'reauthHintSso' : key ? 'reauthHint' : 'reauthHintApp') }),
+      keyButton ? h('p', {}, keyButton) : null,
+      agency ? null : field(t(app ? 'totpCode' : 'recoveryCode'), code), error,
+      h('p', {}, agency ? null : h('button', { type: 'submit', class: key ? 'secondary' : null, text: t('verifyCode') }),
+        ' ', h('button', { type: 'button', class: 'secondary', onclick: () => done(false) }, t('cancel')))));
     document.body.append(dialog);
     dialog.showModal();
     (keyButton || code).focus();
@@ -266,10 +308,12 @@ function renderChrome() {
       show();
     } }, t(key)));
   }
-  buttons.push(h('button', { type: 'button', 'data-section': 'security', onclick: () => securityView() },
-    t('security')));
-  buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => passwordView() },
-    t('changePassword')));
+  if (session.me.signedInWith !== 'sso') { // the agency's provider keeps their factors and password
+    buttons.push(h('button', { type: 'button', 'data-section': 'security', onclick: () => securityView() },
+      t('security')));
+    buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => passwordView() },
+      t('changePassword')));
+  }
   nav.replaceChildren(...buttons);
   if (buttons.length) buttons[0].click();
 }
@@ -280,6 +324,17 @@ document.getElementById('lang').addEventListener('change', (ev) => {
   renderChrome();
 });
 document.getElementById('signout').addEventListener('click', async () => {
+  if (session.me && session.me.signedInWith === 'sso') {
+    // signed in by the agency's provider: signed out there too
+    const r = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-CSRF-Token': session.csrf || '' } });
+    const body = r.ok ? await r.json() : {};
+    signOut();
+    forget();
+    if (body.providerLogout) { location.assign(body.providerLogout); return; }
+    renderChrome();
+    return;
+  }
   await api('DELETE', '/session');
   signOut();
   forget();

@@ -14,7 +14,8 @@ export function usersView() {
     clearErrors(form);
     const body = {
       username: form.querySelector('[data-field="username"]').value,
-      password: form.querySelector('[data-field="password"]').value,
+      // none for a person who signs in through the agency (the service refuses none where that is off)
+      password: form.querySelector('[data-field="password"]').value || undefined,
       roles: [...form.querySelectorAll('input[name="roles"]:checked')].map((i) => i.value),
       units: [...form.querySelectorAll('input[name="units"]:checked')].map((i) => i.value),
     };

@@ -85,7 +85,7 @@ public final class AuthServlet extends HttpServlet {
     /** To the provider; a re-authentication ({@code reauth=true}) names the session it renews. */
     private void login(HttpServletRequest request, HttpServletResponse response) {
         boolean reauth = "true".equals(request.getParameter("reauth"));
-        SingleSignOn.Started started = sso.start(request.getParameter("returnTo"), reauth ? cookie.id(request) : null);
+        SingleSignOn.Started started = sso.start(request.getParameter("returnTo"), reauth, cookie.id(request));
         response.addHeader("Set-Cookie", cookie.binding(started.binding(), 600));
         response.setHeader("Cache-Control", "no-store");
         response.setStatus(302);

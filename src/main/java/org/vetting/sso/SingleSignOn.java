@@ -132,11 +132,14 @@ public final class SingleSignOn {
      * {@code max_age=0} and {@code prompt=login} when a signed-in session re-authenticates — {@code sessionId} — and the
      * configured {@code acr_values}), with what the redirect back must match kept here.
      */
-    public Started start(String returnTo, String sessionId) {
+    public Started start(String returnTo, boolean reauthenticate, String sessionId) {
         require();
         String path = safeReturn(returnTo);
         String sessionHash = null;
-        if (sessionId != null) {
+        if (reauthenticate) {
+            if (sessionId == null) {
+                throw new Unauthenticated("no session to confirm: sign in");
+            }
             sessions.resolve(sessionId).orElseThrow(() -> new Unauthenticated("no session, or it has ended: sign in"));
             sessionHash = Sessions.hashOf(sessionId);
         }

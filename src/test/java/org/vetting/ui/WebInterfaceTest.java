@@ -19,13 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.virtualauthenticator.HasVirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -35,6 +30,7 @@ import org.vetting.support.Policy;
 import org.vetting.support.Lists;
 import org.vetting.support.Records;
 import org.vetting.support.MovableClock;
+import org.vetting.support.Chromium;
 import org.vetting.support.TestApp;
 
 /**
@@ -51,28 +47,15 @@ class WebInterfaceTest {
     /** As shipped: every person proves a second factor (an authenticator app, enrolled at the first sign-in). */
     static final TestApp APP = TestApp.withSecondFactor(CLOCK);
     static final DropwizardAppExtension<?> EXT = APP.app;
-    static final Path SHOTS = Path.of("target", "screenshots");
     static WebDriver browser;
     static WebDriverWait wait;
 
     @BeforeAll
     static void start() throws IOException {
-        // a laptop without Chromium may say so explicitly; CI never does (.ci/run installs it)
-        org.junit.jupiter.api.Assumptions.assumeFalse(Boolean.getBoolean("vetting.skipBrowser"),
-                "-Dvetting.skipBrowser=true");
+        browser = Chromium.start();
         APP.createStaff();
         APP.createUser("pol.a", "POLICY_OFFICER");
         APP.createUser("pol.b", "POLICY_OFFICER");
-        Files.createDirectories(SHOTS);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("vetting.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("vetting.chromedriver", "/usr/bin/chromedriver")).toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
         // a security key plugged in: Chromium's virtual authenticator (CTAP2 over USB, the person present
         // and verified), which answers the page's WebAuthn calls as a real key would
         ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -149,11 +132,7 @@ class WebInterfaceTest {
         String shown = browser.findElement(By.tagName("body")).getText();
         assertThat(shown).as(name + " shows a missing value")
                 .doesNotContainPattern("(?<!\": )\\b(null|undefined)\\b");
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Chromium.shot(browser, name);
     }
 
     /** After sign-in, a commander, adjudicator or auditor lands on their start page: wait for it to be drawn. */
