@@ -305,4 +305,15 @@ class SessionTest {
                 "date", "2026-01-01"));
         return record;
     }
+
+    @Test
+    void shouldOfferNoAgencySignIn_WhenNoneIsConfigured_NorUsersWithoutAPassword() {
+        assertThat(expect(APP.request("/auth/options", null, null).get(), 200).get("sso").asBoolean()).isFalse();
+        try (Response r = APP.request("/auth/login?returnTo=/", null, null).get()) {
+            assertThat(r.getStatus()).isEqualTo(404);
+        }
+        JsonNode refused = expect(APP.post("admin", "/api/users", Map.of("username", "no.password",
+                "roles", List.of("AUDITOR"), "countries", TestApp.COUNTRIES)), 422);
+        assertThat(refused.toString()).contains("password");
+    }
 }

@@ -5,7 +5,6 @@ import static org.vetting.support.TestApp.expect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
@@ -35,6 +33,7 @@ import org.vetting.signin.Totp;
 import org.vetting.support.Agent;
 import org.vetting.support.Keycloak;
 import org.vetting.support.OffsetClock;
+import org.vetting.support.SingleSignOnApp;
 import org.vetting.support.TestApp;
 
 /**
@@ -47,16 +46,12 @@ import org.vetting.support.TestApp;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SingleSignOnTest {
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Keycloak KEYCLOAK = Keycloak.start();
-    static final OffsetClock CLOCK = new OffsetClock();
-    static final int PORT = freePort();
-    static final String SERVICE = "http://localhost:" + PORT;
-    static final TestApp APP = TestApp.withSecondFactor(CLOCK,
-            ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
-            ConfigOverride.config("signIn.publicUrl", SERVICE),
-            ConfigOverride.config("signIn.oidc.issuer", KEYCLOAK.issuer()),
-            ConfigOverride.config("signIn.oidc.clientId", Keycloak.CLIENT_ID),
-            ConfigOverride.config("signIn.oidc.clientSecret", Keycloak.CLIENT_SECRET));
+    static final SingleSignOnApp SSO = new SingleSignOnApp();
+    static final Keycloak KEYCLOAK = SSO.keycloak;
+    static final OffsetClock CLOCK = SSO.clock;
+    static final int PORT = SSO.port;
+    static final String SERVICE = SSO.service;
+    static final TestApp APP = SSO.app;
     static final DropwizardAppExtension<?> EXT = APP.app;
 
     @BeforeAll
@@ -71,6 +66,7 @@ class SingleSignOnTest {
             expect(APP.post("admin", "/api/users", body), 201);
         }
         expect(APP.post("admin", "/api/users/disabled.sso/disable", Map.of()), 200);
+        KEYCLOAK.ready(); // started beside the service: up by now, or soon
     }
 
     @AfterAll
@@ -294,6 +290,36 @@ class SingleSignOnTest {
         expect(bearer("/api/me", before), 200);
     }
 
+    @Test
+    void shouldRefuseBadRedirectsAndCallsWithoutASession_ChangingNothing() {
+        Agent agent = new Agent();
+        long sessions = APP.count("sessions");
+        Agent.Page noState = agent.getOnce(SERVICE + "/auth/callback?code=abc");
+        assertThat(noState.status()).isEqualTo(422);
+        assertThat(noState.body()).contains("state");
+        Agent.Page longState = agent.getOnce(SERVICE + "/auth/callback?code=abc&state=" + "s".repeat(5_000));
+        assertThat(longState.status()).isEqualTo(422);
+        Agent.Page forged = agent.getOnce(SERVICE + "/auth/callback?code=abc&state=never-sent");
+        assertThat(forged.status()).isEqualTo(409);
+        Agent.Page script = agent.getOnce(SERVICE + "/auth/callback?state=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(script.body()).doesNotContain("<script>");
+        assertThat(APP.count("sessions")).isEqualTo(sessions);
+
+        // a re-authentication needs a session; signing out needs one and its CSRF token
+        assertThat(agent.getOnce(SERVICE + "/auth/login?reauth=true&returnTo=/").status()).isEqualTo(401);
+        try (Response r = APP.request("/auth/logout", null, null).post(Entity.json(Map.of()))) {
+            assertThat(r.getStatus()).isEqualTo(401);
+        }
+        // returnTo is a path of this service, never another site
+        for (String elsewhere : List.of("//evil.example/x", "https://evil.example/", "/\\evil.example")) {
+            Agent.Page landed = signIn(new Agent(), "aud.sso", java.net.URLEncoder.encode(elsewhere,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(landed.uri().toString()).as(elsewhere).isEqualTo(SERVICE + "/");
+        }
+        JsonNode options = expect(APP.request("/auth/options", null, null).get(), 200);
+        assertThat(options.get("sso").asBoolean()).isTrue();
+    }
+
     /** The n-th authorization request the agent sent to the provider. */
     static URI authorization(Agent agent, int n) {
         return agent.visited.stream().filter(u -> u.getPath().endsWith("/protocol/openid-connect/auth")).skip(n)
@@ -324,13 +350,5 @@ class SingleSignOnTest {
     static String otp() {
         String base32 = new Base32().encodeToString(Keycloak.TOTP_SECRET.getBytes()).replace("=", "");
         return Totp.code(base32, Totp.step(Instant.now()));
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

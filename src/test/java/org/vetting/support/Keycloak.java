@@ -9,11 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,8 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A real Keycloak for the single sign-on tests: its own distribution (unpacked by Maven from Maven
- * Central into {@code target/keycloak}), copied for this test class, started in development mode
- * on a free loopback port with an in-memory database and the realms of {@code
+ * Central into {@code target/keycloak}, built once), linked for this test class, started on a free
+ * loopback port with an in-memory database and the realms of {@code
  * src/test/resources/keycloak} imported (the service's confidential client, people with passwords
  * and one with TOTP, a second realm as "another issuer"), and stopped (the copy removed) after.
  */
@@ -48,34 +53,76 @@ public final class Keycloak implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts one; waits (up to three minutes) until its realm answers discovery. */
+    /**
+     * Starts one and returns at once (its address is known: a free port chosen first); {@link
+     * #ready()} waits until it answers. The distribution is built once for every copy (Keycloak's
+     * {@code kc.sh build}, under a lock: the test JVMs share it), and each copy links its files, so a
+     * start is Keycloak's optimised start alone.
+     */
     public static Keycloak start() {
         Path dist = Path.of(System.getProperty("vetting.keycloak", "target/keycloak/keycloak-26.4.7"));
         if (!Files.isDirectory(dist)) {
             throw new IllegalStateException(dist + " is missing: Maven unpacks Keycloak there (mvn process-test-resources)");
         }
         try {
-            Path home = Files.createTempDirectory(Path.of("target"), "keycloak-");
-            copy(dist, home);
+            built(dist);
+            Path home = Files.createTempDirectory(dist.getParent(), "run-");
+            link(dist, home);
             Path imports = Files.createDirectories(home.resolve("data/import"));
             for (String realm : new String[] {"vetting-realm.json", "elsewhere-realm.json"}) {
                 Files.copy(Path.of("src/test/resources/keycloak", realm), imports.resolve(realm));
             }
             int port = freePort();
-            ProcessBuilder pb = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-host=127.0.0.1", "--hostname-strict=false", "--db=dev-mem",
-                    "--import-realm", "--health-enabled=false", "--cache=local")
+            ProcessBuilder pb = kc(home, "start", "--optimized", "--http-enabled=true", "--http-port=" + port,
+                    "--http-host=127.0.0.1", "--hostname-strict=false", "--import-realm", "--cache=local")
                     .redirectErrorStream(true).redirectOutput(home.resolve("keycloak.log").toFile());
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN);
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
-            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Keycloak kc = new Keycloak(home, pb.start(), port);
             Runtime.getRuntime().addShutdownHook(new Thread(kc::close));
-            kc.awaitUp();
             return kc;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (up to three minutes) until the realm answers discovery; at once when it does already. */
+    public Keycloak ready() {
+        if (!up) {
+            awaitUp();
+            up = true;
+        }
+        return this;
+    }
+
+    private volatile boolean up;
+
+    private static ProcessBuilder kc(Path home, String... args) {
+        List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        return pb;
+    }
+
+    /** Keycloak's build of the distribution (an in-memory database), once: test JVMs wait on a file lock. */
+    private static void built(Path dist) throws IOException {
+        Path marker = dist.resolve(".vetting-built");
+        try (FileChannel lock = FileChannel.open(dist.getParent().resolve("build.lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+            if (Files.exists(marker)) {
+                return;
+            }
+            Process build = kc(dist, "build", "--db=dev-mem", "--health-enabled=false").redirectErrorStream(true)
+                    .redirectOutput(dist.getParent().resolve("build.log").toFile()).start();
+            if (!build.waitFor(5, java.util.concurrent.TimeUnit.MINUTES) || build.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh build failed: see " + dist.getParent().resolve("build.log"));
+            }
+            Files.writeString(marker, "built by the tests\n");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -215,14 +262,15 @@ public final class Keycloak implements AutoCloseable {
         delete(home);
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** The distribution's tree again, its files hard links (an optimised start writes none of them). */
+    private static void link(Path from, Path to) throws IOException {
         try (Stream<Path> all = Files.walk(from)) {
             for (Path p : (Iterable<Path>) all::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                } else if (!p.getFileName().toString().equals(".vetting-built")) {
+                    Files.createLink(target, p);
                 }
             }
         }

@@ -3,14 +3,10 @@ package org.vetting.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.vetting.support.TestApp.expect;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.vetting.support.Chromium;
 import org.vetting.support.Keycloak;
 import org.vetting.support.OffsetClock;
+import org.vetting.support.SingleSignOnApp;
 import org.vetting.support.TestApp;
 
 /**
@@ -35,16 +32,12 @@ import org.vetting.support.TestApp;
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SingleSignOnBrowserTest {
-    static final Keycloak KEYCLOAK = Keycloak.start();
-    static final OffsetClock CLOCK = new OffsetClock();
-    static final int PORT = freePort();
-    static final String SERVICE = "http://localhost:" + PORT;
-    static final TestApp APP = TestApp.withSecondFactor(CLOCK,
-            ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
-            ConfigOverride.config("signIn.publicUrl", SERVICE),
-            ConfigOverride.config("signIn.oidc.issuer", KEYCLOAK.issuer()),
-            ConfigOverride.config("signIn.oidc.clientId", Keycloak.CLIENT_ID),
-            ConfigOverride.config("signIn.oidc.clientSecret", Keycloak.CLIENT_SECRET));
+    static final SingleSignOnApp SSO = new SingleSignOnApp();
+    static final Keycloak KEYCLOAK = SSO.keycloak;
+    static final OffsetClock CLOCK = SSO.clock;
+    static final int PORT = SSO.port;
+    static final String SERVICE = SSO.service;
+    static final TestApp APP = SSO.app;
     static final DropwizardAppExtension<?> EXT = APP.app;
     static WebDriver browser;
     static WebDriverWait wait;
@@ -55,6 +48,7 @@ class SingleSignOnBrowserTest {
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         APP.createStaff();
         expect(APP.post("admin", "/api/users", Map.of("username", "adj.sso", "roles", List.of("ADMIN"))), 201);
+        KEYCLOAK.ready(); // started beside the service and the browser: up by now, or soon
     }
 
     @AfterAll
@@ -127,13 +121,5 @@ class SingleSignOnBrowserTest {
         wait.until(ExpectedConditions.urlToBe(SERVICE + "/"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-signin")));
         assertThat(APP.count("sessions WHERE username = 'adj.sso' AND ended_at IS NULL")).isZero();
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
