@@ -29,6 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.vetting.support.Chromium;
 import org.vetting.signin.Totp;
 import org.vetting.support.Agent;
 import org.vetting.support.Keycloak;
@@ -38,7 +45,9 @@ import org.vetting.support.TestApp;
 
 /**
  * Agency single sign-on against a real identity provider: Keycloak's own distribution, started for
- * this class with the realm of {@code src/test/resources/keycloak}. The code flow goes through
+ * this class with the realm of {@code src/test/resources/keycloak}; and once in Chromium (on H2):
+ * "Sign in with your agency", Keycloak's page, a second signature asking the agency again in a window
+ * of its own while the page keeps its place, signing out there. The code flow goes through
  * Keycloak's own login page (an HTTP client following the redirects and posting its forms, as a
  * browser would); bearer tokens are Keycloak's, and the bad ones are made to look like them. The
  * service runs on the real clock (moved on by the test), as the provider's tokens do.
@@ -52,6 +61,8 @@ class SingleSignOnTest {
     static final int PORT = SSO.port;
     static final String SERVICE = SSO.service;
     static final TestApp APP = SSO.app;
+    static WebDriver browser;
+    static WebDriverWait wait;
     static final DropwizardAppExtension<?> EXT = APP.app;
 
     @BeforeAll
@@ -208,6 +219,7 @@ class SingleSignOnTest {
         signIn(agent, "adj.sso", "/");
         String cookie = session(agent);
         String csrf = expect(me(cookie), 200).get("csrfToken").asText();
+        long reauthenticated = APP.count("sign_in_events WHERE username = 'adj.sso' AND outcome = 'REAUTHENTICATED'");
         CLOCK.advance(Duration.ofMinutes(6));
         JsonNode refused = expect(APP.request("/api/users/adj.pending/approve", null, null)
                 .cookie(TestApp.SESSION_COOKIE, cookie).header("X-CSRF-Token", csrf).post(Entity.json(Map.of())), 401);
@@ -225,7 +237,7 @@ class SingleSignOnTest {
         expect(APP.request("/api/users/adj.pending/approve", null, null).cookie(TestApp.SESSION_COOKIE, cookie)
                 .header("X-CSRF-Token", csrf).post(Entity.json(Map.of())), 200);
         assertThat(APP.count("sign_in_events WHERE username = 'adj.sso' AND outcome = 'REAUTHENTICATED' AND method = 'sso'"))
-                .isEqualTo(1);
+                .isEqualTo(reauthenticated + 1);
     }
 
     @Test
@@ -318,6 +330,85 @@ class SingleSignOnTest {
         }
         JsonNode options = expect(APP.request("/auth/options", null, null).get(), 200);
         assertThat(options.get("sso").asBoolean()).isTrue();
+    }
+
+    @Test
+    void shouldWalkTheAgencySignInInChromium_ReauthenticatingThereForASecondSignature_AndSigningOutThere() {
+        // the browser once, on the embedded database: the protocol is the same on PostgreSQL (above)
+        Assumptions.assumeFalse(TestApp.POSTGRES, "the browser walk runs on H2");
+        browser = Chromium.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        try {
+            walk();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    void walk() {
+        browser.get(SERVICE + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-signin")));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("es");
+        wait.until(ExpectedConditions.textToBe(By.id("sso-signin"), "Iniciar sesión con su institución"));
+        Chromium.shot(browser, "30-sso-sign-in-es");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
+        wait.until(ExpectedConditions.textToBe(By.id("sso-signin"), "Sign in with your agency"));
+        Chromium.shot(browser, "30-sso-sign-in");
+        browser.findElement(By.id("sso-signin")).click();
+        keycloakSignIn("adj.sso");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "adj.sso"));
+        assertThat(browser.getCurrentUrl()).isEqualTo(SERVICE + "/");
+        assertThat(browser.findElements(By.cssSelector("button[data-section=security]")))
+                .as("the agency keeps their factors").isEmpty();
+        Chromium.shot(browser, "31-sso-signed-in");
+
+        // a privileged role waits for a second administrator; six minutes on, approving it asks the agency again
+        expect(APP.post("admin", "/api/users", Map.of("username", "adm.pending", "password", TestApp.PASSWORD,
+                "roles", List.of("ADJUDICATOR"), "countries", TestApp.COUNTRIES)), 202);
+        long reauthenticated = APP.count("sign_in_events WHERE username = 'adj.sso' AND outcome = 'REAUTHENTICATED'");
+        CLOCK.advance(Duration.ofMinutes(6));
+        browser.findElement(By.cssSelector("button[data-section=users]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[data-approve='adm.pending']")));
+        browser.findElement(By.cssSelector("button[data-approve='adm.pending']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("reauth-sso")));
+        Chromium.shot(browser, "32-sso-reauthenticate");
+        String page = browser.getWindowHandle();
+        browser.findElement(By.id("reauth-sso")).click();
+        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        String popup = browser.getWindowHandles().stream().filter(h -> !h.equals(page)).findFirst().orElseThrow();
+        browser.switchTo().window(popup);
+        keycloakSignIn("adj.sso");
+        browser.switchTo().window(page);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("reauthenticate")));
+        wait.until(d -> APP.count("pending_grants WHERE username = 'adm.pending'") == 0);
+        assertThat(APP.count("sign_in_events WHERE username = 'adj.sso' AND outcome = 'REAUTHENTICATED'"))
+                .isEqualTo(reauthenticated + 1);
+        Chromium.shot(browser, "33-sso-approved");
+
+        long open = APP.count("sessions WHERE username = 'adj.sso' AND ended_at IS NULL");
+        browser.findElement(By.id("signout")).click();
+        // Keycloak asks whether to sign out there too, then returns to the service
+        wait.until(ExpectedConditions.urlContains(KEYCLOAK.issuer()));
+        Chromium.shot(browser, "34-sso-provider-logout");
+        browser.findElement(By.id("kc-logout")).click();
+        wait.until(ExpectedConditions.urlToBe(SERVICE + "/"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sso-signin")));
+        assertThat(APP.count("sessions WHERE username = 'adj.sso' AND ended_at IS NULL")).isEqualTo(open - 1);
+    }
+
+    /** Keycloak's login page (its own form), filled as the person would. */
+    static void keycloakSignIn(String user) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("kc-form-login")));
+        assertThat(browser.getCurrentUrl()).startsWith(KEYCLOAK.issuer());
+        // asked again (prompt=login), Keycloak shows the name it knows and asks for the password only
+        if (!browser.findElements(By.id("username")).isEmpty()) {
+            browser.findElement(By.id("username")).clear();
+            browser.findElement(By.id("username")).sendKeys(user);
+        } else {
+            assertThat(browser.findElement(By.id("kc-form-login")).getText() + browser.getPageSource()).contains(user);
+        }
+        browser.findElement(By.id("password")).sendKeys(Keycloak.password(user));
+        browser.findElement(By.id("kc-login")).click();
     }
 
     /** The n-th authorization request the agent sent to the provider. */
