@@ -64,6 +64,13 @@ class SecurityKeyTest {
             return APP.request(path, null, null).cookie(TestApp.SESSION_COOKIE, cookie).get();
         }
 
+        /** The status of a GET made with this session (the answer read and closed). */
+        int status(String path) {
+            try (Response r = get(path)) {
+                return r.getStatus();
+            }
+        }
+
         /** The session under the identifier an answer that signed it in gave. */
         Held renewed(Response r) {
             return new Held(r.getCookies().get(TestApp.SESSION_COOKIE).getValue(), csrf);
@@ -134,7 +141,7 @@ class SecurityKeyTest {
         expect(third.post("/api/session/webauthn", Map.of("credential", answer)), 409);
         signInOptions(third);
         expect(third.post("/api/session/webauthn", Map.of("credential", answer)), 401);
-        assertThat(third.get("/api/me").getStatus()).as("still not signed in").isEqualTo(401);
+        assertThat(third.status("/api/me")).as("still not signed in").isEqualTo(401);
         assertThat(APP.count("sign_in_events WHERE username = 'key.a' AND outcome = 'WRONG_CODE' AND method = 'webauthn'"))
                 .isEqualTo(1);
     }
@@ -150,7 +157,7 @@ class SecurityKeyTest {
                 key.sign(signInOptions(phished), "https://vetting-service.example-login.com"))), 401);
         expect(phished.post("/api/session/webauthn", Map.of("credential",
                 new SoftwareKey().sign(signInOptions(phished), origin()))), 401);
-        assertThat(phished.get("/api/me").getStatus()).isEqualTo(401);
+        assertThat(phished.status("/api/me")).isEqualTo(401);
 
         // the key signs in (its counter now ahead); the clone, still at the old count, is refused
         Held half = password("key.b", "SECOND_FACTOR_REQUIRED");
@@ -199,7 +206,7 @@ class SecurityKeyTest {
         expect(first.post("/api/me/factors/webauthn", Map.of("label", "k", "credential", key.register(options, origin()))),
                 401);
         assertThat(APP.count("second_factors WHERE username = 'key.d'")).isZero();
-        assertThat(first.get("/api/me").getStatus()).as("still enrolling").isEqualTo(401);
+        assertThat(first.status("/api/me")).as("still enrolling").isEqualTo(401);
     }
 
     @Test
