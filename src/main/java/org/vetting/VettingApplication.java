@@ -58,6 +58,7 @@ import org.vetting.http.SignInGuard;
 import org.vetting.http.SessionCookie;
 import org.vetting.http.SignedInFilter;
 import org.vetting.http.Tls;
+import org.vetting.http.JsonErrors;
 import org.vetting.http.SecurityHeaders;
 import org.vetting.http.WebApplicationExceptionMapper;
 import org.vetting.health.RuleSetHealthCheck;
@@ -154,8 +155,13 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         jersey.setUrlPattern("/api/*");
         // Location stays the path the resource gives: never made absolute from the request's Host header
         jersey.property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
-        environment.servlets().addFilter("security-headers", new SecurityHeaders(tls))
+        SecurityHeaders headers = new SecurityHeaders(tls);
+        environment.servlets().addFilter("security-headers", headers)
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        // Jetty's own errors (a path nothing serves, a malformed URI, a header too large) as JSON, with these headers
+        environment.servlets().addFilter("json-errors", JsonErrors.servlets(headers))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(JsonErrors.server(headers)));
         // the browser's way through the agency's identity provider (outside the JSON API: it navigates there)
         environment.servlets().addServlet("auth", new AuthServlet(context.singleSignOn(), context.sessions(), cookie,
                 environment.getObjectMapper())).addMapping("/auth/*");

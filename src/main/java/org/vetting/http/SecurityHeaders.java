@@ -2,6 +2,7 @@ package org.vetting.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -35,16 +36,20 @@ public class SecurityHeaders implements Filter {
             throws IOException, ServletException {
         HttpServletResponse r = (HttpServletResponse) response;
         String path = ((HttpServletRequest) request).getRequestURI();
-        r.setHeader("Content-Security-Policy", path.equals("/api-docs.html") || path.startsWith("/swagger-ui/")
-                ? API_REFERENCE_CSP : CSP);
-        r.setHeader("X-Content-Type-Options", "nosniff");
-        r.setHeader("Referrer-Policy", "no-referrer");
-        r.setHeader("X-Frame-Options", "DENY");
-        r.setHeader("Cache-Control", "no-store");
+        apply(r::setHeader, path.equals("/api-docs.html") || path.startsWith("/swagger-ui/") ? API_REFERENCE_CSP : CSP);
+        chain.doFilter(request, response);
+    }
+
+    /** The headers, each set through {@code header} (the filter's response, or the server's own errors: {@link JsonErrors}). */
+    void apply(BiConsumer<String, String> header, String csp) {
+        header.accept("Content-Security-Policy", csp);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cache-Control", "no-store");
         if (tls) {
             // browsers remember to use TLS only, for a year (the API is served over TLS)
-            r.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+            header.accept("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        chain.doFilter(request, response);
     }
 }

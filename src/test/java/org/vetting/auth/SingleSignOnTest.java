@@ -276,8 +276,16 @@ class SingleSignOnTest {
             assertThat(r.getStatus()).as("issued in the future").isEqualTo(401);
         }
         CLOCK.reset();
-        // a program signs no four-eyes step with a bearer token
         expect(bearer("/api/me", good), 200);
+
+        // a program signs no four-eyes step with a bearer token, even an administrator's
+        expect(APP.post("admin", "/api/users", Map.of("username", "bearer.pending", "password", TestApp.PASSWORD,
+                "roles", List.of("ADJUDICATOR"), "countries", TestApp.COUNTRIES)), 202);
+        String admin = KEYCLOAK.accessToken("vetting", Keycloak.CLIENT_ID, "adj.sso");
+        JsonNode refused = expect(APP.request("/api/users/bearer.pending/approve", null, null)
+                .header("Authorization", "Bearer " + admin).post(Entity.json(Map.of())), 401);
+        assertThat(refused.get("reauthenticate").asBoolean()).isTrue();
+        assertThat(APP.count("pending_grants WHERE username = 'bearer.pending'")).isEqualTo(1);
     }
 
     @Test
