@@ -43,7 +43,7 @@ class ValidationTest {
 
     static JsonNode refused(Response r, int status) {
         try (r) {
-            assertThat(r.getStatus()).isEqualTo(status);
+            assertThat(r.getStatus()).as(() -> r.readEntity(String.class)).isEqualTo(status);
             assertThat(r.getMediaType().toString()).startsWith("application/json");
             JsonNode body = r.readEntity(JsonNode.class);
             assertThat(body.get("code").asInt()).isEqualTo(status);
@@ -163,6 +163,37 @@ class ValidationTest {
                 .as("the path's officer and the query's, made safe").isEqualTo(2);
         assertThat(APP.count("access_log WHERE officer_id LIKE 'MX-1?INFO%' AND status = 422"))
                 .as("the body's officer, its line break made safe").isEqualTo(1);
+    }
+
+    /**
+     * Every other identifier of a path — a user name, a list, a version, an evaluation, a hit, a unit
+     * — held to one rule before anything reads by it: 5,000 characters, or a line break, is a 422
+     * naming the parameter, and the refusal is on record.
+     */
+    @Test
+    void shouldRefuseEveryPathIdentifierThatIsNone_NamingIt() {
+        String[][] cases = {
+                {"admin", "/api/users/%s/sessions", "username"},
+                {"aud.garcia", "/api/watchlists/%s/entries?q=lopez", "list"},
+                {"aud.garcia", "/api/rulesets/%s", "version"},
+                {"aud.garcia", "/api/audit/evaluations/%s", "id"},
+                {"aud.garcia", "/api/screening-hits/%s", "hitId"},
+                {"aud.garcia", "/api/units/%s/roster", "unit"},
+        };
+        for (String[] c : cases) {
+            for (String none : List.of("A".repeat(5_000), "a%20b", "x%3Cscript%3E")) {
+                JsonNode body = refused(APP.as(c[0], String.format(c[1], none)).get(), 422);
+                assertThat(body.get("errors").findValuesAsText("field")).as(c[1] + " " + none.length())
+                        .containsExactly(c[2]);
+            }
+            // a line break in a path is no URI of this service: the server refuses it (400, JSON) before the API
+            refused(APP.as(c[0], String.format(c[1], "x%0D%0AINFO%20%20forged")).get(), 400);
+            try (var r = APP.as(c[0], String.format(c[1], "NO-SUCH-1")).get()) {
+                assertThat(r.getStatus()).as("an identifier that is one: looked for, " + c[1]).isIn(200, 404);
+            }
+        }
+        assertThat(APP.count("access_log WHERE path LIKE '/api/audit/evaluations/AAAA%' AND status = 422"))
+                .as("the refusal on record, its path cut").isEqualTo(1);
     }
 
     @Test
