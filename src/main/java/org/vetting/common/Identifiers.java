@@ -12,20 +12,40 @@ public final class Identifiers {
     public static final Pattern OFFICER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     public static final String OFFICER_ID_RULE = "must be 1-64 letters, digits or '-'";
     private static final int MAX = 64;
-    /** Any other identifier of a path (a user name, a list, a version, an evaluation or a hit): 1 to 64 of these. */
+    /** A user name: 3 to 64 letters, digits, '.', '_', '@' or '-'. */
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
+    public static final String USERNAME_RULE = "3-64 letters, digits, '.', '_', '@' or '-'";
+    /** A watchlist's name: 2 to 40 upper-case letters, digits or '-', starting with a letter. */
+    public static final Pattern LIST = Pattern.compile("[A-Z][A-Z0-9-]{1,39}");
+    public static final String LIST_RULE = "2-40 upper-case letters, digits or '-', starting with a letter";
+    /** Any other identifier of a path (a version, an evaluation, a hit, a factor, a unit): 1 to 64 of these. */
     public static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
     public static final String IDENTIFIER_RULE = "must be 1-64 letters, digits, '.', '_', '@' or '-'";
 
     private Identifiers() {}
 
-    /** Whether a path's identifier named {@code name} is one: an officer id by its rule, any other by {@link #IDENTIFIER}. */
+    /** Whether an identifier named {@code name} (as a path or a body names it) is one, by its kind's rule. */
     public static boolean isIdentifier(String name, String value) {
-        return value != null && ("officerId".equals(name) ? OFFICER_ID : IDENTIFIER).matcher(value).matches();
+        return value != null && pattern(name).matcher(value).matches();
     }
 
     /** The rule an identifier named {@code name} breaks, in words. */
     public static String rule(String name) {
-        return "officerId".equals(name) ? OFFICER_ID_RULE : IDENTIFIER_RULE;
+        return switch (name) {
+            case "officerId" -> OFFICER_ID_RULE;
+            case "username" -> USERNAME_RULE;
+            case "list" -> LIST_RULE;
+            default -> IDENTIFIER_RULE;
+        };
+    }
+
+    private static Pattern pattern(String name) {
+        return switch (name) {
+            case "officerId" -> OFFICER_ID;
+            case "username" -> USERNAME;
+            case "list" -> LIST;
+            default -> IDENTIFIER;
+        };
     }
 
     public static boolean isOfficerId(String value) {

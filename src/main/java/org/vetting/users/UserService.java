@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.jdbi.v3.core.Handle;
@@ -48,7 +47,6 @@ import org.vetting.errors.ValidationFailed;
  */
 public final class UserService {
     private static final Logger LOG = LoggerFactory.getLogger(UserService.class);
-    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{3,64}");
     private static final TypeReference<List<Role>> ROLES = new TypeReference<>() {};
     public static final String ADMIN = "admin";
 
@@ -79,8 +77,8 @@ public final class UserService {
     /** Creates a user; privileged roles wait for a second administrator when there is one to ask. */
     public Outcome create(NewUser request, Set<String> knownUnits, User admin) {
         List<FieldError> errors = new ArrayList<>();
-        if (request.username() == null || !USERNAME.matcher(request.username()).matches()) {
-            errors.add(new FieldError("username", "required: 3-64 letters, digits, '.', '_', '@' or '-'"));
+        if (!Identifiers.isIdentifier("username", request.username())) {
+            errors.add(new FieldError("username", "required: " + Identifiers.USERNAME_RULE));
         }
         // a person who signs in through the agency's provider has no password here; a program always has one
         boolean noPassword = request.password() == null && singleSignOn && !request.serviceAccount();

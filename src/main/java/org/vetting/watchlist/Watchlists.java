@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.regex.Pattern;
 
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,6 +25,7 @@ import org.vetting.api.WatchlistEntryView;
 import org.vetting.api.WatchlistImport;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
+import org.vetting.common.Identifiers;
 import org.vetting.common.Json;
 import org.vetting.common.ServiceTime;
 import org.vetting.clearance.Transitions;
@@ -47,7 +47,6 @@ import org.vetting.screening.WatchlistIndex;
  * listed person. A version taking effect re-screens everyone holding a clearance ({@code onEffect}).
  */
 public final class Watchlists {
-    private static final Pattern LIST_NAME = Pattern.compile("[A-Z][A-Z0-9-]{1,39}");
     private static final int ENTRY_BATCH = 1_000;
 
     private final Jdbi jdbi;
@@ -68,8 +67,8 @@ public final class Watchlists {
      * line, and nothing is stored.
      */
     public WatchlistImport importVersion(String list, String formatName, SortedMap<String, Path> files, String actor) {
-        if (list == null || !LIST_NAME.matcher(list).matches()) {
-            throw ValidationFailed.of("list", "2-40 upper-case letters, digits or '-', starting with a letter");
+        if (!Identifiers.isIdentifier("list", list)) {
+            throw ValidationFailed.of("list", Identifiers.LIST_RULE);
         }
         ListFormat format = ListFormat.of(formatName).orElseThrow(() ->
                 ValidationFailed.of("format", "one of " + ListFormat.names()));
