@@ -53,7 +53,7 @@ import org.vetting.http.DomainExceptionMapper;
 import org.vetting.http.CatchAllExceptionMapper;
 import org.vetting.http.JsonExceptionMapper;
 import org.vetting.http.PasswordChangeRequired;
-import org.vetting.http.PathIdentifiers;
+import org.vetting.http.RequestParameters;
 import org.vetting.http.RequestSizeLimit;
 import org.vetting.http.SignInGuard;
 import org.vetting.http.SessionCookie;
@@ -169,7 +169,7 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         environment.servlets().addFilter("sign-in-guard", new SignInGuard(context.throttle(), context.signIns()))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/api/*");
         jersey.register(new RequestSizeLimit());
-        jersey.register(new PathIdentifiers());
+        jersey.register(new RequestParameters());
         jersey.register(new PasswordChangeRequired());
         jersey.register(new DomainExceptionMapper());
         jersey.register(new WebApplicationExceptionMapper());
