@@ -65,9 +65,8 @@ class QueryParameterCorpusTest {
     };
 
     /** Values no client should send, URL-encoded as they travel. */
-    static final List<String> VALUES = List.of("A".repeat(5_000), "x%0D%0AINFO%20forged", "x%00y", "-1",
-            "99999999999999999999", "NaN", "2026-02-30T25:61:00Z", "%27%3B%20DROP%20TABLE%20users%3B%20--%3Cscript%3E",
-            "", "%E2%80%AE%C0%AF");
+    static final List<String> VALUES = List.of("A".repeat(5_000), "x%0D%0AINFO%20forged%00", "-1",
+            "99999999999999999999", "2026-02-30T25:61:00Z", "%27%3B%20DROP%20TABLE%20users%3B--%3Cscript%3E%E2%80%AE");
 
     @BeforeAll
     static void data() {
