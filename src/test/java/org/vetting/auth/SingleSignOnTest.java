@@ -61,6 +61,11 @@ class SingleSignOnTest {
     static final int PORT = SSO.port;
     static final String SERVICE = SSO.service;
     static final TestApp APP = SSO.app;
+    /** Two more services on the same Keycloak: one asking for an assurance it does not assert, one for the one it does. */
+    static final SingleSignOnApp GOLD = new SingleSignOnApp(KEYCLOAK, "gold");
+    static final DropwizardAppExtension<?> GOLD_EXT = GOLD.app.app;
+    static final SingleSignOnApp LEVEL_ONE = new SingleSignOnApp(KEYCLOAK, "1");
+    static final DropwizardAppExtension<?> LEVEL_ONE_EXT = LEVEL_ONE.app.app;
     static WebDriver browser;
     static WebDriverWait wait;
     static final DropwizardAppExtension<?> EXT = APP.app;
@@ -77,6 +82,10 @@ class SingleSignOnTest {
             expect(APP.post("admin", "/api/users", body), 201);
         }
         expect(APP.post("admin", "/api/users/disabled.sso/disable", Map.of()), 200);
+        for (SingleSignOnApp other : List.of(GOLD, LEVEL_ONE)) {
+            expect(other.app.post("admin", "/api/users", Map.of("username", "aud.sso", "roles", List.of("AUDITOR"),
+                    "countries", TestApp.COUNTRIES)), 201);
+        }
         KEYCLOAK.ready(); // started beside the service: up by now, or soon
     }
 
@@ -417,6 +426,25 @@ class SingleSignOnTest {
         }
         browser.findElement(By.id("password")).sendKeys(Keycloak.password(user));
         browser.findElement(By.id("kc-login")).click();
+    }
+
+    @Test
+    void shouldAskForTheConfiguredAssurance_AndRefuseATokenWithoutIt() {
+        // Keycloak asserts acr "1" for a password just typed: a service asking for "gold" refuses the sign-in
+        Agent refused = new Agent();
+        Agent.Page login = refused.get(GOLD.service + "/auth/login?returnTo=/");
+        assertThat(authorization(refused, 0).getQuery()).contains("acr_values=gold");
+        Agent.Page page = refused.submit(login, "kc-form-login", Map.of("username", "aud.sso",
+                "password", Keycloak.password("aud.sso")));
+        assertThat(page.status()).as(page.body()).isEqualTo(401);
+        assertThat(page.body()).contains("did not assert gold");
+        assertThat(refused.cookie(URI.create(GOLD.service), TestApp.SESSION_COOKIE)).isNull();
+        // one asking for "1" takes it
+        Agent taken = new Agent();
+        Agent.Page landed = taken.submit(taken.get(LEVEL_ONE.service + "/auth/login?returnTo=/"), "kc-form-login",
+                Map.of("username", "aud.sso", "password", Keycloak.password("aud.sso")));
+        assertThat(landed.status()).as(landed.body()).isEqualTo(200);
+        assertThat(taken.cookie(URI.create(LEVEL_ONE.service), TestApp.SESSION_COOKIE)).isNotNull();
     }
 
     /** The n-th authorization request the agent sent to the provider. */
