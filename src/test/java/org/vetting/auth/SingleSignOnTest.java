@@ -61,17 +61,19 @@ class SingleSignOnTest {
     static final int PORT = SSO.port;
     static final String SERVICE = SSO.service;
     static final TestApp APP = SSO.app;
-    /** Two more services on the same Keycloak: one asking for an assurance it does not assert, one for the one it does. */
+    /**
+     * Two more services on the same Keycloak: one asking for an assurance it does not assert, one for
+     * the one it does. Started after the first and stopped before it, in reverse order: each puts back
+     * the configuration overrides it found at its start (the test JVM runs other classes after).
+     */
     static final SingleSignOnApp GOLD = new SingleSignOnApp(KEYCLOAK, "gold");
-    static final DropwizardAppExtension<?> GOLD_EXT = GOLD.app.app;
     static final SingleSignOnApp LEVEL_ONE = new SingleSignOnApp(KEYCLOAK, "1");
-    static final DropwizardAppExtension<?> LEVEL_ONE_EXT = LEVEL_ONE.app.app;
     static WebDriver browser;
     static WebDriverWait wait;
     static final DropwizardAppExtension<?> EXT = APP.app;
 
     @BeforeAll
-    static void users() {
+    static void users() throws Throwable {
         APP.createStaff();
         // the second administrator last: from then on privileged roles wait for a second one
         for (String[] u : new String[][] {{"aud.sso", "AUDITOR"}, {"hr.sso", "VETTING_OFFICER"},
@@ -83,6 +85,7 @@ class SingleSignOnTest {
         }
         expect(APP.post("admin", "/api/users/disabled.sso/disable", Map.of()), 200);
         for (SingleSignOnApp other : List.of(GOLD, LEVEL_ONE)) {
+            other.app.app.before();
             expect(other.app.post("admin", "/api/users", Map.of("username", "aud.sso", "roles", List.of("AUDITOR"),
                     "countries", TestApp.COUNTRIES)), 201);
         }
@@ -91,6 +94,8 @@ class SingleSignOnTest {
 
     @AfterAll
     static void stopKeycloak() {
+        LEVEL_ONE.app.app.after();
+        GOLD.app.app.after();
         KEYCLOAK.close();
     }
 
