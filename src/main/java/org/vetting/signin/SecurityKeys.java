@@ -2,10 +2,8 @@ package org.vetting.signin;
 
 import java.io.IOException;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -56,7 +54,6 @@ import org.vetting.errors.ValidationFailed;
 public final class SecurityKeys {
     /** How long a ceremony's options stay good (also the timeout the browser is given). */
     static final Duration CEREMONY = Duration.ofMinutes(5);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
      * Who the relying party is: its id (a domain name: browsers refuse IP addresses), the origins a
@@ -212,9 +209,7 @@ public final class SecurityKeys {
     private static ByteArray handle(Handle h, String username) {
         FactorDao dao = h.attach(FactorDao.class);
         if (dao.handleOf(username).isEmpty()) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            dao.setHandle(username, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            dao.setHandle(username, Secrets.token());
         }
         return bytes(dao.handleOf(username).orElseThrow());
     }

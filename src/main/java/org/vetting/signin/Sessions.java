@@ -1,10 +1,8 @@
 package org.vetting.signin;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +41,6 @@ import org.vetting.errors.ValidationFailed;
  * sign-in log; wrong passwords and codes are throttled per account and address.
  */
 public final class Sessions {
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** How stale {@code last_seen_at} may be before a request writes it again (the idle timeout's grain). */
     private static final Duration TOUCH_AFTER = Duration.ofMinutes(1);
 
@@ -103,8 +100,8 @@ public final class Sessions {
         SessionStage stage = !policy.secondFactorRequired() ? SessionStage.SIGNED_IN
                 : enrolled ? SessionStage.SECOND_FACTOR_REQUIRED : SessionStage.ENROLMENT_REQUIRED;
         Instant now = time.now();
-        String id = token();
-        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, token(), stage, "password",
+        String id = Secrets.token();
+        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, Secrets.token(), stage, "password",
                 address, now, now, null, null, null);
         jdbi.useExtension(SessionDao.class, dao -> dao.insert(row));
         log.record(username, address, stage == SessionStage.SIGNED_IN ? SignInEvent.SIGNED_IN
@@ -141,7 +138,7 @@ public final class Sessions {
         }
         prove(session, proof, address, method);
         Instant now = time.now();
-        String renewed = token();
+        String renewed = Secrets.token();
         String signedInWith = "password+" + method.label();
         jdbi.useTransaction(h -> {
             SessionDao dao = h.attach(SessionDao.class);
@@ -166,7 +163,7 @@ public final class Sessions {
 
     /** A new identifier for a session whose holder just signed in (in the caller's transaction): the cookie's new value. */
     static String rotate(Handle h, String idHash) {
-        String renewed = token();
+        String renewed = Secrets.token();
         h.attach(SessionDao.class).rotate(idHash, Sha256.hex(renewed));
         return renewed;
     }
@@ -259,8 +256,8 @@ public final class Sessions {
      */
     public Opened openThroughProvider(String username, String address, Instant authenticatedAt) {
         Instant now = time.now();
-        String id = token();
-        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, token(), SessionStage.SIGNED_IN,
+        String id = Secrets.token();
+        SessionDao.SessionRow row = new SessionDao.SessionRow(Sha256.hex(id), username, Secrets.token(), SessionStage.SIGNED_IN,
                 "sso", address, now, now, authenticatedAt, null, null);
         jdbi.useExtension(SessionDao.class, dao -> dao.insert(row));
         log.record(username, address, SignInEvent.SIGNED_IN, "sso");
@@ -427,12 +424,5 @@ public final class Sessions {
         Instant absoluteEnd = s.createdAt().plus(policy.absolute());
         return new SessionView(s.stage(), methods, s.csrfToken(), s.method(), s.secondFactorAt(),
                 idleEnd.isBefore(absoluteEnd) ? idleEnd : absoluteEnd);
-    }
-
-    /** 256 random bits, URL-safe. */
-    private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

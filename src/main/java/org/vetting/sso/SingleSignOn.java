@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +60,6 @@ import org.vetting.signin.Sessions;
 public final class SingleSignOn {
     /** How long a sign-in at the provider may take, from the redirect there to the redirect back. */
     static final Duration LOGIN = Duration.ofMinutes(10);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TIMEOUT_MILLIS = 5_000;
 
     /** The provider and this client, from {@code VETTING_OIDC_*} and {@code VETTING_PUBLIC_URL}. */
@@ -143,10 +140,10 @@ public final class SingleSignOn {
             sessions.resolve(sessionId).orElseThrow(() -> new Unauthenticated("no session, or it has ended: sign in"));
             sessionHash = Sessions.hashOf(sessionId);
         }
-        State state = new State(token());
-        Nonce nonce = new Nonce(token());
+        State state = new State(Secrets.token());
+        Nonce nonce = new Nonce(Secrets.token());
         CodeVerifier verifier = new CodeVerifier();
-        String binding = token();
+        String binding = Secrets.token();
         Instant now = time.now();
         SsoLoginDao.LoginRow row = new SsoLoginDao.LoginRow(Sha256.hex(state.getValue()), Sha256.hex(binding),
                 Sha256.hex(nonce.getValue()), verifier.getValue(), path, sessionHash, now);
@@ -350,11 +347,5 @@ public final class SingleSignOn {
 
     private static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
