@@ -43,7 +43,6 @@ import org.vetting.cli.MigrateCommand;
 import org.vetting.cli.PolicyDocCommand;
 import org.vetting.cli.ProposeRulesCommand;
 import org.vetting.cli.TestRulesCommand;
-import org.vetting.clearance.ClearanceService;
 import org.vetting.cli.VerifyAuditCommand;
 import org.vetting.common.Json;
 import org.vetting.db.NamedStatements;
@@ -182,14 +181,14 @@ public final class VettingApplication extends Application<VettingConfiguration> 
         Set<Class<?>> described = new LinkedHashSet<>();
         resources.forEach(r -> described.add(r.getClass()));
         described.add(OpenApiResource.class);
-        jersey.register(OpenApiResource.of(described, "1.2"));
+        jersey.register(OpenApiResource.of(described, "1.3"));
         jersey.register(new AccessLogFilter(context.accessLog()));
 
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics(),
                 new BusinessMetrics(jdbi, context.time()))).addMapping("/prometheus");
         // JdbiFactory registers the "database" health check itself.
         environment.healthChecks().register("ruleset", new RuleSetHealthCheck(context.rules()));
-        scheduleExpiry(environment, context.clearances(), config.getExpiryInterval());
+        scheduleExpiry(environment, context, config.getExpiryInterval());
         schedulePolicyPoll(environment, context, config.getRuleSetPollInterval());
         scheduleH2Housekeeping(environment, dataSource, config.getDataSourceFactory().getUrl());
         var ruleSet = context.rules().ruleSet();
@@ -197,15 +196,23 @@ public final class VettingApplication extends Application<VettingConfiguration> 
                 ruleSet.units().size(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** The expiry job: a Dropwizard-managed executor, stopped with the service. */
-    private static void scheduleExpiry(Environment environment, ClearanceService clearances, Duration interval) {
+    /**
+     * The day's clocks, a Dropwizard-managed executor stopped with the service: clearances past their
+     * validity expire, and adverse cases whose reply or appeal window closed move on (policy section 9).
+     */
+    private static void scheduleExpiry(Environment environment, VettingContext context, Duration interval) {
         ScheduledExecutorService executor = environment.lifecycle().scheduledExecutorService("clearance-expiry")
                 .threads(1).build();
         executor.scheduleWithFixedDelay(() -> {
             try {
-                clearances.expire();
+                context.clearances().expire();
             } catch (RuntimeException e) {
                 LOG.error("clearance expiry failed; it runs again in {}", interval, e);
+            }
+            try {
+                context.adverseCases().advance();
+            } catch (RuntimeException e) {
+                LOG.error("the adverse-case clock failed; it runs again in {}", interval, e);
             }
         }, 0, interval.toMilliseconds(), TimeUnit.MILLISECONDS);
     }

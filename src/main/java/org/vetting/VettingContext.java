@@ -48,6 +48,8 @@ import org.vetting.health.Liveness;
 import org.vetting.resources.ScreeningHitsResource;
 import org.vetting.resources.WatchlistsResource;
 import org.vetting.resources.AdjudicationsResource;
+import org.vetting.resources.AdverseCasesResource;
+import org.vetting.adverse.AdverseCaseService;
 import org.vetting.resources.AuditResource;
 import org.vetting.resources.BacktestsResource;
 import org.vetting.resources.CorrectionsResource;
@@ -77,7 +79,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                              AuditService audit, SignIns signIns, PolicyChanges policyChanges, Backtests backtests,
                              Reevaluation reevaluation, ActiveWatchlists activeWatchlists, Watchlists watchlists,
                              ContinuousScreening continuousScreening, ScreeningReviews screeningReviews,
-                             SignInThrottle throttle, Sessions sessions, Factors factors, SingleSignOn singleSignOn) {
+                             SignInThrottle throttle, Sessions sessions, Factors factors, SingleSignOn singleSignOn,
+                             AdverseCaseService adverseCases) {
 
     public static VettingContext build(VettingConfiguration config, Jdbi jdbi, Clock clock) {
         return build(config, jdbi, clock, null);
@@ -123,14 +126,15 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 accessLog, new AuditService(jdbi, reads, evaluator, rules, access), signIns,
                 new PolicyChanges(jdbi, rules, time, reevaluation), backtests, reevaluation, lists, watchlists, continuous,
                 new ScreeningReviews(jdbi, rules, reevaluations, access, watchlists, time), throttle, sessions,
-                new Factors(jdbi, sessions, signIns, time, keys), singleSignOn);
+                new Factors(jdbi, sessions, signIns, time, keys), singleSignOn,
+                new AdverseCaseService(jdbi, rules, reads, reevaluations, access, time));
     }
 
     /** The REST resources over these services, for the server to register. */
     public List<Object> resources(Path rulesDirectory, ObjectMapper json, SessionCookie cookie) {
         return List.of(
                 new SessionResource(sessions, cookie),
-                new CandidatesResource(evaluations, json),
+                new CandidatesResource(evaluations, evaluationReads, json),
                 new EvaluationsResource(evaluations, evaluationReads, adjudications),
                 new RuleSetsResource(rules, policyChanges, backtests, rulesDirectory),
                 new BacktestsResource(backtests),
@@ -145,6 +149,7 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 new DashboardResource(new DashboardService(jdbi, time)),
                 new WatchlistsResource(watchlists),
                 new ScreeningHitsResource(screeningReviews),
+                new AdverseCasesResource(adverseCases),
                 new AuditResource(audit, accessLog, signIns, json));
     }
 

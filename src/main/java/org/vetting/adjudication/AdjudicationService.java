@@ -32,7 +32,9 @@ import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
 import org.vetting.clearance.ClearanceService;
 import org.vetting.clearance.ClearanceStatus;
+import org.vetting.clearance.AdverseCases;
 import org.vetting.clearance.Clearances;
+import org.vetting.rules.AdverseClocks;
 import org.vetting.clearance.Condition;
 import org.vetting.clearance.Transitions;
 import org.vetting.access.OfficerAccess;
@@ -174,10 +176,17 @@ public final class AdjudicationService {
             List<Condition> kept = new ArrayList<>(new LinkedHashSet<>(conditions));
             Unit unit = rules.ruleSet().unit(e.unit()).orElseThrow(() -> new Conflict("unit " + e.unit()
                     + " is no longer in the rule set"));
-            ClearanceState next = Transitions.decided(grant ? ClearanceStatus.ACTIVE : ClearanceStatus.DENIED,
-                    grant ? e.grantValidity(!kept.isEmpty()) : null, grant ? kept : List.of(), unit, time.today());
-            Clearances.change(h, new Clearances.Change(e.officerId(), e.unit(), next, e.id(),
-                    ClearanceCause.ADJUDICATION, adjudicator.username(), now));
+            // a DENY under section 9 proposes: the clearance waits for its adverse case
+            AdverseClocks clocks = rules.ruleSet().adverseClocks().orElse(null);
+            ClearanceStatus status = grant ? ClearanceStatus.ACTIVE
+                    : Transitions.denial(ClearanceStatus.valueOf(clearance.status()), clocks);
+            ClearanceState next = Transitions.decided(status, grant ? e.grantValidity(!kept.isEmpty()) : null,
+                    grant ? kept : List.of(), unit, time.today());
+            ClearanceDao.EventRow event = Clearances.change(h, new Clearances.Change(e.officerId(), e.unit(), next,
+                    e.id(), ClearanceCause.ADJUDICATION, adjudicator.username(), now));
+            if (status.isProposal()) {
+                AuditChain.append(h, AdverseCases.open(h, event, clocks));
+            }
         }
         return new Decided(row, h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow());
     }

@@ -13,5 +13,7 @@ public enum ClearanceCause {
     /** A new rule set's re-evaluation. */
     RULE_CHANGE,
     /** A watchlist version taking effect, or a possible match reviewed. */
-    SCREENING
+    SCREENING,
+    /** An adverse case's decision: upheld, withdrawn, or reversed by the appeals board (policy section 9). */
+    ADVERSE_DECISION
 }

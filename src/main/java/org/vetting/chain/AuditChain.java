@@ -156,7 +156,7 @@ public final class AuditChain {
             case RULESET -> ruleSet(h, ref);
             case ADJUDICATION -> h.attach(AdjudicationDao.class).find(ref).map(Json::write);
             case USER, ADJUDICATION_REFUSED, CORRECTION, RULESET_PROPOSAL, RULESET_DECISION, BACKTEST, WATCHLIST_VERSION,
-                 WATCHLIST_DECISION, SCREENING_REVIEW ->
+                 WATCHLIST_DECISION, SCREENING_REVIEW, ADVERSE_CASE ->
                     Optional.empty();
         };
     }

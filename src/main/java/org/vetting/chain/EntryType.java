@@ -27,7 +27,9 @@ public enum EntryType {
     /** A watchlist version that removes entries approved or rejected by a second policy officer (a snapshot). */
     WATCHLIST_DECISION,
     /** A possible watchlist match reviewed: confirmed, or dismissed by one or two adjudicators (a snapshot). */
-    SCREENING_REVIEW;
+    SCREENING_REVIEW,
+    /** A step of an adverse case (policy section 9): the case after it, the step, and any letter's SHA-256 (a snapshot). */
+    ADVERSE_CASE;
 
     /** Whether the verifier rebuilds this entry's content from rows that are never updated. */
     public boolean rebuiltFromSource() {

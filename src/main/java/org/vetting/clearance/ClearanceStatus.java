@@ -4,7 +4,30 @@ import org.vetting.rules.Outcome;
 
 /** Clearance statuses (docs/api.md "Clearances"), and how outcomes move a clearance between them. */
 public enum ClearanceStatus {
-    ACTIVE, PENDING_ADJUDICATION, PENDING_INFORMATION, DENIED, SUSPENDED, REVOKED, EXPIRED;
+    ACTIVE, PENDING_ADJUDICATION, PENDING_INFORMATION, DENIED, SUSPENDED, REVOKED, EXPIRED,
+    /** An application that would be DENIED, while its adverse case runs (policy section 9). */
+    DENIAL_PROPOSED,
+    /** A clearance held (ACTIVE or SUSPENDED) that would be REVOKED, while its adverse case runs. */
+    REVOCATION_PROPOSED;
+
+    /** An adverse case decides this clearance: for commanders, "not available; decision pending". */
+    public boolean isProposal() {
+        return this == DENIAL_PROPOSED || this == REVOCATION_PROPOSED;
+    }
+
+    /** A clearance the officer holds: continuous vetting suspends or revokes it. */
+    public boolean held() {
+        return this == ACTIVE || this == SUSPENDED;
+    }
+
+    /** The final status of a proposal upheld: DENIED or REVOKED. */
+    public ClearanceStatus upheld() {
+        return switch (this) {
+            case DENIAL_PROPOSED -> DENIED;
+            case REVOCATION_PROPOSED -> REVOKED;
+            default -> throw new IllegalStateException(this + " is not a proposal");
+        };
+    }
 
     /** A denial: it stands for the unit's reapplyAfterMonths. */
     public boolean isDenial() {
@@ -27,7 +50,7 @@ public enum ClearanceStatus {
      * adjudicated; INELIGIBLE revokes it; better outcomes follow normally.
      */
     public ClearanceStatus afterReevaluation(Outcome outcome) {
-        boolean held = this == ACTIVE || this == SUSPENDED;
+        boolean held = held();
         if (held && outcome == Outcome.REFERRED) {
             return SUSPENDED;
         }

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.vetting.db.ClearanceDao;
+import org.vetting.api.AdverseKind;
+import org.vetting.rules.AdverseClocks;
 import org.vetting.rules.Outcome;
 import org.vetting.rules.Unit;
 import org.vetting.rules.Validity;
@@ -23,10 +25,20 @@ import org.vetting.rules.Validity;
  * </ul>
  */
 public final class Transitions {
-    /** The clearance after an evaluation; {@code next} is null when a denial stands until {@code reapplyFrom}. */
-    public record Result(ClearanceState next, LocalDate reapplyFrom) {
+    /**
+     * The clearance after an evaluation; {@code next} is null when the clearance stays as it is (a
+     * denial that stands until {@code reapplyFrom}, or a proposal its adverse case decides).
+     * {@code endsCase}: an approved correction took the finding away from a proposal, whose open case
+     * therefore ends.
+     */
+    public record Result(ClearanceState next, LocalDate reapplyFrom, boolean endsCase) {
         public boolean stands() {
             return next == null;
+        }
+
+        /** Whether this change proposes a denial or revocation: an adverse case opens with it. */
+        public boolean opensCase() {
+            return next != null && next.status().isProposal();
         }
     }
 
@@ -38,24 +50,67 @@ public final class Transitions {
     /**
      * The clearance after an evaluation ({@code current}: the row, locked; null for a new one) on
      * {@code today}; {@code fresh}: whatever stood before (a correction, a first application).
+     * {@code clocks}: the rule set's section 9 clocks; with them a denial or revocation is proposed
+     * (DENIAL_PROPOSED, REVOCATION_PROPOSED) and an adverse case decides it, without them (sets before
+     * v1.3) it is at once.
      */
-    public static Result afterEvaluation(ClearanceDao.ClearanceRow current, Judged judged, Unit unit, LocalDate today,
-                                         boolean fresh) {
+    public static Result afterEvaluation(ClearanceDao.ClearanceRow current, Judged judged, Unit unit,
+                                         AdverseClocks clocks, LocalDate today, boolean fresh) {
         Outcome outcome = judged.outcome();
         ClearanceStatus held = current == null ? null : ClearanceStatus.valueOf(current.status());
         if (!fresh && held != null && held.isDenial() && current.standsUntil() != null
                 && today.isBefore(current.standsUntil())) {
-            return new Result(null, current.standsUntil());
+            return new Result(null, current.standsUntil(), false);
+        }
+        boolean endsCase = false;
+        if (held != null && held.isProposal()) {
+            // its adverse case decides it: a new record is evaluated and kept for the reconsideration;
+            // only an approved correction that takes the disqualifying finding away ends the case
+            if (!fresh || outcome == Outcome.INELIGIBLE) {
+                return new Result(null, null, false);
+            }
+            endsCase = true;
         }
         ClearanceStatus next = fresh || held == null ? ClearanceStatus.forOutcome(outcome)
                 : held.afterReevaluation(outcome);
+        if (clocks != null && next.isDenial()) {
+            next = held != null && held.held() ? ClearanceStatus.REVOCATION_PROPOSED : ClearanceStatus.DENIAL_PROPOSED;
+        }
         return new Result(state(next, next == ClearanceStatus.ACTIVE ? judged.valid() : null,
-                next == ClearanceStatus.ACTIVE ? judged.conditions() : List.of(), unit, today), null);
+                next == ClearanceStatus.ACTIVE ? judged.conditions() : List.of(), unit, today), null, endsCase);
+    }
+
+    /**
+     * An adjudicator's DENY of a clearance now {@code held}: DENIED (REVOKED for one the officer
+     * held), or with section 9's clocks its proposal.
+     */
+    public static ClearanceStatus denial(ClearanceStatus held, AdverseClocks clocks) {
+        boolean revocation = held.held();
+        if (clocks == null) {
+            return revocation ? ClearanceStatus.REVOKED : ClearanceStatus.DENIED;
+        }
+        return revocation ? ClearanceStatus.REVOCATION_PROPOSED : ClearanceStatus.DENIAL_PROPOSED;
+    }
+
+    /**
+     * A withdrawn adverse case (policy section 9, reconsideration): the clearance takes what the
+     * evaluation as it now stands gives, through the usual paths — a first application's status for
+     * a denial, continuous vetting of the clearance held for a revocation. Never a denial: an
+     * INELIGIBLE evaluation is not withdrawn.
+     */
+    public static ClearanceState afterWithdrawal(AdverseKind kind, Judged judged, Unit unit, LocalDate today) {
+        ClearanceStatus next = kind == AdverseKind.REVOCATION ? ClearanceStatus.ACTIVE.afterReevaluation(judged.outcome())
+                : ClearanceStatus.forOutcome(judged.outcome());
+        if (next.isDenial()) {
+            throw new IllegalStateException("an INELIGIBLE evaluation is not withdrawn");
+        }
+        return state(next, next == ClearanceStatus.ACTIVE ? judged.valid() : null,
+                next == ClearanceStatus.ACTIVE ? judged.conditions() : List.of(), unit, today);
     }
 
     /** How a clearance meets a new rule set (docs/api.md, "Changing the policy"). */
     public enum OnRuleChange {
-        /** DENIED, REVOKED, EXPIRED: stays as it is, nothing is evaluated. */
+        /** DENIED, REVOKED, EXPIRED and the proposals: stays as it is, nothing is evaluated. */
         KEEP,
         /** ACTIVE, SUSPENDED: continuous vetting (REFERRED suspends, INELIGIBLE revokes). */
         CONTINUOUS_VETTING,
@@ -65,7 +120,8 @@ public final class Transitions {
 
     public static OnRuleChange onRuleChange(ClearanceStatus status) {
         return switch (status) {
-            case DENIED, REVOKED, EXPIRED -> OnRuleChange.KEEP;
+            // a proposal is decided by its adverse case, whose reconsideration evaluates under the rules then in force
+            case DENIED, REVOKED, EXPIRED, DENIAL_PROPOSED, REVOCATION_PROPOSED -> OnRuleChange.KEEP;
             case ACTIVE, SUSPENDED -> OnRuleChange.CONTINUOUS_VETTING;
             case PENDING_ADJUDICATION, PENDING_INFORMATION -> OnRuleChange.FRESH;
         };

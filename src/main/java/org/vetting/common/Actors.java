@@ -13,5 +13,8 @@ public final class Actors {
     /** The re-screening of everyone holding a clearance when a watchlist version takes effect. */
     public static final String SCREENING_JOB = "screening-job";
 
+    /** The clock of adverse cases: a reply window closed (to reconsideration), an appeal window closed. */
+    public static final String ADVERSE_CLOCK = "adverse-clock";
+
     private Actors() {}
 }

@@ -11,7 +11,9 @@ import org.vetting.api.ClearanceCause;
 import org.vetting.api.OfficerRecord;
 import org.vetting.chain.AuditChain;
 import org.vetting.chain.EntryType;
+import org.vetting.clearance.AdverseCases;
 import org.vetting.clearance.Clearances;
+import org.vetting.rules.AdverseClocks;
 import org.vetting.clearance.Transitions;
 import org.vetting.common.Ids;
 import org.vetting.db.ClearanceDao;
@@ -36,9 +38,10 @@ final class Decisions {
      * The DAOs a decision writes with, attached once per transaction: attaching one costs Jdbi more
      * than many of the statements it runs (a fifth of a submission's CPU on PostgreSQL, profiled).
      */
-    record Daos(ClearanceDao clearances, OfficerRecordDao records, OfficerDao officers, EvaluationDao evaluations) {
+    record Daos(Handle handle, ClearanceDao clearances, OfficerRecordDao records, OfficerDao officers,
+                EvaluationDao evaluations) {
         static Daos of(Handle h) {
-            return new Daos(h.attach(ClearanceDao.class), h.attach(OfficerRecordDao.class),
+            return new Daos(h, h.attach(ClearanceDao.class), h.attach(OfficerRecordDao.class),
                     h.attach(OfficerDao.class), h.attach(EvaluationDao.class));
         }
     }
@@ -67,21 +70,38 @@ final class Decisions {
         List<AuditChain.Pending> audit = new ArrayList<>();
         for (Held clearance : held) {
             Evaluation e = evaluation.apply(clearance.unit());
+            AdverseClocks clocks = basis.ruleSet().adverseClocks().orElse(null);
             Transitions.Result result = Transitions.afterEvaluation(clearance.row(),
                     new Transitions.Judged(e.outcome(), e.valid(), e.conditions()),
-                    basis.ruleSet().unit(clearance.unit()).orElseThrow(), basis.asOf(), fresh);
-            e = e.stored(Ids.next(), basis.version(), basis.now(), result.reapplyFrom());
-            EvaluationDao.Rows rows = StoredEvaluation.rows(e);
-            daos.evaluations().insert(rows);
-            audit.add(new AuditChain.Pending(EntryType.EVALUATION, e.id(), e.officerId(), basis.actor(), basis.now(),
-                    AuditChain.evaluationContent(rows, basis.json())));
+                    basis.ruleSet().unit(clearance.unit()).orElseThrow(), clocks, basis.asOf(), fresh);
+            e = store(daos, basis, e, result.reapplyFrom(), audit);
             if (!result.stands()) {
-                audit.add(Clearances.audit(Clearances.record(daos.clearances(), new Clearances.Change(e.officerId(),
+                ClearanceDao.EventRow event = Clearances.record(daos.clearances(), new Clearances.Change(e.officerId(),
                         e.unit(), result.next(), e.id(), basis.cause(), basis.actor(), basis.now()),
-                        clearance.row() != null)));
+                        clearance.row() != null);
+                audit.add(Clearances.audit(event));
+                // section 9: a proposed denial or revocation opens its case with it; a correction may end one
+                if (result.endsCase()) {
+                    audit.add(AdverseCases.endByCorrection(daos.handle(), e.officerId(), e.unit(), basis.actor(),
+                            basis.now()));
+                }
+                if (result.opensCase()) {
+                    audit.add(AdverseCases.open(daos.handle(), event, clocks));
+                }
             }
             evaluated.add(e);
         }
         return new Decided(evaluated, audit);
+    }
+
+    /** Stores an evaluation with its id and record version; its audit entry is added to {@code audit}. */
+    static Evaluation store(Daos daos, Basis basis, Evaluation evaluated, java.time.LocalDate reapplyFrom,
+                            List<AuditChain.Pending> audit) {
+        Evaluation e = evaluated.stored(Ids.next(), basis.version(), basis.now(), reapplyFrom);
+        EvaluationDao.Rows rows = StoredEvaluation.rows(e);
+        daos.evaluations().insert(rows);
+        audit.add(new AuditChain.Pending(EntryType.EVALUATION, e.id(), e.officerId(), basis.actor(), basis.now(),
+                AuditChain.evaluationContent(rows, basis.json())));
+        return e;
     }
 }

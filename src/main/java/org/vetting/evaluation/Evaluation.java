@@ -47,7 +47,7 @@ public record Evaluation(String id, String officerId, int recordVersion, String 
                 .toList();
         return new EvaluationView(id, officerId, unit, outcome.name(), asOf, validUntil(), rulesetVersion, evaluatedAt,
                 evaluatedBy, flagViews, firedRules.stream().map(r -> new FiredRuleView(r.sequence(), r.rule(), r.flag()))
-                        .toList(), reapplyFrom, ScreeningText.view(screening, language));
+                        .toList(), reapplyFrom, ScreeningText.view(screening, language), null);
     }
 
     Evaluation stored(String newId, int newRecordVersion, Instant at, LocalDate standingDenialUntil) {

@@ -5,6 +5,10 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Jdbi;
+import org.vetting.api.AdverseCaseRef;
+import org.vetting.api.EvaluationView;
+import org.vetting.common.Language;
+import org.vetting.db.AdverseCaseDao;
 import org.vetting.access.OfficerAccess;
 import org.vetting.api.EvaluationSummary;
 import org.vetting.api.ListPage;
@@ -46,5 +50,20 @@ public final class EvaluationReads {
         named.accept(e.officerId());
         access.check(reader, e.officerId(), () -> NotFound.evaluation(id));
         return e;
+    }
+
+    /** The evaluation as the API shows it, with the adverse case it opened (policy section 9), if any. */
+    public EvaluationView view(Evaluation e, Language language) {
+        EvaluationView view = e.view(language);
+        if (e.id() == null) {
+            return view;
+        }
+        return jdbi.withExtension(AdverseCaseDao.class, dao -> dao.openedBy(e.id()))
+                .map(c -> view.withCase(new AdverseCaseRef(c.caseId(), c.stage()))).orElse(view);
+    }
+
+    /** As {@link #view(Evaluation, Language)}, for the evaluations of one decision. */
+    public List<EvaluationView> views(List<Evaluation> evaluations, Language language) {
+        return evaluations.stream().map(e -> view(e, language)).toList();
     }
 }

@@ -93,6 +93,29 @@ public final class Reevaluations {
         return evaluated;
     }
 
+    /**
+     * An adverse case's evaluation of the file as it now stands (policy section 9: its
+     * reconsideration, the board's reversal): the officer's latest record under the active rules,
+     * screened, stored and audited, the clearance left as it is — the case decides it, in the same
+     * transaction. The clearance row is locked first (the lock order of {@link Decisions}).
+     */
+    public Evaluation evaluateForCase(Handle h, Why why, String officerId, String unit) {
+        Decisions.Daos daos = Decisions.Daos.of(h);
+        daos.clearances().lock(officerId, unit).orElseThrow(() -> new IllegalStateException(
+                "no clearance " + officerId + " " + unit));
+        int version = daos.records().latestVersion(officerId);
+        String json = daos.records().find(officerId, version).orElseThrow();
+        OfficerRecord record = OfficerRecordDao.read(json);
+        Decisions.Basis basis = new Decisions.Basis(why.ruleSet(), record, json, version, why.cause(), why.actor(),
+                time.now(), why.asOf());
+        Screening screened = screening.screen(h, basis.ruleSet(), record, basis.now());
+        List<AuditChain.Pending> audit = new java.util.ArrayList<>();
+        Evaluation e = Decisions.store(daos, basis, evaluator.evaluate(basis.ruleSet(), record.forUnit(unit),
+                basis.asOf(), basis.actor(), screened), null, audit);
+        AuditChain.appendAll(h, audit);
+        return e;
+    }
+
     private List<Evaluation> evaluateAndSet(Handle h, Decisions.Daos daos, Decisions.Basis basis,
                                             List<Decisions.Held> held, boolean fresh) {
         OfficerRecord record = basis.record();

@@ -33,6 +33,7 @@ import org.vetting.http.AccessLogFilter;
 import org.vetting.http.AccessLogged;
 import org.vetting.evaluation.Evaluation;
 import org.vetting.evaluation.EvaluationService;
+import org.vetting.evaluation.EvaluationReads;
 import org.vetting.common.Language;
 
 /**
@@ -46,10 +47,12 @@ import org.vetting.common.Language;
 public class CandidatesResource {
     static final int MAX_BATCH = 1_000;
     private final EvaluationService evaluations;
+    private final EvaluationReads reads;
     private final ObjectMapper json;
 
-    public CandidatesResource(EvaluationService evaluations, ObjectMapper json) {
+    public CandidatesResource(EvaluationService evaluations, EvaluationReads reads, ObjectMapper json) {
         this.evaluations = evaluations;
+        this.reads = reads;
         this.json = json;
     }
 
@@ -66,7 +69,7 @@ public class CandidatesResource {
         Evaluation e = evaluations.submit(record, user, read);
         AccessLogFilter.written(request, read);
         return Response.created(URI.create("/api/evaluations/" + e.id()))
-                .entity(e.view(language))
+                .entity(reads.view(e, language))
                 .build();
     }
 

@@ -73,6 +73,6 @@ public class EvaluationsResource {
     public EvaluationView get(@Parameter(hidden = true) @Auth User user, @PathParam("id") String id, @Context Language language,
                               @Context ContainerRequestContext request) {
         Evaluation e = reads.read(id, user, officer -> AccessLogFilter.officer(request, officer));
-        return e.view(language);
+        return reads.view(e, language);
     }
 }

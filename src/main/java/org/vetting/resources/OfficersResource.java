@@ -96,8 +96,7 @@ public class OfficersResource {
                                           OfficerRecord additions, @Context Language language,
                                           @Context ContainerRequestContext request) {
         AccessLogFilter.officer(request, officerId);
-        List<EvaluationView> views = evaluations.appendRecords(officerId, additions, user).stream()
-                .map(e -> e.view(language)).toList();
+        List<EvaluationView> views = reads.views(evaluations.appendRecords(officerId, additions, user), language);
         return Map.of("officerId", officerId, "evaluations", views);
     }
 }

@@ -26,10 +26,12 @@ public final class RuleSet {
     private final SortedMap<String, String> files;
     private final Set<String> findingTerms;
     private final Double screeningThreshold;
+    private final AdverseClocks adverseClocks;
 
     RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
-            SortedMap<String, String> files, Double screeningThreshold) {
+            SortedMap<String, String> files, Double screeningThreshold, AdverseClocks adverseClocks) {
         this.screeningThreshold = screeningThreshold;
+        this.adverseClocks = adverseClocks;
         this.version = version;
         this.kieBase = kieBase;
         this.units = Map.copyOf(units);
@@ -51,6 +53,14 @@ public final class RuleSet {
     public OptionalDouble screeningThreshold() {
         return screeningThreshold == null ? OptionalDouble.empty()
                 : OptionalDouble.of(screeningThreshold);
+    }
+
+    /**
+     * The clocks of adverse cases ({@code replyDays}, {@code extensionDays}, {@code appealDays} in
+     * {@code units.yml}, policy section 9); empty for sets from before v1.3, which deny and revoke at once.
+     */
+    public Optional<AdverseClocks> adverseClocks() {
+        return Optional.ofNullable(adverseClocks);
     }
 
     public String version() {

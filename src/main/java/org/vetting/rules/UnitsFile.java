@@ -34,16 +34,50 @@ final class UnitsFile {
         this.errors = errors;
     }
 
-    /** The units, and the screening threshold when the file sets one (policy v1.2; absent before it). */
-    record Parsed(Map<String, Unit> units, Double screeningThreshold) {}
+    /**
+     * The units, the screening threshold when the file sets one (policy v1.2; absent before it) and
+     * the clocks of adverse cases when it sets them (policy v1.3; absent before it).
+     */
+    record Parsed(Map<String, Unit> units, Double screeningThreshold, AdverseClocks adverseClocks) {}
 
     static final String SCREENING_THRESHOLD = "screeningThreshold";
+    /** The top-level keys besides {@code units}. */
+    private static final List<String> SETTINGS = List.of(SCREENING_THRESHOLD, AdverseClocks.REPLY_DAYS,
+            AdverseClocks.EXTENSION_DAYS, AdverseClocks.APPEAL_DAYS);
     private Double screeningThreshold;
+    private AdverseClocks adverseClocks;
 
     static Parsed parse(String file, String text, List<RuleInfo> rules, List<String> errors) {
         UnitsFile f = new UnitsFile(file, errors);
         Map<String, Unit> units = f.parse(text, rules);
-        return new Parsed(units, f.screeningThreshold);
+        return new Parsed(units, f.screeningThreshold, f.adverseClocks);
+    }
+
+    /** The three clocks of section 9, all or none; each a whole number of days from 1 to 365. */
+    private void clocks(Map<String, Node> topKeys, MappingNode top) {
+        List<String> keys = List.of(AdverseClocks.REPLY_DAYS, AdverseClocks.EXTENSION_DAYS, AdverseClocks.APPEAL_DAYS);
+        List<String> present = keys.stream().filter(topKeys::containsKey).toList();
+        if (present.isEmpty()) {
+            return;
+        }
+        if (present.size() < keys.size()) {
+            error(top, "adverse-case clocks come together: " + String.join(", ", keys) + " (missing "
+                    + String.join(", ", keys.stream().filter(k -> !topKeys.containsKey(k)).toList()) + ")");
+            return;
+        }
+        int before = errors.size();
+        int[] days = new int[3];
+        for (int i = 0; i < keys.size(); i++) {
+            Node n = topKeys.get(keys.get(i));
+            Integer v = positive(n, keys.get(i), 1);
+            if (v != null && v > 365) {
+                error(n, keys.get(i) + " must be at most 365 days, got " + v);
+            }
+            days[i] = v == null ? 0 : v;
+        }
+        if (errors.size() == before) {
+            adverseClocks = new AdverseClocks(days[0], days[1], days[2]);
+        }
     }
 
     private Map<String, Unit> parse(String text, List<RuleInfo> rules) {
@@ -59,10 +93,11 @@ final class UnitsFile {
         MappingNode top = mapping(root, "the file");
         Map<String, Node> topKeys = top == null ? Map.of() : entries(top);
         topKeys.forEach((key, node) -> {
-            if (!key.equals("units") && !key.equals(SCREENING_THRESHOLD)) {
-                error(node, "unknown top-level key " + key + " (expected units and " + SCREENING_THRESHOLD + ")");
+            if (!key.equals("units") && !SETTINGS.contains(key)) {
+                error(node, "unknown top-level key " + key + " (expected units, " + String.join(", ", SETTINGS) + ")");
             }
         });
+        clocks(topKeys, top);
         if (topKeys.containsKey(SCREENING_THRESHOLD)) {
             Node n = topKeys.get(SCREENING_THRESHOLD);
             String v = scalar(n, SCREENING_THRESHOLD);

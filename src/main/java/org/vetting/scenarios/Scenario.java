@@ -12,7 +12,22 @@ import java.util.Map;
  */
 public record Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
                        List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil,
-                       List<WatchlistHit> watchlistHits) {
+                       List<WatchlistHit> watchlistHits, Adverse expectAdverse) {
+    /**
+     * What section 9 (policy v1.3) makes of the outcome, checked when the file says so: the status a
+     * first application's clearance takes ({@code clearance}: DENIAL_PROPOSED where it used to be
+     * DENIED), the last day to reply to a notice issued on {@code asOf} and to appeal a decision final
+     * on {@code asOf}; null where the scenario does not say.
+     */
+    public record Adverse(String clearance, LocalDate replyDueOn, LocalDate appealDueOn) {}
+
+    public Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
+                    List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil,
+                    List<WatchlistHit> watchlistHits) {
+        this(file, name, asOf, record, expectOutcome, expectFlags, checkValidUntil, expectValidUntil, watchlistHits,
+                null);
+    }
+
     public Scenario(String file, String name, LocalDate asOf, Map<String, Object> record, String expectOutcome,
                     List<String> expectFlags, boolean checkValidUntil, LocalDate expectValidUntil) {
         this(file, name, asOf, record, expectOutcome, expectFlags, checkValidUntil, expectValidUntil, List.of());

@@ -17,6 +17,10 @@ import org.vetting.api.OfficerRecord;
 import org.vetting.common.Json;
 import org.vetting.evaluation.RecordValidator;
 import org.vetting.rules.EvaluationResult;
+import org.vetting.rules.AdverseClocks;
+import org.vetting.rules.Unit;
+import org.vetting.clearance.Transitions;
+import java.util.Optional;
 import org.vetting.rules.Flag;
 import org.vetting.rules.RuleEngine;
 import org.vetting.rules.WatchlistHit;
@@ -40,6 +44,9 @@ import org.vetting.rules.RuleSetLoader;
  *       outcome: INELIGIBLE
  *       flags: [SERIOUS_CONVICTION]    # every flag code raised, in any order, repeated per instance
  *       validUntil: null               # optional
+ *       clearance: DENIAL_PROPOSED     # optional: the status a first application takes (section 9)
+ *       replyDueOn: 2026-12-27         # optional: the reply window of a notice issued on asOf
+ *       appealDueOn: 2026-12-12        # optional: the appeal window of a decision final on asOf
  * </pre>
  */
 public final class Scenarios {
@@ -123,9 +130,22 @@ public final class Scenarios {
             List<WatchlistHit> hits = YAML.convertValue(item.getOrDefault("watchlistHits", List.of()), HITS);
             scenarios.add(new Scenario(name, title, LocalDate.parse(String.valueOf(item.get("asOf"))), record,
                     String.valueOf(expect.get("outcome")), flags, expect.containsKey("validUntil"),
-                    until == null ? null : LocalDate.parse(String.valueOf(until)), hits));
+                    until == null ? null : LocalDate.parse(String.valueOf(until)), hits, adverse(expect)));
         }
         return scenarios;
+    }
+
+    private static Scenario.Adverse adverse(Map<String, Object> expect) {
+        if (!expect.containsKey("clearance") && !expect.containsKey("replyDueOn") && !expect.containsKey("appealDueOn")) {
+            return null;
+        }
+        Object clearance = expect.get("clearance");
+        return new Scenario.Adverse(clearance == null ? null : String.valueOf(clearance), day(expect.get("replyDueOn")),
+                day(expect.get("appealDueOn")));
+    }
+
+    private static LocalDate day(Object value) {
+        return value == null ? null : LocalDate.parse(String.valueOf(value));
     }
 
     private static final TypeReference<List<WatchlistHit>> HITS =
@@ -154,6 +174,34 @@ public final class Scenarios {
         if (s.checkValidUntil() && !Objects.equals(result.validUntil(), s.expectValidUntil())) {
             problems.add("validUntil " + result.validUntil() + ", expected " + s.expectValidUntil());
         }
+        if (s.expectAdverse() != null) {
+            adverse(ruleSet, s, result, problems);
+        }
         return new ScenarioResult(s, problems.isEmpty() ? null : String.join("; ", problems));
+    }
+
+    /** Section 9's expectations: the clearance a first application takes, and the clocks from asOf. */
+    private static void adverse(RuleSet ruleSet, Scenario s, EvaluationResult result, List<String> problems) {
+        Scenario.Adverse expected = s.expectAdverse();
+        Unit unit = ruleSet.unit(result.unit()).orElse(null);
+        if (expected.clearance() != null && unit != null) {
+            Transitions.Result first = Transitions.afterEvaluation(null, new Transitions.Judged(result.outcome(),
+                    result.valid(), List.of()), unit, ruleSet.adverseClocks().orElse(null), s.asOf(), true);
+            String status = first.next().status().name();
+            if (!status.equals(expected.clearance())) {
+                problems.add("clearance " + status + ", expected " + expected.clearance());
+            }
+        }
+        Optional<AdverseClocks> clocks = ruleSet.adverseClocks();
+        if (expected.replyDueOn() != null && !Objects.equals(clocks.map(c -> c.replyDueOn(s.asOf())).orElse(null),
+                expected.replyDueOn())) {
+            problems.add("replyDueOn " + clocks.map(c -> c.replyDueOn(s.asOf())).orElse(null) + ", expected "
+                    + expected.replyDueOn());
+        }
+        if (expected.appealDueOn() != null && !Objects.equals(clocks.map(c -> c.appealDueOn(s.asOf())).orElse(null),
+                expected.appealDueOn())) {
+            problems.add("appealDueOn " + clocks.map(c -> c.appealDueOn(s.asOf())).orElse(null) + ", expected "
+                    + expected.appealDueOn());
+        }
     }
 }

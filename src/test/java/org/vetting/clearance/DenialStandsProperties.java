@@ -14,6 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.vetting.db.ClearanceDao;
+import org.vetting.rules.AdverseClocks;
 import org.vetting.rules.Outcome;
 import org.vetting.rules.Unit;
 import org.vetting.rules.Validity;
@@ -45,7 +46,7 @@ class DenialStandsProperties {
             day = day.plusDays(step.get2());
             Validity valid = new Validity(day.plusMonths(12), day.plusMonths(12).minusDays(60));
             Transitions.Result result = Transitions.afterEvaluation(row,
-                    new Transitions.Judged(step.get1(), valid, List.of()), UNIT, day, false);
+                    new Transitions.Judged(step.get1(), valid, List.of()), UNIT, null, day, false);
             if (result.stands()) {
                 assertThat(row.standsUntil()).isAfter(day);
                 assertThat(result.reapplyFrom()).isEqualTo(row.standsUntil());
@@ -61,9 +62,45 @@ class DenialStandsProperties {
                 deniedOn = day;
                 assertThat(next.standsUntil()).isEqualTo(day.plusMonths(12));
             }
-            row = new ClearanceDao.ClearanceRow("X", UNIT.code(), next.status().name(),
-                    next.validity() == null ? null : next.validity().until(), "[]", "e", Instant.EPOCH,
-                    next.validity() == null ? null : next.validity().revettingFrom(), next.standsUntil());
+            row = row(next);
         }
+    }
+
+    /**
+     * Under a rule set with section 9's clocks (policy v1.3), whatever one vetting officer submits:
+     * no evaluation denies or revokes at once (it proposes), and once proposed the clearance stays
+     * proposed — neither granted nor made final by any submission; only the adverse case's steps
+     * (other people) decide it.
+     */
+    @Property(tries = 1000)
+    void underSectionNineNoSubmissionDeniesAtOnceOrUndoesAProposal(
+            @ForAll("submissions") List<Tuple.Tuple2<Outcome, Integer>> steps) {
+        AdverseClocks clocks = new AdverseClocks(30, 30, 15);
+        ClearanceDao.ClearanceRow row = null;
+        LocalDate day = START;
+        for (var step : steps) {
+            day = day.plusDays(step.get2());
+            Validity valid = new Validity(day.plusMonths(12), day.plusMonths(12).minusDays(60));
+            ClearanceStatus before = row == null ? null : ClearanceStatus.valueOf(row.status());
+            Transitions.Result result = Transitions.afterEvaluation(row,
+                    new Transitions.Judged(step.get1(), valid, List.of()), UNIT, clocks, day, false);
+            if (before != null && before.isProposal()) {
+                assertThat(result.stands()).as("a proposal stays one after " + step.get1()).isTrue();
+                continue;
+            }
+            assertThat(result.next().status().isDenial()).as("denied at once after " + step.get1()).isFalse();
+            if (step.get1() == Outcome.INELIGIBLE) {
+                assertThat(result.next().status()).isEqualTo(before != null && before.held()
+                        ? ClearanceStatus.REVOCATION_PROPOSED : ClearanceStatus.DENIAL_PROPOSED);
+                assertThat(result.opensCase()).isTrue();
+            }
+            row = row(result.next());
+        }
+    }
+
+    private static ClearanceDao.ClearanceRow row(ClearanceState next) {
+        return new ClearanceDao.ClearanceRow("X", UNIT.code(), next.status().name(),
+                next.validity() == null ? null : next.validity().until(), "[]", "e", Instant.EPOCH,
+                next.validity() == null ? null : next.validity().revettingFrom(), next.standsUntil());
     }
 }
