@@ -46,6 +46,8 @@ import org.vetting.common.ServiceTime;
 import org.vetting.db.AdjudicationDao;
 import org.vetting.db.AdjudicationDao.AdjudicationRow;
 import org.vetting.db.ClearanceDao;
+import org.vetting.db.AdverseCaseDao;
+import org.vetting.api.AdverseResult;
 import org.vetting.errors.AlreadyDecided;
 import org.vetting.errors.Conflict;
 import org.vetting.errors.NotFound;
@@ -133,6 +135,11 @@ public final class AdjudicationService {
         if (!clearance.evaluationId().equals(e.id())) {
             throw new Superseded(e.id(), clearance.evaluationId());
         }
+        if (ClearanceStatus.valueOf(clearance.status()).isDenial() && h.attach(AdverseCaseDao.class)
+                .ofClearance(e.officerId(), e.unit()).stream().anyMatch(c -> c.result() == AdverseResult.UPHELD)) {
+            throw new Conflict("the clearance was decided through its adverse case (section 9): the board's appeal or"
+                    + " a correction changes it, not a new adjudication");
+        }
         AdjudicationDao dao = h.attach(AdjudicationDao.class);
         List<AdjudicationRow> earlier = dao.ofEvaluation(e.id());
         if (earlier.stream().anyMatch(a -> a.stage() == AdjudicationStage.FINAL)) {
@@ -182,10 +189,15 @@ public final class AdjudicationService {
                     : Transitions.denial(ClearanceStatus.valueOf(clearance.status()), clocks);
             ClearanceState next = Transitions.decided(status, grant ? e.grantValidity(!kept.isEmpty()) : null,
                     grant ? kept : List.of(), unit, time.today());
+            boolean wasProposal = ClearanceStatus.valueOf(clearance.status()).isProposal();
             ClearanceDao.EventRow event = Clearances.change(h, new Clearances.Change(e.officerId(), e.unit(), next,
                     e.id(), ClearanceCause.ADJUDICATION, adjudicator.username(), now));
-            if (status.isProposal()) {
+            if (status.isProposal() && !wasProposal) {
                 AuditChain.append(h, AdverseCases.open(h, event, clocks));
+            } else if (grant && wasProposal) {
+                // a waiver granted by two adjudicators decides what the open case would have
+                AuditChain.append(h, AdverseCases.end(h, e.officerId(), e.unit(), adjudicator.username(), now,
+                        "a waiver granted by two adjudicators"));
             }
         }
         return new Decided(row, h.attach(ClearanceDao.class).lock(e.officerId(), e.unit()).orElseThrow());

@@ -49,17 +49,18 @@ public final class AdverseCases {
     }
 
     /**
-     * Ends the open case of a proposal whose finding an approved correction took away (the clearance
-     * took the corrected evaluation's status): WITHDRAWN, by the correction's approver.
+     * Ends the open case of a proposal another four-eyes path decided (the clearance already took
+     * its new status): an approved correction that took the finding away, or a waiver granted by two
+     * adjudicators. WITHDRAWN, by the person who completed that path, {@code why} on the step.
      */
-    public static AuditChain.Pending endByCorrection(Handle h, String officerId, String unit, String actor, Instant at) {
+    public static AuditChain.Pending end(Handle h, String officerId, String unit, String actor, Instant at, String why) {
         AdverseCaseDao dao = h.attach(AdverseCaseDao.class);
         CaseRow open = dao.open(CaseRow.openKey(officerId, unit)).orElseThrow(() -> new IllegalStateException(
                 "a proposal without an open case: " + officerId + " " + unit));
         CaseRow closed = closed(open, AdverseResult.WITHDRAWN, at);
         dao.update(closed);
         StepRow step = new StepRow(Ids.next(), open.caseId(), AdverseStep.CLOSED, actor, at,
-                "an approved correction took the finding away", AdverseResult.WITHDRAWN.name(), null, null);
+                why, AdverseResult.WITHDRAWN.name(), null, null);
         dao.insertStep(step);
         return audit(closed, step, List.of());
     }

@@ -85,6 +85,9 @@ public final class Transitions {
      * held), or with section 9's clocks its proposal.
      */
     public static ClearanceStatus denial(ClearanceStatus held, AdverseClocks clocks) {
+        if (held.isProposal()) {
+            return held; // its open case decides it
+        }
         boolean revocation = held.held();
         if (clocks == null) {
             return revocation ? ClearanceStatus.REVOKED : ClearanceStatus.DENIED;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.vetting.api.AdjudicationRequest;
+import org.vetting.api.AdverseRequest;
 import org.vetting.api.ConditionText;
 import org.vetting.api.NewUser;
 import org.vetting.api.OfficerRecord;
@@ -91,6 +92,9 @@ public final class DemoPopulation {
             user(passwords, "cmd." + unit.toLowerCase().replace("ju-", ""), Role.COMMANDER,
                     List.of(unit), List.of("MX", "US"));
         }
+        for (String member : List.of("board.ortiz", "board.walsh", "board.mendez")) {
+            user(passwords, member, Role.APPEALS_BOARD, List.of(), List.of("MX", "US"));
+        }
         User hrMx = staff("hr.mx", Role.VETTING_OFFICER, "MX");
         User hrUs = staff("hr.us", Role.VETTING_OFFICER, "US");
         User adjOne = staff("adj.rivera", Role.ADJUDICATOR, "MX", "US");
@@ -166,6 +170,8 @@ public final class DemoPopulation {
                     officer.startsWith("MX") ? hrMx : hrUs);
         }
         screening(today, hrMx, hrUs, adjOne);
+        adverseCases(today, hrMx, adjOne, adjTwo);
+        clock.set(today);
         now.clearances().expire();
         return new Result(passwords, officers, outcomes);
     }
@@ -221,6 +227,54 @@ public final class DemoPopulation {
         now.users().create(new NewUser(username, password, List.of(role.name()), unitCodes, countries, null),
                 now.rules().ruleSet().units().keySet(), admin);
         passwords.put(username, password);
+    }
+
+    /**
+     * Adverse cases (policy section 9) at every stage, walked on their days: proposals waiting for a
+     * notice, a reply window running with a reply in, one closed and waiting for reconsideration, a
+     * decision final with its appeal window running, one appealed with a first vote, one closed
+     * after its appeal window lapsed. The oldest proposals of officers of Mexico are taken, in opening
+     * order (hr.mx records their replies and appeals).
+     */
+    private void adverseCases(LocalDate today, User hr, User first, User second) {
+        LocalDate noticeDay = today.minusDays(60);
+        List<String> proposed = new ArrayList<>(now.adverseCases().page(first, "PROPOSED", null, null, 100).items()
+                .stream().filter(c -> c.openedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(noticeDay))
+                .filter(c -> c.officerId().startsWith("MX-")) // their vetting office records replies and appeals
+                .map(c -> c.caseId()).toList());
+        if (proposed.size() < 7) {
+            return; // a population too small for every stage keeps its proposals
+        }
+        User board = staff("board.ortiz", Role.APPEALS_BOARD, "MX", "US");
+        java.util.function.Consumer<String> named = officer -> { };
+        AdverseRequest notice = new AdverseRequest("The findings of the evaluation make the officer ineligible for"
+                + " the unit; the officer may reply.", null, null, null, null, null);
+        // 60 days ago: notices whose windows have closed by now
+        clock.set(noticeDay);
+        for (int i = 1; i <= 4; i++) {
+            now.adverseCases().notice(proposed.get(i), notice, first, named);
+        }
+        // the reply windows closed 30 days later: the clock moves them to reconsideration
+        clock.set(today.minusDays(29));
+        now.adverseCases().advance();
+        AdverseRequest uphold = new AdverseRequest("The reply does not answer the findings; the decision stands.",
+                null, null, null, "UPHOLD", null);
+        now.adverseCases().reconsider(proposed.get(2), uphold, second, named);
+        // 20 days ago an upheld decision whose appeal window has lapsed by now
+        clock.set(today.minusDays(3));
+        now.adverseCases().reconsider(proposed.get(3), uphold, second, named);
+        now.adverseCases().reconsider(proposed.get(4), uphold, second, named);
+        now.adverseCases().appeal(proposed.get(4), new AdverseRequest(null, null,
+                "The officer appeals: the records were misread.", null, null, null), hr, named);
+        now.adverseCases().vote(proposed.get(4), new AdverseRequest("The findings are well founded.", null, null, null,
+                null, "UPHOLD"), board, named);
+        // this week: a notice with a reply in
+        clock.set(today.minusDays(2));
+        now.adverseCases().notice(proposed.get(5), notice, first, named);
+        now.adverseCases().reply(proposed.get(5), new AdverseRequest(null, null,
+                "The officer contests the findings and will submit a new laboratory report.", null, null, null), hr, named);
+        clock.set(today);
+        now.adverseCases().advance();
     }
 
     private static User staff(String username, Role role, String... countries) {

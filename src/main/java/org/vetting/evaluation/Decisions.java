@@ -82,8 +82,8 @@ final class Decisions {
                 audit.add(Clearances.audit(event));
                 // section 9: a proposed denial or revocation opens its case with it; a correction may end one
                 if (result.endsCase()) {
-                    audit.add(AdverseCases.endByCorrection(daos.handle(), e.officerId(), e.unit(), basis.actor(),
-                            basis.now()));
+                    audit.add(AdverseCases.end(daos.handle(), e.officerId(), e.unit(), basis.actor(), basis.now(),
+                            "an approved correction took the finding away"));
                 }
                 if (result.opensCase()) {
                     audit.add(AdverseCases.open(daos.handle(), event, clocks));

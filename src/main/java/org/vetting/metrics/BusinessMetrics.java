@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.PendingCase;
 import org.vetting.common.ServiceTime;
 import org.vetting.db.AdjudicationDao;
+import org.vetting.db.AdverseCaseDao;
 import org.vetting.db.MetricsDao;
 
 /**
@@ -41,6 +42,8 @@ public final class BusinessMetrics {
             all.add(counter("vetting_flags", "Flags raised in stored evaluations, by code", dao.flags(), "code", null));
             all.add(gauge("vetting_clearances", "Clearances on file, by unit and status", dao.clearances(),
                     "unit", "status"));
+            all.add(gauge("vetting_adverse_cases", "Adverse cases (policy section 9), by stage",
+                    h.attach(AdverseCaseDao.class).byStage(), "stage", null));
             List<PendingCase> queue = h.attach(AdjudicationDao.class).queue(Set.of(),
                     new AdjudicationDao.Query(false, null, null, QUEUE_CAP));
             all.add(single("vetting_adjudication_queue_length", "Cases waiting for an adjudicator", queue.size()));

@@ -180,6 +180,16 @@ public final class PolicyDocument {
                 .append(u.severityOverrides().isEmpty() ? "—" : join(new TreeMap<>(u.severityOverrides())))
                 .append(" |\n"));
         md.append("\n");
+        ruleSet.adverseClocks().ifPresentOrElse(c -> md.append("### Adverse decisions (policy v1.3, section 9)\n\n")
+                .append("A clearance that would be DENIED or REVOKED is proposed instead (DENIAL_PROPOSED, "
+                        + "REVOCATION_PROPOSED) and an adverse case decides it: a notice with the reasons, a reply, a "
+                        + "reconsideration by a second adjudicator, an appeal to a board of three. The clocks, in "
+                        + "calendar days:\n\n| reply window (replyDays) | one extension, at most (extensionDays) | "
+                        + "appeal window (appealDays) |\n|---|---|---|\n| ")
+                .append(c.replyDays()).append(" | ").append(c.extensionDays()).append(" | ").append(c.appealDays())
+                .append(" |\n\nA denial then stands for the unit's months from the day it becomes final.\n\n"),
+                () -> md.append("This rule set has no adverse-decision clocks: denials and revocations take effect at"
+                        + " once.\n\n"));
     }
 
     private static void codes(StringBuilder md, RuleSet ruleSet) {

@@ -283,6 +283,18 @@ class AdverseCasesTest {
         assertThat(APP.count("access_log WHERE officer_id = 'MX-ADV-4' AND path LIKE '/api/adverse-cases/%'"))
                 .isPositive();
         expect(APP.as("adj.smith", "/api/adverse-cases/00000000-0000-0000-0000-000000000000").get(), 404);
+        // operators count cases by stage
+        assertThat(prometheus()).containsPattern("vetting_adverse_cases\\{stage=\"NOTICE_ISSUED\"} [1-9]");
+    }
+
+    static String prometheus() {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + APP.app.getAdminPort() + "/prometheus")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private void chainValidAndEveryEvaluationReplays(String officerId) {

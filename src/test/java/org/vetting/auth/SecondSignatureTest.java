@@ -70,7 +70,7 @@ class SecondSignatureTest {
                 .as("the first approval is no second signature").isEqualTo("FIRST_APPROVAL");
         signsAfterReauthenticating("adj.jones", path, waiver, () -> assertThat(
                 APP.get("hr.lopez", "/api/officers/MX-SIG-W/clearances").get(0).get("status").asText())
-                .isEqualTo("DENIED"));
+                .isEqualTo("DENIAL_PROPOSED"));
         assertThat(APP.get("hr.lopez", "/api/officers/MX-SIG-W/clearances").get(0).get("status").asText())
                 .isEqualTo("ACTIVE");
     }

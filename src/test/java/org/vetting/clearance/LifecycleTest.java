@@ -75,11 +75,11 @@ class LifecycleTest {
         assertThat(clearance("MX-LIFE").get("status").asText()).isEqualTo("ACTIVE");
         assertThat(clearance("MX-LIFE").get("validUntil").asText()).isEqualTo("2027-03-10");
 
-        // a conviction for drug trafficking: INELIGIBLE, REVOKED
+        // a conviction for drug trafficking: INELIGIBLE, its revocation proposed (policy section 9)
         JsonNode revoked = expect(APP.post("hr.lopez", "/api/officers/MX-LIFE/records", record("criminalRecords",
                 Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status", "CONVICTED", "date", "2026-11-20"))), 200);
         assertThat(revoked.get("evaluations").get(0).get("outcome").asText()).isEqualTo("INELIGIBLE");
-        assertThat(clearance("MX-LIFE").get("status").asText()).isEqualTo("REVOKED");
+        assertThat(clearance("MX-LIFE").get("status").asText()).isEqualTo("REVOCATION_PROPOSED");
 
         // every step is in the audit history, and the chain holds
         JsonNode history = expect(APP.as("aud.garcia", "/api/audit/evaluations?officerId=MX-LIFE").get(), 200);
@@ -141,10 +141,10 @@ class LifecycleTest {
         void shouldDenyWithReasons_AndRefuseToDecideTwice() {
             String id = referred("MX-ADJ-2");
             JsonNode denied = adjudicate("adj.smith", id, Map.of("decision", "DENY", "reasons", "Pending theft charge."));
-            assertThat(denied.get("clearance").get("status").asText()).isEqualTo("DENIED");
+            assertThat(denied.get("clearance").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
             expect(APP.post("adj.jones", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "GRANT", "reasons", "Disagree.")), 409);
-            assertThat(clearance("MX-ADJ-2").get("status").asText()).isEqualTo("DENIED");
+            assertThat(clearance("MX-ADJ-2").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
         }
 
         @Test
@@ -218,8 +218,8 @@ class LifecycleTest {
             String id = failedPolygraph("MX-WAIVE-1");
             JsonNode first = adjudicate("adj.smith", id, waiver("Equipment fault documented by the examiner."));
             assertThat(first.get("stage").asText()).isEqualTo("FIRST_APPROVAL");
-            assertThat(first.get("clearance").get("status").asText()).isEqualTo("DENIED");
-            assertThat(clearance("MX-WAIVE-1").get("status").asText()).isEqualTo("DENIED");
+            assertThat(first.get("clearance").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
+            assertThat(clearance("MX-WAIVE-1").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
 
             expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", waiver("Again.")), 403);
 
@@ -247,7 +247,7 @@ class LifecycleTest {
             JsonNode body = expect(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication", Map.of("decision",
                     "GRANT", "reasons", "Try anyway.", "waive", List.of("TOXICOLOGY_POSITIVE"))), 422);
             assertThat(body.get("message").asText()).contains("TOXICOLOGY_POSITIVE").contains("never be waived");
-            assertThat(clearance("MX-WAIVE-3").get("status").asText()).isEqualTo("DENIED");
+            assertThat(clearance("MX-WAIVE-3").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
             try (var c = APP.connection();
                  var rs = c.createStatement().executeQuery("SELECT actor, content FROM audit_log WHERE entry_type = "
                          + "'ADJUDICATION_REFUSED' AND ref = '" + id + "'")) {
@@ -266,7 +266,7 @@ class LifecycleTest {
             adjudicate("adj.smith", id, waiver("Equipment fault."));
             JsonNode denied = adjudicate("adj.jones", id, Map.of("decision", "DENY", "reasons", "Not convinced."));
             assertThat(denied.get("stage").asText()).isEqualTo("FINAL");
-            assertThat(clearance("MX-WAIVE-4").get("status").asText()).isEqualTo("DENIED");
+            assertThat(clearance("MX-WAIVE-4").get("status").asText()).isEqualTo("DENIAL_PROPOSED");
         }
     }
 }

@@ -22,6 +22,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vetting.api.AdjudicationStage;
+import org.vetting.api.AdverseKind;
+import org.vetting.api.AdverseResult;
+import org.vetting.api.AdverseStage;
+import org.vetting.api.AdverseStep;
+import org.vetting.api.LetterKind;
+import org.vetting.common.Language;
 import org.vetting.api.BacktestStatus;
 import org.vetting.api.CeremonyKind;
 import org.vetting.api.ClearanceCause;
@@ -36,7 +42,7 @@ import org.vetting.support.Records;
 import org.vetting.support.TestApp;
 
 /**
- * Every workflow state is an enum in Java and a closed set in the database (V14's and V16's CHECK
+ * Every workflow state is an enum in Java and a closed set in the database (V14's, V16's and V18's CHECK
  * constraints): the two lists are the same, and the database refuses any other value however it is
  * written, on H2 and PostgreSQL.
  */
@@ -46,7 +52,8 @@ class WorkflowStatesTest {
     static final DropwizardAppExtension<?> EXT = APP.app;
     /** The migrations that constrain states: V14 (the workflows), V16 (WebAuthn ceremonies). */
     static final List<Path> MIGRATIONS = List.of(Path.of("src/main/resources/db/migration/V14__workflow_states.sql"),
-            Path.of("src/main/resources/db/migration/V16__security_keys.sql"));
+            Path.of("src/main/resources/db/migration/V16__security_keys.sql"),
+            Path.of("src/main/resources/db/migration/V18__adverse_cases.sql"));
 
     /** Each constrained column, and the enum whose names it takes. */
     static final Map<String, Class<? extends Enum<?>>> COLUMNS = new LinkedHashMap<>();
@@ -64,6 +71,12 @@ class WorkflowStatesTest {
         COLUMNS.put("watchlist_versions.status", ListVersionStatus.class);
         COLUMNS.put("screening_hits.status", HitStatus.class);
         COLUMNS.put("sessions.ceremony_kind", CeremonyKind.class);
+        COLUMNS.put("adverse_cases.kind", AdverseKind.class);
+        COLUMNS.put("adverse_cases.stage", AdverseStage.class);
+        COLUMNS.put("adverse_cases.result", AdverseResult.class);
+        COLUMNS.put("adverse_steps.step", AdverseStep.class);
+        COLUMNS.put("adverse_letters.kind", LetterKind.class);
+        COLUMNS.put("adverse_letters.language", Language.class);
     }
 
     @BeforeAll

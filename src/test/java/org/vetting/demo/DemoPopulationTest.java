@@ -39,10 +39,15 @@ class DemoPopulationTest {
             assertThat(result.outcomes()).containsOnlyKeys("ELIGIBLE", "CONDITIONAL", "REFERRED", "INCOMPLETE",
                     "INELIGIBLE");
             assertThat(result.passwords()).containsKeys("hr.mx", "adj.rivera", "adj.keller", "aud.salinas",
-                    "pol.ortega", "pol.brooks", "cmd.fentanyl").doesNotContainKey("admin");
+                    "pol.ortega", "pol.brooks", "cmd.fentanyl", "board.ortiz").doesNotContainKey("admin");
             assertThat(result.passwords().values()).allSatisfy(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(12));
+            // under section 9 nothing is denied or revoked at once: proposals, and denials upheld by their cases
             assertThat(strings(db, "SELECT DISTINCT status FROM clearances")).containsExactlyInAnyOrder("ACTIVE",
-                    "PENDING_ADJUDICATION", "PENDING_INFORMATION", "DENIED", "SUSPENDED", "REVOKED", "EXPIRED");
+                    "PENDING_ADJUDICATION", "PENDING_INFORMATION", "DENIED", "SUSPENDED", "EXPIRED", "DENIAL_PROPOSED",
+                    "REVOCATION_PROPOSED");
+            assertThat(strings(db, "SELECT DISTINCT stage FROM adverse_cases")).containsExactlyInAnyOrder("PROPOSED",
+                    "NOTICE_ISSUED", "RECONSIDERATION", "FINAL", "APPEALED", "CLOSED");
+            assertThat(strings(db, "SELECT letter_id FROM adverse_letters")).isNotEmpty();
             assertThat(strings(db, "SELECT stage FROM adjudications WHERE stage = 'FIRST_APPROVAL'")).hasSize(1);
             assertThat(strings(db, "SELECT officer_id FROM clearances WHERE status = 'ACTIVE' AND revetting_from <= DATE '"
                     + TestApp.TODAY + "'")).isNotEmpty();

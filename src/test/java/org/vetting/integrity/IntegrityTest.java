@@ -109,7 +109,7 @@ class IntegrityTest {
             assertThat(refused.get("errors").get(0).get("message").asText())
                     .isEqualTo("record c1 on file is missing; removing it needs a correction");
             assertThat(APP.count("evaluations")).isEqualTo(evaluations);
-            assertThat(status("MX-I-1")).isEqualTo("DENIED");
+            assertThat(status("MX-I-1")).isEqualTo("DENIAL_PROPOSED");
         }
 
         @Test
@@ -135,6 +135,15 @@ class IntegrityTest {
             String id = call(APP.post("hr.lopez", "/api/candidates", charged("MX-I-3")), 201).get("evaluationId").asText();
             call(APP.post("adj.smith", "/api/evaluations/" + id + "/adjudication",
                     Map.of("decision", "DENY", "reasons", "Pending theft charge.")), 200);
+            // section 9: proposed, then upheld on reconsideration by a second adjudicator — final from today
+            assertThat(status("MX-I-3")).isEqualTo("DENIAL_PROPOSED");
+            String caseId = call(APP.as("adj.smith", "/api/evaluations/" + id).get(), 200).get("adverseCase")
+                    .get("caseId").asText();
+            call(APP.post("adj.smith", "/api/adverse-cases/" + caseId + "/notice", Map.of("reasons", "Pending charge.")),
+                    200);
+            call(APP.post("hr.lopez", "/api/adverse-cases/" + caseId + "/replies", Map.of("text", "No comment.")), 200);
+            call(APP.post("adj.jones", "/api/adverse-cases/" + caseId + "/reconsideration", Map.of("decision", "UPHOLD",
+                    "reasons", "The charge is pending.")), 200);
             assertThat(status("MX-I-3")).isEqualTo("DENIED");
             // within 12 months: stored and shown, the clearance stays, and the evaluation says from when
             JsonNode again = call(APP.post("hr.diaz", "/api/candidates", charged("MX-I-3")), 201);
@@ -182,7 +191,7 @@ class IntegrityTest {
         @Test
         void shouldChangeNothingUntilASecondPersonApproves_ThenReevaluateFresh() {
             String id = propose("MX-I-COR-1");
-            assertThat(status("MX-I-COR-1")).isEqualTo("DENIED");
+            assertThat(status("MX-I-COR-1")).isEqualTo("DENIAL_PROPOSED");
             // the proposer holds no ADJUDICATOR role; an adjudicator who proposed could not approve either
             call(APP.post("hr.lopez", "/api/corrections/" + id + "/approve", Map.of("reasons", "Mine.")), 403);
             JsonNode approved = call(APP.post("adj.smith", "/api/corrections/" + id + "/approve",
@@ -207,7 +216,7 @@ class IntegrityTest {
             JsonNode rejected = call(APP.post("adj.jones", "/api/corrections/" + id + "/reject",
                     Map.of("reasons", "No court record supplied.")), 200);
             assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
-            assertThat(status("MX-I-COR-SELF")).isEqualTo("DENIED");
+            assertThat(status("MX-I-COR-SELF")).isEqualTo("DENIAL_PROPOSED");
             assertThat(causes("MX-I-COR-SELF")).containsExactly("EVALUATION");
         }
 

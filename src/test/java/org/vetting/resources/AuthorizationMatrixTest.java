@@ -50,6 +50,10 @@ class AuthorizationMatrixTest {
     static String backtest;
     static String active;
     static String hit;
+    /** A case whose notice was issued (its reply window runs), and its letter. */
+    static String adverseCase;
+    static String adverseLetter;
+    static final List<String> READS_CASES = List.of("hr.lopez", "adj.smith", "aud.garcia");
     static final String LISTED = "id,type,given_names,family_names,name,aliases,weak_aliases,birth_date,nationality,"
             + "program,remarks\nL1,PERSON,Zacarías,Olmedo Preciado,,,,,MX,,\nL2,PERSON,Rigoberto,Anzures Tello,,,,,MX,,\n";
 
@@ -123,6 +127,22 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/watchlists", List.of("adj.smith", "aud.garcia", "pol.ruiz"), null),
                 new Endpoint("GET", "/api/watchlists/MATRIX-L/entries?q=Olmedo", List.of("adj.smith", "aud.garcia",
                         "pol.ruiz"), null),
+                new Endpoint("GET", "/api/adverse-cases", READS_CASES, null),
+                new Endpoint("GET", "/api/adverse-cases/ADVCASE", READS_CASES, null),
+                new Endpoint("GET", "/api/adverse-cases/ADVCASE/letters/ADVLETTER", READS_CASES, null),
+                new Endpoint("POST", "/api/adverse-cases/FRESHCASE-PROPOSED/notice", List.of("adj.smith"),
+                        Map.of("reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/adverse-cases/ADVCASE/replies", List.of("hr.lopez"),
+                        Map.of("text", "Matrix test.")),
+                new Endpoint("POST", "/api/adverse-cases/FRESHCASE-NOTICED/extension", List.of("adj.smith"),
+                        Map.of("days", 5, "reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/adverse-cases/FRESHCASE-REPLIED/reconsideration", List.of("adj.smith"),
+                        Map.of("decision", "UPHOLD", "reasons", "Matrix test.")),
+                new Endpoint("POST", "/api/adverse-cases/FRESHCASE-FINAL/appeal", List.of("hr.lopez"),
+                        Map.of("text", "Matrix test.")),
+                // only the APPEALS_BOARD votes, a role none of the callers holds
+                new Endpoint("POST", "/api/adverse-cases/ADVCASE/votes", new java.util.ArrayList<>(),
+                        Map.of("vote", "UPHOLD", "reasons", "Matrix test.")),
                 new Endpoint("GET", "/api/screening-hits", List.of("adj.smith", "aud.garcia"), null),
                 new Endpoint("GET", "/api/screening-hits/HIT", List.of("adj.smith", "aud.garcia"), null),
                 new Endpoint("POST", "/api/screening-hits/FRESHHIT/review", List.of("adj.smith"),
@@ -190,6 +210,7 @@ class AuthorizationMatrixTest {
         APP.createStaff();
         APP.createUser("pol.ruiz", "POLICY_OFFICER");
         APP.createUser("pol.other", "POLICY_OFFICER");
+        APP.createUser("adj.other", "ADJUDICATOR");
         APP.createAdmin("admin2");
         try (Response r = APP.post("hr.lopez", "/api/candidates", Records.clean("MX-M-1"))) {
             eligible = r.readEntity(JsonNode.class).get("evaluationId").asText();
@@ -200,6 +221,40 @@ class AuthorizationMatrixTest {
         backtest = Policy.backtest(APP, "pol.other", draft);
         importList("pol.other", "MATRIX-L", LISTED, 201);
         hit = freshHit();
+        adverseCase = adverseCase("NOTICED");
+        adverseLetter = APP.get("adj.smith", "/api/adverse-cases/" + adverseCase).get("letters").get(0).get("letterId")
+                .asText();
+    }
+
+    /** A new adverse case (a conviction proposes a denial), walked up to {@code stage}. */
+    static String adverseCase(String stage) {
+        JsonNode e = APP.submit("hr.lopez", convicted("MX-M-ADV-" + System.nanoTime()));
+        String id = e.get("adverseCase").get("caseId").asText();
+        List<String> steps = List.of("PROPOSED", "NOTICED", "REPLIED", "FINAL");
+        int upTo = steps.indexOf(stage);
+        if (upTo >= 1) {
+            step("adj.other", id, "notice", Map.of("reasons", "Matrix setup."));
+        }
+        if (upTo >= 2) {
+            step("hr.lopez", id, "replies", Map.of("text", "Matrix setup."));
+        }
+        if (upTo >= 3) {
+            step("adj.smith", id, "reconsideration", Map.of("decision", "UPHOLD", "reasons", "Matrix setup."));
+        }
+        return id;
+    }
+
+    static void step(String user, String caseId, String step, Map<String, Object> body) {
+        try (Response r = APP.post(user, "/api/adverse-cases/" + caseId + "/" + step, body)) {
+            assertThat(r.getStatus()).as(r.readEntity(String.class)).isEqualTo(200);
+        }
+    }
+
+    static Map<String, Object> convicted(String officerId) {
+        Map<String, Object> r = Records.clean(officerId);
+        r.put("criminalRecords", List.of(Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status", "CONVICTED",
+                "date", "2019-05-01")));
+        return r;
     }
 
     static void importList(String user, String list, String csv, int status) {
@@ -285,6 +340,12 @@ class AuthorizationMatrixTest {
         if (path.contains("PENDINGLIST")) {
             path = path.replace("PENDINGLIST", caller.equals("pol.ruiz") ? pendingList() : "MATRIX-L");
         }
+        java.util.regex.Matcher fresh = java.util.regex.Pattern.compile("FRESHCASE-(\\w+)").matcher(path);
+        if (fresh.find()) {
+            // a case at the stage the step needs, for the caller allowed to take it; the others are refused first
+            path = path.replace(fresh.group(), e.allowed().contains(caller) ? adverseCase(fresh.group(1)) : adverseCase);
+        }
+        path = path.replace("ADVCASE", adverseCase).replace("ADVLETTER", adverseLetter);
         if (path.contains("REFERRED")) {
             path = path.replace("REFERRED", freshReferred());
         }

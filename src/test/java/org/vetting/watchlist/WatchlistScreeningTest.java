@@ -247,7 +247,7 @@ class WatchlistScreeningTest {
         assertThat(codes(e)).containsExactly("WATCHLIST_MATCH");
         String hitId = e.get("screening").get("hits").get(0).get("hitId").asText();
         assertThat(review("adj.smith", hitId, "CONFIRM", 200).get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(clearance("MX-WL-3")).isEqualTo("DENIED");
+        assertThat(clearance("MX-WL-3")).isEqualTo("DENIAL_PROPOSED");
         JsonNode evaluations = APP.as("adj.smith", "/api/officers/MX-WL-3/evaluations").get(JsonNode.class);
         // two evaluations: the submission (REFERRED) and the re-evaluation after the review (same clock)
         assertThat(evaluations.get("items")).extracting(i -> i.get("outcome").asText())
