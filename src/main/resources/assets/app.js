@@ -17,6 +17,7 @@ import { historyView, chainView, accessLogView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
 import { policyView } from './views/policy.js';
 import { hitsView, watchlistsView } from './views/screening.js';
+import { adverseCasesView } from './views/adverse.js';
 import { commanderHome, adjudicatorHome, auditorHome } from './views/home.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
@@ -25,14 +26,15 @@ const SECTIONS = [
   ['auditorHome', 'AUDITOR', auditorHome],
   ['submit', 'VETTING_OFFICER', submitView], ['batch', 'VETTING_OFFICER', batchView],
   ['addRecords', 'VETTING_OFFICER', addRecordsView],
-  ['proposeCorrection', 'VETTING_OFFICER', proposeView],
-  ['queue', 'ADJUDICATOR', queueView], ['screening', 'ADJUDICATOR', hitsView],
+  ['proposeCorrection', 'VETTING_OFFICER', proposeView], ['adverseCases', 'VETTING_OFFICER', adverseCasesView],
+  ['queue', 'ADJUDICATOR', queueView], ['adverseCases', 'ADJUDICATOR', adverseCasesView],
+  ['screening', 'ADJUDICATOR', hitsView],
   ['corrections', 'ADJUDICATOR', correctionsView],
   ['roster', 'COMMANDER', rosterView],
-  ['history', 'AUDITOR', historyView], ['screening', 'AUDITOR', hitsView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
+  ['history', 'AUDITOR', historyView], ['adverseCases', 'AUDITOR', adverseCasesView], ['screening', 'AUDITOR', hitsView], ['roster', 'AUDITOR', rosterView], ['chain', 'AUDITOR', chainView],
   ['accessLog', 'AUDITOR', accessLogView], ['users', 'ADMIN', usersView], ['ruleSet', 'ADMIN', ruleSetView],
   ['roster', 'ADMIN', rosterView], ['policy', 'POLICY_OFFICER', policyView],
-  ['watchlists', 'POLICY_OFFICER', watchlistsView],
+  ['watchlists', 'POLICY_OFFICER', watchlistsView], ['adverseCases', 'APPEALS_BOARD', adverseCasesView],
 ];
 
 function signInView() {

@@ -9,9 +9,12 @@ const LABELS = {
   ACTIVE: ['Active', 'Vigente'], PENDING_ADJUDICATION: ['Pending adjudication', 'En dictamen'],
   PENDING_INFORMATION: ['Pending information', 'Falta información'], DENIED: ['Denied', 'Negada'],
   SUSPENDED: ['Suspended', 'Suspendida'], REVOKED: ['Revoked', 'Revocada'], EXPIRED: ['Expired', 'Vencida'],
+  // section 9: for commanders "not available; decision pending" — the case itself is not theirs to see
+  DENIAL_PROPOSED: ['Not available: decision pending', 'No disponible: decisión pendiente'],
+  REVOCATION_PROPOSED: ['Not available: decision pending', 'No disponible: decisión pendiente'],
   VETTING_OFFICER: ['Vetting officer', 'Oficial de evaluación'], ADJUDICATOR: ['Adjudicator', 'Dictaminador'],
   COMMANDER: ['Commander', 'Comandante'], AUDITOR: ['Auditor', 'Auditor'], POLICY_OFFICER: ['Policy officer', 'Analista de política'],
-  ADMIN: ['Administrator', 'Administrador'],
+  ADMIN: ['Administrator', 'Administrador'], APPEALS_BOARD: ['Appeals board', 'Junta de apelación'],
   POLYGRAPH: ['Polygraph', 'Poligrafía'], TOXICOLOGICAL: ['Toxicological', 'Toxicológico'],
   PSYCHOLOGICAL: ['Psychological', 'Psicológico'], MEDICAL: ['Medical', 'Médico'], SOCIOECONOMIC: ['Socio-economic', 'Socioeconómico'],
   PASS: ['Pass', 'Aprobado'], FAIL: ['Fail', 'No aprobado'], INCONCLUSIVE: ['Inconclusive', 'No concluyente'],

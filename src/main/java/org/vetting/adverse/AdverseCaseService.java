@@ -162,7 +162,8 @@ public final class AdverseCaseService {
         StepRow step = h.attach(AdverseCaseDao.class).steps(c.caseId()).stream()
                 .filter(s -> s.stepId().equals(row.stepId())).findFirst().orElseThrow();
         Evaluation e = evaluations.find(step.evaluationId()).orElseThrow();
-        return Letters.write(new Letters.Input(row.kind(), Language.valueOf(row.language()), c, step, e, record(h, e)));
+        return Letters.write(new Letters.Input(row.kind(), Language.valueOf(row.language()), c, step, e, record(h, e),
+                time.zone()));
     }
 
     private CaseRow readable(String caseId, User reader, Consumer<String> named) {
@@ -194,9 +195,9 @@ public final class AdverseCaseService {
             Instant now = time.now();
             OfficerRecord record = record(h, e);
             List<Language> letters = languages.isEmpty() ? List.of(language(record)) : languages;
-            CaseRow next = with(c, AdverseStage.NOTICE_ISSUED, null, now)
-                    .languages(letters.stream().map(Enum::name).collect(Collectors.joining(",")))
-                    .notice(adjudicator.username(), now, clocks(c).replyDueOn(time.today())).row();
+            CaseRow next = c.change().stage(AdverseStage.NOTICE_ISSUED, null)
+                    .notice(letters.stream().map(Enum::name).collect(Collectors.joining(",")), adjudicator.username(),
+                            now, clocks(c).replyDueOn(time.today())).at(now);
             StepRow step = step(c, AdverseStep.NOTICE, adjudicator, now, reasons, null, null, e.id());
             return write(h, next, step, letters(LetterKind.NOTICE, letters, next, step, e, record), audit);
         });
@@ -212,8 +213,8 @@ public final class AdverseCaseService {
                 throw new Conflict("the reply window closed on " + c.replyWindowEnds());
             }
             Instant now = time.now();
-            return write(h, with(c, c.stage(), null, now).row(), step(c, AdverseStep.REPLY, officer, now, text, null,
-                    null, null), List.of(), audit);
+            return write(h, c.change().at(now), step(c, AdverseStep.REPLY, officer, now, text, null, null, null),
+                    List.of(), audit);
         });
     }
 
@@ -237,7 +238,7 @@ public final class AdverseCaseService {
                 throw ValidationFailed.of("days", "from 1 to " + c.extensionDays() + " (extensionDays of the rules)");
             }
             Instant now = time.now();
-            CaseRow next = with(c, c.stage(), null, now).extendedTo(c.replyDueOn().plusDays(r.days())).row();
+            CaseRow next = c.change().extendedTo(c.replyDueOn().plusDays(r.days())).at(now);
             return write(h, next, step(c, AdverseStep.EXTENSION, adjudicator, now, reasons, null, r.days(), null),
                     List.of(), audit);
         });
@@ -289,8 +290,8 @@ public final class AdverseCaseService {
                 ClearanceState denied = Transitions.decided(held.upheld(), null, List.of(), unit, time.today());
                 Clearances.change(h, new Clearances.Change(c.officerId(), c.unit(), denied, e.id(),
                         ClearanceCause.ADVERSE_DECISION, adjudicator.username(), now));
-                CaseRow next = with(c, AdverseStage.FINAL, AdverseResult.UPHELD, now)
-                        .decided(adjudicator.username(), now, clocks(c).appealDueOn(time.today())).row();
+                CaseRow next = c.change().stage(AdverseStage.FINAL, AdverseResult.UPHELD)
+                        .reconsidered(adjudicator.username()).decided(now, clocks(c).appealDueOn(time.today())).at(now);
                 List<Language> languages = List.of(next.languages().split(",")).stream().map(Language::valueOf).toList();
                 return write(h, next, step, letters(LetterKind.FINAL, languages, next, step, e, record(h, e)), audit);
             }
@@ -302,8 +303,7 @@ public final class AdverseCaseService {
                     e.conditions()), unit, time.today());
             Clearances.change(h, new Clearances.Change(c.officerId(), c.unit(), after, e.id(),
                     ClearanceCause.ADVERSE_DECISION, adjudicator.username(), now));
-            CaseRow next = AdverseCases.closed(with(c, c.stage(), null, now).reconsideredBy(adjudicator.username()).row(),
-                    AdverseResult.WITHDRAWN, now);
+            CaseRow next = c.change().reconsidered(adjudicator.username()).closed(AdverseResult.WITHDRAWN, now).at(now);
             return write(h, next, step, List.of(), audit);
         });
     }
@@ -318,7 +318,7 @@ public final class AdverseCaseService {
                 throw new Conflict("the appeal window closed on " + c.appealDueOn());
             }
             Instant now = time.now();
-            return write(h, with(c, AdverseStage.APPEALED, c.result(), now).row(),
+            return write(h, c.change().stage(AdverseStage.APPEALED, c.result()).at(now),
                     step(c, AdverseStep.APPEAL, officer, now, text, null, null, null), List.of(), audit);
         });
     }
@@ -346,11 +346,11 @@ public final class AdverseCaseService {
             Instant now = time.now();
             long agreeing = votes.stream().filter(v -> v.decision().equals(r.vote())).count() + 1;
             if (agreeing < 2) {
-                return write(h, with(c, c.stage(), c.result(), now).row(),
+                return write(h, c.change().at(now),
                         step(c, AdverseStep.VOTE, member, now, reasons, r.vote(), null, null), List.of(), audit);
             }
             if (!reverse) {
-                return write(h, AdverseCases.closed(c, AdverseResult.UPHELD, now),
+                return write(h, c.change().closed(AdverseResult.UPHELD, now).at(now),
                         step(c, AdverseStep.VOTE, member, now, reasons, r.vote(), null, null), List.of(), audit);
             }
             Evaluation e = reevaluations.evaluateForCase(h, new Reevaluations.Why(rules.ruleSet(),
@@ -359,7 +359,7 @@ public final class AdverseCaseService {
                     time.today());
             Clearances.change(h, new Clearances.Change(c.officerId(), c.unit(), pending, e.id(),
                     ClearanceCause.ADVERSE_DECISION, member.username(), now));
-            return write(h, AdverseCases.closed(c, AdverseResult.REVERSED, now),
+            return write(h, c.change().closed(AdverseResult.REVERSED, now).at(now),
                     step(c, AdverseStep.VOTE, member, now, reasons, r.vote(), null, e.id()), List.of(), audit);
         });
     }
@@ -384,11 +384,11 @@ public final class AdverseCaseService {
                 Instant now = time.now();
                 List<AuditChain.Pending> audit = new ArrayList<>();
                 if (c.stage() == AdverseStage.NOTICE_ISSUED && today.isAfter(c.replyWindowEnds())) {
-                    write(h, with(c, AdverseStage.RECONSIDERATION, null, now).row(), new StepRow(Ids.next(), caseId,
+                    write(h, c.change().stage(AdverseStage.RECONSIDERATION, null).at(now), new StepRow(Ids.next(), caseId,
                             AdverseStep.WINDOW_CLOSED, Actors.ADVERSE_CLOCK, now, null, null, null, null), List.of(),
                             audit);
                 } else if (c.stage() == AdverseStage.FINAL && today.isAfter(c.appealDueOn())) {
-                    write(h, AdverseCases.closed(c, AdverseResult.UPHELD, now), new StepRow(Ids.next(), caseId,
+                    write(h, c.change().closed(AdverseResult.UPHELD, now).at(now), new StepRow(Ids.next(), caseId,
                             AdverseStep.APPEAL_LAPSED, Actors.ADVERSE_CLOCK, now, null, null, null, null), List.of(),
                             audit);
                 } else {
@@ -445,11 +445,11 @@ public final class AdverseCaseService {
     }
 
     /** A letter per language, each with its text, PDF and SHA-256. */
-    private static List<Written> letters(LetterKind kind, List<Language> languages, CaseRow c, StepRow step,
+    private List<Written> letters(LetterKind kind, List<Language> languages, CaseRow c, StepRow step,
                                          Evaluation e, OfficerRecord record) {
         List<Written> written = new ArrayList<>();
         for (Language language : languages) {
-            Letters.Letter letter = Letters.write(new Letters.Input(kind, language, c, step, e, record));
+            Letters.Letter letter = Letters.write(new Letters.Input(kind, language, c, step, e, record, time.zone()));
             written.add(new Written(new LetterRow(Ids.next(), c.caseId(), kind, language.name(), letter.sha256(),
                     step.at(), step.stepId()), letter.text(), Base64.getEncoder().encodeToString(letter.pdf())));
         }
@@ -565,10 +565,13 @@ public final class AdverseCaseService {
         return languages;
     }
 
-    /** The last day of the window now running: the reply window, or the appeal window. */
+    /**
+     * The last day of the window now running — the reply window, the appeal window — or, waiting for
+     * reconsideration, the day the reply window closed (so the queue shows how long it has waited).
+     */
     private static LocalDate dueOn(CaseRow c) {
         return switch (c.stage()) {
-            case NOTICE_ISSUED -> c.replyWindowEnds();
+            case NOTICE_ISSUED, RECONSIDERATION -> c.replyWindowEnds();
             case FINAL -> c.appealDueOn();
             default -> null;
         };
@@ -598,55 +601,5 @@ public final class AdverseCaseService {
                 c.evaluationId(), c.openedBy(), c.openedAt(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(),
                 c.extendedTo(), replies, c.reconsideredBy(), c.finalAt(), c.appealDueOn(), appeal, votes, letters, dueOn,
                 dueOn == null ? null : ChronoUnit.DAYS.between(time.today(), dueOn), history);
-    }
-
-    /** A case with some of its fields changed. */
-    private static Edit with(CaseRow c, AdverseStage stage, AdverseResult result, Instant at) {
-        return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), stage, result, c.evaluationId(),
-                c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(), c.appealDays(),
-                c.languages(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(), c.extendedTo(),
-                c.reconsideredBy(), c.finalAt(), c.appealDueOn(), c.closedAt(), at, c.openKey()));
-    }
-
-    private record Edit(CaseRow row) {
-        Edit languages(String languages) {
-            CaseRow c = row;
-            return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), c.stage(), c.result(),
-                    c.evaluationId(), c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(),
-                    c.appealDays(), languages, c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(), c.extendedTo(),
-                    c.reconsideredBy(), c.finalAt(), c.appealDueOn(), c.closedAt(), c.updatedAt(), c.openKey()));
-        }
-
-        Edit notice(String by, Instant at, LocalDate replyDueOn) {
-            CaseRow c = row;
-            return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), c.stage(), c.result(),
-                    c.evaluationId(), c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(),
-                    c.appealDays(), c.languages(), by, at, replyDueOn, c.extendedTo(), c.reconsideredBy(), c.finalAt(),
-                    c.appealDueOn(), c.closedAt(), c.updatedAt(), c.openKey()));
-        }
-
-        Edit extendedTo(LocalDate day) {
-            CaseRow c = row;
-            return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), c.stage(), c.result(),
-                    c.evaluationId(), c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(),
-                    c.appealDays(), c.languages(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(), day,
-                    c.reconsideredBy(), c.finalAt(), c.appealDueOn(), c.closedAt(), c.updatedAt(), c.openKey()));
-        }
-
-        Edit reconsideredBy(String by) {
-            CaseRow c = row;
-            return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), c.stage(), c.result(),
-                    c.evaluationId(), c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(),
-                    c.appealDays(), c.languages(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(),
-                    c.extendedTo(), by, c.finalAt(), c.appealDueOn(), c.closedAt(), c.updatedAt(), c.openKey()));
-        }
-
-        Edit decided(String by, Instant at, LocalDate appealDueOn) {
-            CaseRow c = reconsideredBy(by).row();
-            return new Edit(new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), c.stage(), c.result(),
-                    c.evaluationId(), c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(),
-                    c.appealDays(), c.languages(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(),
-                    c.extendedTo(), c.reconsideredBy(), at, appealDueOn, c.closedAt(), c.updatedAt(), c.openKey()));
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -66,7 +66,7 @@ public final class Letters {
      * evaluation's record version.
      */
     public record Input(LetterKind kind, Language language, CaseRow adverseCase, StepRow step, Evaluation evaluation,
-                        OfficerRecord record) {}
+                        OfficerRecord record, ZoneId zone) {}
 
     public static Letter write(Input in) {
         List<String> lines = lines(in);
@@ -79,7 +79,7 @@ public final class Letters {
         CaseRow c = in.adverseCase();
         Evaluation e = in.evaluation();
         boolean denial = c.kind() == AdverseKind.DENIAL;
-        LocalDate day = in.step().at().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = in.step().at().atZone(in.zone()).toLocalDate();
         List<String> l = new ArrayList<>();
         if (in.kind() == LetterKind.NOTICE) {
             l.add(es ? (denial ? "Aviso de propuesta de denegación" : "Aviso de propuesta de revocación")
@@ -136,7 +136,7 @@ public final class Letters {
                     : "- You may ask once for an extension of up to " + c.extensionDays() + " days.");
             l.add(es ? "- Puede consultar los registros en que se basan los hallazgos y recibir asistencia de una persona de su elección."
                     : "- You may see the records the findings rest on, and be assisted by a person of your choice.");
-            l.add(es ? "- Un segundo adjudicador, distinto de quien emite este aviso, reconsiderará el caso con su respuesta o al cerrar el plazo."
+            l.add(es ? "- Un segundo dictaminador, distinto de quien emite este aviso, reconsiderará el caso con su respuesta o al cerrar el plazo."
                     : "- A second adjudicator, other than the one issuing this notice, will reconsider the case on your reply or when the window closes.");
         } else {
             l.add(es ? "- Puede apelar ante una junta de tres miembros que no participaron en el caso, a más tardar el "

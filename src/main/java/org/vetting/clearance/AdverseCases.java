@@ -57,20 +57,12 @@ public final class AdverseCases {
         AdverseCaseDao dao = h.attach(AdverseCaseDao.class);
         CaseRow open = dao.open(CaseRow.openKey(officerId, unit)).orElseThrow(() -> new IllegalStateException(
                 "a proposal without an open case: " + officerId + " " + unit));
-        CaseRow closed = closed(open, AdverseResult.WITHDRAWN, at);
+        CaseRow closed = open.change().closed(AdverseResult.WITHDRAWN, at).at(at);
         dao.update(closed);
         StepRow step = new StepRow(Ids.next(), open.caseId(), AdverseStep.CLOSED, actor, at,
                 why, AdverseResult.WITHDRAWN.name(), null, null);
         dao.insertStep(step);
         return audit(closed, step, List.of());
-    }
-
-    /** The case, ended with {@code result} at {@code at}: no longer open. */
-    public static CaseRow closed(CaseRow c, AdverseResult result, Instant at) {
-        return new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), AdverseStage.CLOSED, result, c.evaluationId(),
-                c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(), c.appealDays(),
-                c.languages(), c.noticeIssuedBy(), c.noticeIssuedAt(), c.replyDueOn(), c.extendedTo(),
-                c.reconsideredBy(), c.finalAt(), c.appealDueOn(), at, at, null);
     }
 
     /**

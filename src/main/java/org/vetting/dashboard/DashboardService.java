@@ -14,7 +14,9 @@ import org.vetting.api.DashboardView;
 import org.vetting.api.PendingCase;
 import org.vetting.auth.User;
 import org.vetting.common.ServiceTime;
+import org.vetting.api.AdverseStage;
 import org.vetting.db.AdjudicationDao;
+import org.vetting.db.AdverseCaseDao;
 import org.vetting.db.DashboardDao;
 
 /**
@@ -27,6 +29,8 @@ public final class DashboardService {
     static final int QUEUE_CAP = 10_000;
     static final int DAYS = 30;
     static final int MONTHS = 12;
+    /** Reply windows closing within this many days are shown as due. */
+    static final int DUE_DAYS = 7;
 
     private final Jdbi jdbi;
     private final ServiceTime time;
@@ -79,8 +83,39 @@ public final class DashboardService {
                     : ">" + AGE_BANDS[AGE_BANDS.length - 1];
             series.add(new DashboardView.Point(group, "CASES", bands[b]));
         }
-        return new DashboardView(List.of(new DashboardView.Figure("QUEUE", queue.size()),
-                new DashboardView.Figure("OLDEST_DAYS", oldest)), series);
+        List<DashboardView.Figure> figures = new ArrayList<>(List.of(new DashboardView.Figure("QUEUE", queue.size()),
+                new DashboardView.Figure("OLDEST_DAYS", oldest)));
+        figures.addAll(adverseDue(user));
+        return new DashboardView(figures, series);
+    }
+
+    /**
+     * What adjudicators must act on in adverse cases (policy section 9, "nothing stalls unseen"):
+     * notices to issue, replies in, reply windows closing within {@value #DUE_DAYS} days, cases ready
+     * for reconsideration (a reply in, or the window closed).
+     */
+    private List<DashboardView.Figure> adverseDue(User user) {
+        LocalDate today = time.today();
+        long notices = 0;
+        long replies = 0;
+        long closing = 0;
+        long ready = 0;
+        for (AdverseCaseDao.OpenCase c : jdbi.withExtension(AdverseCaseDao.class,
+                dao -> dao.openCases(user.countryScoped(), user.countries()))) {
+            if (c.stage() == AdverseStage.PROPOSED) {
+                notices++;
+            } else if (c.stage() == AdverseStage.NOTICE_ISSUED) {
+                LocalDate ends = c.extendedTo() != null ? c.extendedTo() : c.replyDueOn();
+                replies += c.replies() > 0 ? 1 : 0;
+                closing += !ends.isBefore(today) && !ends.isAfter(today.plusDays(DUE_DAYS)) ? 1 : 0;
+                ready += c.replies() > 0 || ends.isBefore(today) ? 1 : 0;
+            } else if (c.stage() == AdverseStage.RECONSIDERATION) {
+                ready++;
+            }
+        }
+        return List.of(new DashboardView.Figure("NOTICES_TO_ISSUE", notices),
+                new DashboardView.Figure("REPLIES_IN", replies), new DashboardView.Figure("WINDOWS_CLOSING", closing),
+                new DashboardView.Figure("READY_FOR_RECONSIDERATION", ready));
     }
 
     /** Decisions of the last thirty days by day and outcome (the auditor's countries). */
@@ -96,6 +131,16 @@ public final class DashboardService {
         series.sort(Comparator.comparing(DashboardView.Point::group).thenComparing(DashboardView.Point::key));
         List<DashboardView.Figure> figures = new ArrayList<>();
         byOutcome.forEach((outcome, n) -> figures.add(new DashboardView.Figure(outcome, n)));
+        // adverse cases open, by stage, and the age of the oldest (policy section 9)
+        Map<AdverseStage, Long> byStage = new java.util.EnumMap<>(AdverseStage.class);
+        long oldest = 0;
+        for (AdverseCaseDao.OpenCase c : jdbi.withExtension(AdverseCaseDao.class,
+                dao -> dao.openCases(user.countryScoped(), user.countries()))) {
+            byStage.merge(c.stage(), 1L, Long::sum);
+            oldest = Math.max(oldest, Duration.between(c.openedAt(), time.now()).toDays());
+        }
+        byStage.forEach((stage, n) -> figures.add(new DashboardView.Figure("CASES_" + stage.name(), n)));
+        figures.add(new DashboardView.Figure("OLDEST_CASE_DAYS", oldest));
         return new DashboardView(figures, series);
     }
 }

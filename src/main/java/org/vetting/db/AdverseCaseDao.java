@@ -42,6 +42,91 @@ public interface AdverseCaseDao {
         public static String openKey(String officerId, String unit) {
             return officerId + " " + unit;
         }
+
+        /** A copy to change: the case after a step. */
+        public Change change() {
+            return new Change(this);
+        }
+    }
+
+    /** The case after a step: what changes, set on a copy of the row. */
+    final class Change {
+        private final CaseRow c;
+        private AdverseStage stage;
+        private AdverseResult result;
+        private String languages;
+        private String noticeIssuedBy;
+        private Instant noticeIssuedAt;
+        private LocalDate replyDueOn;
+        private LocalDate extendedTo;
+        private String reconsideredBy;
+        private Instant finalAt;
+        private LocalDate appealDueOn;
+        private Instant closedAt;
+        private String openKey;
+
+        private Change(CaseRow c) {
+            this.c = c;
+            stage = c.stage();
+            result = c.result();
+            languages = c.languages();
+            noticeIssuedBy = c.noticeIssuedBy();
+            noticeIssuedAt = c.noticeIssuedAt();
+            replyDueOn = c.replyDueOn();
+            extendedTo = c.extendedTo();
+            reconsideredBy = c.reconsideredBy();
+            finalAt = c.finalAt();
+            appealDueOn = c.appealDueOn();
+            closedAt = c.closedAt();
+            openKey = c.openKey();
+        }
+
+        public Change stage(AdverseStage stage, AdverseResult result) {
+            this.stage = stage;
+            this.result = result;
+            return this;
+        }
+
+        public Change notice(String languages, String by, Instant at, LocalDate replyDueOn) {
+            this.languages = languages;
+            this.noticeIssuedBy = by;
+            this.noticeIssuedAt = at;
+            this.replyDueOn = replyDueOn;
+            return this;
+        }
+
+        public Change extendedTo(LocalDate day) {
+            this.extendedTo = day;
+            return this;
+        }
+
+        public Change reconsidered(String by) {
+            this.reconsideredBy = by;
+            return this;
+        }
+
+        public Change decided(Instant at, LocalDate appealDueOn) {
+            this.finalAt = at;
+            this.appealDueOn = appealDueOn;
+            return this;
+        }
+
+        /** Ended: CLOSED with its result, no longer the clearance's open case. */
+        public Change closed(AdverseResult result, Instant at) {
+            this.stage = AdverseStage.CLOSED;
+            this.result = result;
+            this.closedAt = at;
+            this.openKey = null;
+            return this;
+        }
+
+        /** The row, updated at {@code at}. */
+        public CaseRow at(Instant at) {
+            return new CaseRow(c.caseId(), c.officerId(), c.unit(), c.kind(), stage, result, c.evaluationId(),
+                    c.openedBy(), c.openedCause(), c.openedAt(), c.replyDays(), c.extensionDays(), c.appealDays(),
+                    languages, noticeIssuedBy, noticeIssuedAt, replyDueOn, extendedTo, reconsideredBy, finalAt,
+                    appealDueOn, closedAt, at, openKey);
+        }
     }
 
     /** One step of a case: who, when, the text (reasons, a reply, an appeal), a decision, days. */
@@ -155,4 +240,20 @@ public interface AdverseCaseDao {
 
     @SqlQuery("SELECT pdf FROM adverse_letters WHERE letter_id = :letterId AND case_id = :caseId")
     Optional<String> letterPdf(@Bind("caseId") String caseId, @Bind("letterId") String letterId);
+
+    /** An open case as the start pages count it: its stage, windows, opening and whether a reply is in. */
+    record OpenCase(AdverseStage stage, LocalDate replyDueOn, LocalDate extendedTo, LocalDate appealDueOn,
+                    Instant openedAt, int replies) {}
+
+    /** The open cases of officers of these countries ({@code scoped}), for the start pages. */
+    @SqlQuery("""
+            SELECT c.stage, c.reply_due_on, c.extended_to, c.appeal_due_on, c.opened_at,
+                   (SELECT COUNT(*) FROM adverse_steps s WHERE s.case_id = c.case_id AND s.step = 'REPLY') AS replies
+              FROM adverse_cases c
+             WHERE c.stage <> 'CLOSED'
+               AND (:scoped = FALSE OR c.officer_id IN (SELECT officer_id FROM officers WHERE country IN (<countries>)))""")
+    @RegisterConstructorMapper(OpenCase.class)
+    List<OpenCase> openCases(@Bind("scoped") boolean scoped,
+                             @BindList(value = "countries", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                             Collection<String> countries);
 }

@@ -230,49 +230,51 @@ public final class DemoPopulation {
     }
 
     /**
-     * Adverse cases (policy section 9) at every stage, walked on their days: proposals waiting for a
-     * notice, a reply window running with a reply in, one closed and waiting for reconsideration, a
-     * decision final with its appeal window running, one appealed with a first vote, one closed
-     * after its appeal window lapsed. The oldest proposals of officers of Mexico are taken, in opening
-     * order (hr.mx records their replies and appeals).
+     * Adverse cases (policy section 9) at every stage, walked on their days: seven officers of Mexico
+     * convicted of drug trafficking, vetted 70 days ago (their denials proposed then): one proposal
+     * waiting for its notice, one waiting for reconsideration after its reply window closed, a
+     * decision final with its appeal window running, one appealed with a first board vote, one closed
+     * after its appeal window lapsed, and a notice with a reply in this week.
      */
     private void adverseCases(LocalDate today, User hr, User first, User second) {
-        LocalDate noticeDay = today.minusDays(60);
-        List<String> proposed = new ArrayList<>(now.adverseCases().page(first, "PROPOSED", null, null, 100).items()
-                .stream().filter(c -> c.openedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate().isBefore(noticeDay))
-                .filter(c -> c.officerId().startsWith("MX-")) // their vetting office records replies and appeals
-                .map(c -> c.caseId()).toList());
-        if (proposed.size() < 7) {
-            return; // a population too small for every stage keeps its proposals
+        clock.set(today.minusDays(70));
+        List<String> cases = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            String id = String.format("MX-%05d", 7100 + k);
+            Evaluation e = now.evaluations().submit(record(id, true, UNITS[k % UNITS.length], Kind.TRAFFICKING,
+                    today.minusDays(70), 7100 + k), hr);
+            now.adverseCases().page(first, "PROPOSED", null, null, 1000).items().stream()
+                    .filter(c -> c.officerId().equals(e.officerId())).findFirst().ifPresent(c -> cases.add(c.caseId()));
         }
         User board = staff("board.ortiz", Role.APPEALS_BOARD, "MX", "US");
         java.util.function.Consumer<String> named = officer -> { };
         AdverseRequest notice = new AdverseRequest("The findings of the evaluation make the officer ineligible for"
                 + " the unit; the officer may reply.", null, null, null, null, null);
-        // 60 days ago: notices whose windows have closed by now
-        clock.set(noticeDay);
+        // 60 days ago: notices whose reply windows have closed by now
+        clock.set(today.minusDays(60));
         for (int i = 1; i <= 4; i++) {
-            now.adverseCases().notice(proposed.get(i), notice, first, named);
+            now.adverseCases().notice(cases.get(i), notice, first, named);
         }
         // the reply windows closed 30 days later: the clock moves them to reconsideration
         clock.set(today.minusDays(29));
         now.adverseCases().advance();
         AdverseRequest uphold = new AdverseRequest("The reply does not answer the findings; the decision stands.",
                 null, null, null, "UPHOLD", null);
-        now.adverseCases().reconsider(proposed.get(2), uphold, second, named);
-        // 20 days ago an upheld decision whose appeal window has lapsed by now
+        now.adverseCases().reconsider(cases.get(2), uphold, second, named);
+        // three days ago: two decisions final, one of them appealed and voted on once
         clock.set(today.minusDays(3));
-        now.adverseCases().reconsider(proposed.get(3), uphold, second, named);
-        now.adverseCases().reconsider(proposed.get(4), uphold, second, named);
-        now.adverseCases().appeal(proposed.get(4), new AdverseRequest(null, null,
+        now.adverseCases().reconsider(cases.get(3), uphold, second, named);
+        now.adverseCases().reconsider(cases.get(4), uphold, second, named);
+        now.adverseCases().appeal(cases.get(4), new AdverseRequest(null, null,
                 "The officer appeals: the records were misread.", null, null, null), hr, named);
-        now.adverseCases().vote(proposed.get(4), new AdverseRequest("The findings are well founded.", null, null, null,
+        now.adverseCases().vote(cases.get(4), new AdverseRequest("The findings are well founded.", null, null, null,
                 null, "UPHOLD"), board, named);
         // this week: a notice with a reply in
         clock.set(today.minusDays(2));
-        now.adverseCases().notice(proposed.get(5), notice, first, named);
-        now.adverseCases().reply(proposed.get(5), new AdverseRequest(null, null,
+        now.adverseCases().notice(cases.get(5), notice, first, named);
+        now.adverseCases().reply(cases.get(5), new AdverseRequest(null, null,
                 "The officer contests the findings and will submit a new laboratory report.", null, null, null), hr, named);
+        // today: the appeal window of the first decision has closed
         clock.set(today);
         now.adverseCases().advance();
     }

@@ -22,7 +22,7 @@ public class RecordSchemaResource {
     private static final RecordSchema SCHEMA = RecordSchema.of(enums());
 
     @GET
-    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN"})
+    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN", "APPEALS_BOARD"})
     public RecordSchema schema() {
         return SCHEMA;
     }

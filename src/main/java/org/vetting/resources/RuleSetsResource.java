@@ -59,7 +59,7 @@ public class RuleSetsResource {
 
     @GET
     @Path("/active")
-    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN"})
+    @RolesAllowed({"VETTING_OFFICER", "ADJUDICATOR", "COMMANDER", "AUDITOR", "POLICY_OFFICER", "ADMIN", "APPEALS_BOARD"})
     public RuleSetView active(@Parameter(hidden = true) @Auth User user) {
         return active.get().view();
     }

@@ -52,6 +52,13 @@ class AdverseCasesTest {
         APP.createUser("board.b", "APPEALS_BOARD");
         APP.createUser("board.c", "APPEALS_BOARD");
         APP.createUser("hr.board", List.of("VETTING_OFFICER", "APPEALS_BOARD"), null);
+        for (String[] u : new String[][] {{"adj.us", "ADJUDICATOR"}, {"hr.us", "VETTING_OFFICER"},
+                {"board.us", "APPEALS_BOARD"}}) {
+            try (Response r = APP.post("admin", "/api/users", Map.of("username", u[0], "password", TestApp.PASSWORD,
+                    "roles", List.of(u[1]), "countries", List.of("US")))) {
+                assertThat(r.getStatus()).isEqualTo(201);
+            }
+        }
     }
 
     @AfterEach
@@ -133,7 +140,7 @@ class AdverseCasesTest {
 
         // the letter: Spanish for an officer of Mexico, the flag's explanation with its accents, the due date
         String letterId = noticed.get("letters").get(0).get("letterId").asText();
-        String text = pdfText(caseId, letterId);
+        String text = pdfText(caseId, letterId, "letter-notice-es");
         assertThat(text).contains("Ana Ruiz").contains("Aviso de propuesta de denegación")
                 .contains("El examen toxicológico más reciente (e2) resultó positivo.")
                 .contains(TestApp.TODAY.plusDays(30).toString());
@@ -159,7 +166,10 @@ class AdverseCasesTest {
         CLOCK.moveTo(TestApp.TODAY.plusDays(41));
         step("hr.lopez", caseId, "replies", Map.of("text", "Late."), 409);
         assertThat(advance()).isGreaterThanOrEqualTo(1);
-        assertThat(get("adj.smith", caseId).get("stage").asText()).isEqualTo("RECONSIDERATION");
+        assertThat(advance()).as("a second run finds nothing left to move").isZero();
+        JsonNode waiting = get("adj.smith", caseId);
+        assertThat(waiting.get("stage").asText()).isEqualTo("RECONSIDERATION");
+        assertThat(waiting.get("daysLeft").asLong()).as("waiting since the window closed: overdue").isEqualTo(-1);
         assertThat(status("MX-ADV-1")).isEqualTo("DENIAL_PROPOSED");
 
         assertThat(step("adj.jones", caseId, "reconsideration", Map.of("decision", "WITHDRAW", "reasons", "No."), 409)
@@ -172,7 +182,7 @@ class AdverseCasesTest {
         assertThat(status("MX-ADV-1")).isEqualTo("DENIED");
         JsonNode finalLetter = upheld.get("letters").get(1);
         assertThat(finalLetter.get("kind").asText()).isEqualTo("FINAL");
-        assertThat(pdfText(caseId, finalLetter.get("letterId").asText())).contains("denegación confirmada")
+        assertThat(pdfText(caseId, finalLetter.get("letterId").asText(), "letter-final-es")).contains("denegación confirmada")
                 .contains(TestApp.TODAY.plusDays(56).toString());
         // reapplyAfterMonths counts from the final day
         JsonNode again = APP.submit("hr.diaz", toxPositive("MX-ADV-1"));
@@ -266,6 +276,13 @@ class AdverseCasesTest {
         String caseId = caseOf(revoked.get("evaluations").get(0));
         assertThat(status("MX-ADV-4")).isEqualTo("REVOCATION_PROPOSED");
         assertThat(get("aud.garcia", caseId).get("kind").asText()).isEqualTo("REVOCATION");
+        // another country's staff: the case is not found for them, in the list or by id, and no step is taken
+        expect(APP.as("adj.us", "/api/adverse-cases/" + caseId).get(), 404);
+        assertThat(expect(APP.as("adj.us", "/api/adverse-cases").get(), 200).get("items").findValuesAsText("caseId"))
+                .doesNotContain(caseId);
+        step("adj.us", caseId, "notice", Map.of("reasons", "Not mine."), 404);
+        step("hr.us", caseId, "replies", Map.of("text", "Not mine."), 404);
+        step("board.us", caseId, "votes", Map.of("vote", "UPHOLD", "reasons", "Not mine."), 404);
         // a commander sees the status and nothing of the case
         expect(APP.as("cmd.fent", "/api/adverse-cases/" + caseId).get(), 403);
         expect(APP.as("cmd.fent", "/api/adverse-cases").get(), 403);
@@ -283,8 +300,23 @@ class AdverseCasesTest {
         assertThat(APP.count("access_log WHERE officer_id = 'MX-ADV-4' AND path LIKE '/api/adverse-cases/%'"))
                 .isPositive();
         expect(APP.as("adj.smith", "/api/adverse-cases/00000000-0000-0000-0000-000000000000").get(), 404);
+        // the start pages: what adjudicators must act on, and auditors every open case by stage
+        JsonNode adjudicator = expect(APP.as("adj.smith", "/api/dashboard/adjudicator").get(), 200);
+        assertThat(figure(adjudicator, "WINDOWS_CLOSING")).isPositive();
+        JsonNode auditor = expect(APP.as("aud.garcia", "/api/dashboard/auditor").get(), 200);
+        assertThat(figure(auditor, "CASES_NOTICE_ISSUED")).isPositive();
+        assertThat(figure(auditor, "OLDEST_CASE_DAYS")).isGreaterThanOrEqualTo(25);
         // operators count cases by stage
         assertThat(prometheus()).containsPattern("vetting_adverse_cases\\{stage=\"NOTICE_ISSUED\"} [1-9]");
+    }
+
+    static long figure(JsonNode dashboard, String key) {
+        for (JsonNode f : dashboard.get("figures")) {
+            if (f.get("key").asText().equals(key)) {
+                return f.get("value").asLong();
+            }
+        }
+        throw new AssertionError("no figure " + key + " in " + dashboard);
     }
 
     static String prometheus() {
@@ -295,6 +327,33 @@ class AdverseCasesTest {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anApprovedCorrectionThatMakesAHeldClearanceIneligibleProposesItsRevocation() {
+        Map<String, Object> r = Records.clean("MX-ADV-5");
+        r.put("criminalRecords", List.of(Map.of("id", "c1", "category", "THEFT", "status", "ACQUITTED",
+                "date", "2015-01-01")));
+        APP.submit("hr.lopez", r);
+        assertThat(status("MX-ADV-5")).isEqualTo("ACTIVE");
+        String correction = expect(APP.post("hr.lopez", "/api/officers/MX-ADV-5/corrections", Map.of("replace",
+                Map.of("criminalRecords", List.of(Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status",
+                        "CONVICTED", "date", "2015-01-01"))), "reasons", "The court record shows a conviction.")), 201)
+                .get("correctionId").asText();
+        expect(APP.post("adj.smith", "/api/corrections/" + correction + "/approve", Map.of("reasons",
+                "Checked against the court record.")), 200);
+        assertThat(status("MX-ADV-5")).isEqualTo("REVOCATION_PROPOSED");
+        JsonNode cases = expect(APP.as("aud.garcia", "/api/adverse-cases?stage=PROPOSED").get(), 200).get("items");
+        JsonNode opened = null;
+        for (JsonNode c : cases) {
+            if (c.get("officerId").asText().equals("MX-ADV-5")) {
+                opened = get("aud.garcia", c.get("caseId").asText());
+            }
+        }
+        assertThat(opened).as("a case opened with the correction").isNotNull();
+        assertThat(opened.get("kind").asText()).isEqualTo("REVOCATION");
+        assertThat(opened.get("openedBy").asText()).isEqualTo("adj.smith");
+        chainValidAndEveryEvaluationReplays("MX-ADV-5");
     }
 
     private void chainValidAndEveryEvaluationReplays(String officerId) {
@@ -318,8 +377,13 @@ class AdverseCasesTest {
         }
     }
 
-    static String pdfText(String caseId, String letterId) throws IOException {
+    static String pdfText(String caseId, String letterId, String shot) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf(caseId, letterId))) {
+            // the letter's first page as it prints, for the record (target/screenshots)
+            java.nio.file.Path shots = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(shots);
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 80),
+                    "png", shots.resolve(shot + ".png").toFile());
             for (var page : doc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);

@@ -199,8 +199,9 @@ class AuditResourceTest {
             JsonNode v = APP.get("aud.garcia", "/api/audit/verify");
             assertThat(v.get("valid").asBoolean()).as(v.toString()).isTrue();
             assertThat(v.get("firstInvalid").isNull()).isTrue();
-            // the rule set, admin + 5 users, 4 evaluations and their 4 clearance changes
-            assertThat(v.get("entries").asLong()).isEqualTo(1 + 6 + 4 + 4);
+            // the rule set, admin + 5 users, 4 evaluations and their 4 clearance changes, and the adverse
+            // case the INELIGIBLE one opened (policy section 9)
+            assertThat(v.get("entries").asLong()).isEqualTo(1 + 6 + 4 + 4 + 1);
         }
     }
 

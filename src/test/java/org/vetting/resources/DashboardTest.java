@@ -63,6 +63,8 @@ class DashboardTest {
     void anAuditorSeesDecisionsPerDayByOutcome() {
         JsonNode a = APP.as("aud.garcia", "/api/dashboard/auditor").get(JsonNode.class);
         assertThat(a.get("series").findValuesAsText("group")).containsOnly(TestApp.TODAY.toString());
-        assertThat(a.get("figures").findValuesAsText("key")).containsExactlyInAnyOrder("ELIGIBLE", "REFERRED");
+        // the outcomes of the decisions, and the age of the oldest open adverse case (none here: 0)
+        assertThat(a.get("figures").findValuesAsText("key")).containsExactlyInAnyOrder("ELIGIBLE", "REFERRED",
+                "OLDEST_CASE_DAYS");
     }
 }

@@ -56,6 +56,9 @@ class WebInterfaceTest {
         APP.createStaff();
         APP.createUser("pol.a", "POLICY_OFFICER");
         APP.createUser("pol.b", "POLICY_OFFICER");
+        APP.createUser("adj.jones", "ADJUDICATOR");
+        APP.createUser("board.a", "APPEALS_BOARD");
+        APP.createUser("board.b", "APPEALS_BOARD");
         // a security key plugged in: Chromium's virtual authenticator (CTAP2 over USB, the person present
         // and verified), which answers the page's WebAuthn calls as a real key would
         ((HasVirtualAuthenticator) browser).addVirtualAuthenticator(new VirtualAuthenticatorOptions()
@@ -204,6 +207,7 @@ class WebInterfaceTest {
         aVettingOfficerUploadsABatch_AndReadsEveryRowsResult(dir);
         theApiReferenceListsEveryOperation_UnderItsOwnPolicy();
         anAdjudicatorReviewsAWatchlistHit_BesideItsEntry_AndTheCommanderSeesOnlyTheStatus(dir);
+        aDenialWalksFromProposalToTheBoardsDecision();
     }
 
     /** Step 1 of the walk. */
@@ -598,10 +602,104 @@ class WebInterfaceTest {
         WebElement suspended = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-WL2')]]"));
         assertThat(suspended.getText()).contains("Suspended");
         WebElement denied = browser.findElement(By.xpath("//div[@id='roster']//tr[td[contains(., 'MX-UI-WL1')]]"));
-        assertThat(denied.getText()).contains("Denied");
+        // section 9: the confirmed match proposes a denial; the commander reads only that a decision is pending
+        assertThat(denied.getText()).contains("decision pending");
         assertThat(text()).doesNotContain("UIF").doesNotContain("OFAC").doesNotContain("WATCHLIST")
                 .doesNotContain("90001");
         shot("29-roster-after-screening");
+        signOut();
+    }
+
+    /** Opens the adverse case of an officer from the reader's queue of cases. */
+    static void openCase(String officerId) {
+        section("adverseCases");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adverse-cases"), officerId));
+        browser.findElement(By.xpath("//table[@id='adverse-cases']//tr[td[contains(., '" + officerId + "')]]//button"))
+                .click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-facts")));
+    }
+
+    static void takeStep(String step, String text, String choice) {
+        if (choice != null) {
+            new Select(browser.findElement(By.cssSelector("#step-" + step + " select"))).selectByValue(choice);
+        }
+        browser.findElement(By.cssSelector("#step-" + step + " textarea")).sendKeys(text);
+        WebElement facts = browser.findElement(By.id("case-facts"));
+        browser.findElement(By.cssSelector("#step-" + step + " button[type=submit]")).click();
+        wait.until(ExpectedConditions.stalenessOf(facts));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-facts")));
+    }
+
+    /**
+     * Step 14 of the walk (policy section 9): a positive toxicology proposes a denial; an adjudicator
+     * issues the notice (letters in Spanish and English), the vetting officer records the reply, a
+     * second adjudicator upholds it, the officer appeals, and two board members reverse it.
+     */
+    void aDenialWalksFromProposalToTheBoardsDecision() {
+        Map<String, Object> r = Records.clean("MX-UI-ADV");
+        Records.list(r, "exams").set(1, Records.exam("e2", "TOXICOLOGICAL", "FAIL", "2026-03-10"));
+        APP.post("hr.lopez", "/api/candidates", r).close();
+
+        signIn("adj.smith");
+        home();
+        assertThat(browser.findElement(By.cssSelector(".figure[data-key='NOTICES_TO_ISSUE'] .figure-value")).getText())
+                .isNotEqualTo("0");
+        section("adverseCases");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adverse-cases"), "MX-UI-ADV"));
+        shot("30-adverse-queue");
+        openCase("MX-UI-ADV");
+        assertThat(text()).contains("Proposed: notice to issue").contains("TOXICOLOGY_POSITIVE");
+        browser.findElement(By.cssSelector("#step-notice input[name=ES]")).click();
+        browser.findElement(By.cssSelector("#step-notice input[name=EN]")).click();
+        takeStep("notice", "The toxicological exam e2 was positive.", null);
+        assertThat(browser.findElements(By.id("step-reconsideration"))).as("the issuer does not reconsider").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#case-letters tr[data-letter]"))).hasSize(2);
+        browser.findElements(By.cssSelector("button[data-letter-text]")).get(0).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("letter-text")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("letter-text")));
+        assertThat(browser.findElement(By.id("letter-text")).getText()).contains("Aviso de propuesta de denegación")
+                .contains("El examen toxicológico más reciente (e2) resultó positivo.")
+                .contains("SHA-256").doesNotContain("NOT the letter");
+        shot("31-adverse-notice-letter");
+        // the queue now shows the reply window and the days left
+        section("adverseCases");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adverse-cases"), "30 days"));
+        shot("30b-adverse-queue-window");
+        signOut();
+
+        signIn("hr.lopez");
+        openCase("MX-UI-ADV");
+        takeStep("replies", "The officer says the sample was mislabelled and asks for a counter-analysis.", null);
+        assertThat(browser.findElement(By.id("case-replies")).getText()).contains("mislabelled");
+        signOut();
+
+        signIn("adj.jones");
+        home();
+        openCase("MX-UI-ADV");
+        takeStep("reconsideration", "No counter-analysis was supplied; the positive result stands.", "UPHOLD");
+        assertThat(text()).contains("Final: appeal window").contains("Final decision");
+        shot("32-adverse-upheld");
+        signOut();
+
+        signIn("hr.lopez");
+        openCase("MX-UI-ADV");
+        takeStep("appeal", "The officer appeals: the laboratory's chain of custody was broken.", null);
+        assertThat(text()).contains("Appealed: board votes");
+        signOut();
+
+        signIn("board.a");
+        openCase("MX-UI-ADV");
+        takeStep("votes", "The chain of custody was not documented.", "REVERSE");
+        shot("33-adverse-board-vote");
+        signOut();
+        signIn("board.b");
+        openCase("MX-UI-ADV");
+        takeStep("votes", "Concur: decide it again once the counter-analysis is in.", "REVERSE");
+        assertThat(text()).contains("Closed · reversed by the board");
+        assertThat(browser.findElement(By.id("case-history")).getText()).contains("Notice issued")
+                .contains("Reply recorded").contains("Reconsidered").contains("Appeal recorded").contains("Board vote");
+        shot("34-adverse-reversed");
         signOut();
     }
 }
