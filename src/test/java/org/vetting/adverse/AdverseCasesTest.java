@@ -52,13 +52,9 @@ class AdverseCasesTest {
         APP.createUser("board.b", "APPEALS_BOARD");
         APP.createUser("board.c", "APPEALS_BOARD");
         APP.createUser("hr.board", List.of("VETTING_OFFICER", "APPEALS_BOARD"), null);
-        for (String[] u : new String[][] {{"adj.us", "ADJUDICATOR"}, {"hr.us", "VETTING_OFFICER"},
-                {"board.us", "APPEALS_BOARD"}}) {
-            try (Response r = APP.post("admin", "/api/users", Map.of("username", u[0], "password", TestApp.PASSWORD,
-                    "roles", List.of(u[1]), "countries", List.of("US")))) {
-                assertThat(r.getStatus()).isEqualTo(201);
-            }
-        }
+        APP.createScoped("adj.us", "ADJUDICATOR", "US");
+        APP.createScoped("hr.us", "VETTING_OFFICER", "US");
+        APP.createScoped("board.us", "APPEALS_BOARD", "US");
     }
 
     @AfterEach

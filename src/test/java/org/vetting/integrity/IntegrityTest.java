@@ -45,10 +45,7 @@ class IntegrityTest {
     }
 
     static void createScoped(String username, String role, String country) {
-        try (Response r = APP.post("admin", "/api/users", Map.of("username", username, "password", TestApp.PASSWORD,
-                "roles", List.of(role), "countries", List.of(country)))) {
-            assertThat(r.getStatus()).isEqualTo(201);
-        }
+        APP.createScoped(username, role, country);
     }
 
     static JsonNode call(Response r, int status) {
@@ -62,10 +59,7 @@ class IntegrityTest {
     }
 
     static Map<String, Object> convicted(String officerId) {
-        var r = Records.clean(officerId);
-        Records.list(r, "criminalRecords").add(Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status",
-                "CONVICTED", "date", "2015-01-01"));
-        return r;
+        return Records.convicted(officerId);
     }
 
     static Map<String, Object> charged(String officerId) {

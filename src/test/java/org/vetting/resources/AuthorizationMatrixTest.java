@@ -228,7 +228,7 @@ class AuthorizationMatrixTest {
 
     /** A new adverse case (a conviction proposes a denial), walked up to {@code stage}. */
     static String adverseCase(String stage) {
-        JsonNode e = APP.submit("hr.lopez", convicted("MX-M-ADV-" + System.nanoTime()));
+        JsonNode e = APP.submit("hr.lopez", Records.convicted("MX-M-ADV-" + System.nanoTime()));
         String id = e.get("adverseCase").get("caseId").asText();
         List<String> steps = List.of("PROPOSED", "NOTICED", "REPLIED", "FINAL");
         int upTo = steps.indexOf(stage);
@@ -250,12 +250,6 @@ class AuthorizationMatrixTest {
         }
     }
 
-    static Map<String, Object> convicted(String officerId) {
-        Map<String, Object> r = Records.clean(officerId);
-        r.put("criminalRecords", List.of(Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status", "CONVICTED",
-                "date", "2019-05-01")));
-        return r;
-    }
 
     static void importList(String user, String list, String csv, int status) {
         try (Response r = APP.post(user, "/api/watchlists/" + list + "/versions", list(csv))) {

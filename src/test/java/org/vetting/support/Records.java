@@ -13,6 +13,14 @@ public final class Records {
     private Records() {}
 
     /** A clean officer for JU-FENTANYL on {@link TestApp#TODAY}: all five exams passed in March 2026. */
+    /** A clean record with a conviction for drug trafficking: INELIGIBLE (SERIOUS_CONVICTION, never waived). */
+    public static Map<String, Object> convicted(String officerId) {
+        Map<String, Object> r = clean(officerId);
+        list(r, "criminalRecords").add(Map.of("id", "c1", "category", "DRUG_TRAFFICKING", "status", "CONVICTED",
+                "date", "2015-01-01"));
+        return r;
+    }
+
     public static Map<String, Object> clean(String officerId) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("officerId", officerId);

@@ -345,6 +345,12 @@ public final class TestApp {
         createUser("aud.garcia", "AUDITOR");
     }
 
+    /** A user of one role bound to one country (need to know: the other country's officers are not theirs). */
+    public void createScoped(String username, String role, String country) {
+        createUser(Map.of("username", username, "password", PASSWORD, "roles", List.of(role), "countries",
+                List.of(country)));
+    }
+
     /** A further administrator (no countries: an ADMIN sees every country and holds no other role). */
     public void createAdmin(String username) {
         createUser(Map.of("username", username, "password", PASSWORD, "roles", List.of("ADMIN")));
