@@ -114,7 +114,8 @@ export async function watchlistsView() {
     clearErrors(form);
     if (!files.files.length) { mark(files, t('required')); say(t('fixErrors'), true); return; }
     const body = { format: format.value, files: {} };
-    for (const f of files.files) body.files[f.name] = await f.text();
+    // each file as its bytes, exactly as published (OFAC's legacy files are Windows-1252, end with 0x1A)
+    for (const f of files.files) body.files[f.name] = { base64: await base64Of(f) };
     const d = await api('POST', '/watchlists/' + seg(list.value.trim()) + '/versions', JSON.stringify(body));
     if (d.status !== 201) { showFieldErrors(form, d); return; }
     say(t(d.data.status === 'ACTIVE' ? 'importedActive' : 'importedPending', d.data.list, d.data.version));
@@ -124,6 +125,19 @@ export async function watchlistsView() {
   view(t('watchlists'), rows.length ? table({ id: 'watchlists' }, [t('list'), t('version'), t('status'), t('entries'),
     t('changes'), t('importedBy'), t('decidedBy'), t('rescreening'), ''], rows) : h('p', { text: t('nothing') }),
   h('h3', { text: t('importVersion') }), form);
+}
+
+/** A file's bytes in base64 (the browser encodes it; the service decodes it as it streams). */
+function base64Of(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 function decideForm(list, v) {

@@ -7,8 +7,12 @@ import java.util.Optional;
 
 /** The formats a list version is imported from, by their API name, with the files each takes. */
 public enum ListFormat {
-    /** OFAC's legacy CSV: {@code sdn.csv} (required) and {@code alt.csv} (optional), no header, {@code -0-} for null. */
-    OFAC_CSV("ofac-csv", List.of("sdn.csv"), List.of("alt.csv")),
+    /**
+     * OFAC's legacy CSV: {@code sdn.csv} and its {@code alt.csv}, the consolidated (non-SDN) lists'
+     * {@code cons_prim.csv} and its {@code cons_alt.csv} — one primary file at least; no header,
+     * {@code -0-} for null; the bytes as Treasury publishes them.
+     */
+    OFAC_CSV("ofac-csv", List.of("sdn.csv", "cons_prim.csv"), List.of("alt.csv", "cons_alt.csv")),
     /** OpenSanctions' FollowTheMoney entities, one JSON object per line ({@code *.json} or {@code *.jsonl}). */
     OPENSANCTIONS_FTM("opensanctions-ftm", List.of(), List.of()),
     /** This service's own CSV for national lists (docs/screening.md "The national-list CSV"). */
@@ -38,13 +42,18 @@ public enum ListFormat {
             return Optional.of("at least one file");
         }
         if (this == OFAC_CSV) {
-            for (String r : required) {
-                if (!names.contains(r)) {
-                    return Optional.of("the ofac-csv format needs " + r + " (and may have alt.csv)");
-                }
+            if (names.stream().noneMatch(required::contains)) {
+                return Optional.of("the ofac-csv format needs sdn.csv or cons_prim.csv (and may have alt.csv,"
+                        + " cons_alt.csv)");
+            }
+            Optional<String> aliasesAlone = OfacCsv.PRIMARY_AND_ALIASES.entrySet().stream()
+                    .filter(e -> names.contains(e.getValue()) && !names.contains(e.getKey()))
+                    .map(e -> e.getValue() + " comes with " + e.getKey()).findFirst();
+            if (aliasesAlone.isPresent()) {
+                return aliasesAlone;
             }
             return names.stream().filter(n -> !required.contains(n) && !optional.contains(n)).findFirst()
-                    .map(n -> "the ofac-csv format takes sdn.csv and alt.csv, not " + n);
+                    .map(n -> "the ofac-csv format takes sdn.csv, alt.csv, cons_prim.csv and cons_alt.csv, not " + n);
         }
         if (this == OPENSANCTIONS_FTM) {
             return names.stream().filter(n -> !n.matches("[\\w.-]{1,100}\\.jsonl?")).findFirst()

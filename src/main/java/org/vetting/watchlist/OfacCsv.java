@@ -19,7 +19,9 @@ import org.vetting.screening.WatchlistEntry;
  * The Remarks column carries the birth date ({@code DOB 04 Apr 1957}, {@code DOB circa 1960}),
  * nationality and citizenship, and the weak aliases, quoted ({@code a.k.a. 'EL CHAPO'}) — which
  * OFAC's FAQ 124 says not to screen on: they are kept as weak aliases. {@code alt.csv}: {@code ent_num,
- * alt_num, alt_type, alt_name, alt_remarks}, the strong aliases.
+ * alt_num, alt_type, alt_name, alt_remarks}, the strong aliases. The consolidated (non-SDN) lists
+ * come in the same layout as {@code cons_prim.csv} and {@code cons_alt.csv}. Read exactly as Treasury
+ * publishes them ({@link ListReader#openLegacy}: Windows-1252 or UTF-8, CRLF, a DOS end-of-file byte).
  */
 final class OfacCsv {
     static final String NULL = "-0-";
@@ -32,13 +34,39 @@ final class OfacCsv {
 
     private OfacCsv() {}
 
-    static void read(Path sdn, Path alt, Map<String, WatchlistEntry> entries) {
-        Map<String, WatchlistEntry> read = new LinkedHashMap<>();
-        each("sdn.csv", sdn, 12, (r, line) -> {
+    /** The primary files and their aliases' files: the SDN list, and the consolidated (non-SDN) lists. */
+    static final Map<String, String> PRIMARY_AND_ALIASES = Map.of("sdn.csv", "alt.csv", "cons_prim.csv", "cons_alt.csv");
+
+    /**
+     * The entries of every primary file given ({@code sdn.csv}, {@code cons_prim.csv}) with their
+     * aliases; an {@code ent_num} in two files is refused with the second one's line.
+     */
+    static void read(Map<String, Path> files, Map<String, WatchlistEntry> entries) {
+        Map<String, String> seenIn = new LinkedHashMap<>();
+        for (String primary : List.of("sdn.csv", "cons_prim.csv")) {
+            if (files.containsKey(primary)) {
+                String aliases = PRIMARY_AND_ALIASES.get(primary);
+                Map<String, WatchlistEntry> read = new LinkedHashMap<>();
+                Map<String, Long> lines = new LinkedHashMap<>();
+                read(primary, files.get(primary), aliases, files.get(aliases), read, lines);
+                read.forEach((id, e) -> {
+                    String before = seenIn.putIfAbsent(id, primary);
+                    if (before != null) {
+                        throw new MalformedList(primary, lines.get(id), "entry " + id + " is also in " + before);
+                    }
+                    entries.put(id, e);
+                });
+            }
+        }
+    }
+
+    private static void read(String sdnFile, Path sdn, String altFile, Path alt, Map<String, WatchlistEntry> read,
+                             Map<String, Long> lines) {
+        each(sdnFile, sdn, 12, (r, line) -> {
             String id = value(r.get(0));
             String type = value(r.get(2));
             if (id == null || !id.matches("\\d{1,10}")) {
-                throw new MalformedList("sdn.csv", line, "ent_num must be a number, got " + ListReader.brief(r.get(0)));
+                throw new MalformedList(sdnFile, line, "ent_num must be a number, got " + ListReader.brief(r.get(0)));
             }
             if ("vessel".equalsIgnoreCase(type) || "aircraft".equalsIgnoreCase(type)) {
                 return;
@@ -47,19 +75,20 @@ final class OfacCsv {
             WatchlistEntry.Kind kind = "individual".equalsIgnoreCase(type) ? WatchlistEntry.Kind.PERSON
                     : WatchlistEntry.Kind.ORGANIZATION;
             ListReader.add(read, new WatchlistEntry(id, kind, value(r.get(1)), null, null, List.of(), weak(remarks),
-                    birthDate(remarks), nationality(remarks, line), value(r.get(3)), remarks), "sdn.csv", line);
+                    birthDate(remarks), nationality(remarks, line), value(r.get(3)), remarks), sdnFile, line);
+            lines.put(id, line);
         });
         if (alt != null) {
             Map<String, List<String>> aliases = new LinkedHashMap<>();
-            each("alt.csv", alt, 5, (r, line) -> {
+            each(altFile, alt, 5, (r, line) -> {
                 String id = value(r.get(0));
                 if (id == null || !read.containsKey(id)) {
-                    throw new MalformedList("alt.csv", line, "alias of an entry sdn.csv does not have: "
+                    throw new MalformedList(altFile, line, "alias of an entry " + sdnFile + " does not have: "
                             + ListReader.brief(r.get(0)));
                 }
                 String name = value(r.get(3));
                 if (name == null) {
-                    throw new MalformedList("alt.csv", line, "alias without a name");
+                    throw new MalformedList(altFile, line, "alias without a name");
                 }
                 aliases.computeIfAbsent(id, k -> new ArrayList<>()).add(name);
             });
@@ -69,7 +98,6 @@ final class OfacCsv {
                         e.birthDate(), e.nationality(), e.program(), e.remarks()));
             });
         }
-        read.values().forEach(e -> entries.put(e.id(), e));
     }
 
     /** Each record of a headerless CSV file with exactly {@code columns} columns. */
@@ -77,7 +105,7 @@ final class OfacCsv {
         if (path == null) {
             return;
         }
-        ListReader.csv(file, path, (r, line) -> {
+        ListReader.csv(file, path, true, (r, line) -> {
             if (r.size() != columns) {
                 throw new MalformedList(file, line, "expected " + columns + " columns, got " + r.size());
             }
