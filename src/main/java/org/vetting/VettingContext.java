@@ -108,7 +108,8 @@ public record VettingContext(Jdbi jdbi, ServiceTime time, ActiveRuleSet rules, P
                 new EvaluationService.Writing(screening, accessLog, time, config.submissionWritersInEffect()));
         ContinuousScreening continuous = new ContinuousScreening(jdbi, rules, lists, reevaluations, time,
                 daemon("continuous-screening"));
-        Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake);
+        Watchlists watchlists = new Watchlists(jdbi, lists, time, continuous::wake,
+                () -> rules.ruleSet().screeningPolicy());
         ClearanceService clearances = new ClearanceService(jdbi, rules, access, time);
         Reevaluation reevaluation = new Reevaluation(jdbi, rules, reevaluations, time, daemon("rule-change-reevaluation"));
         SignInThrottle throttle = new SignInThrottle(clock);

@@ -52,14 +52,14 @@ public final class ScreeningOnFile {
      * transaction that stores the record ({@link #onFile} then completes it).
      */
     public Matched match(RuleSet ruleSet, OfficerRecord record) {
-        if (ruleSet.screeningThreshold().isEmpty()) {
+        if (ruleSet.screeningPolicy().isEmpty()) {
             return Matched.NOT_SCREENED; // a rule set from before screening (policy v1.2)
         }
         List<WatchlistIndex> inForce = lists.current();
         List<Screening.ListVersion> versions = inForce.stream()
                 .map(l -> new Screening.ListVersion(l.list(), l.version())).toList();
         return new Matched(true, versions,
-                Screener.screen(inForce, record, ruleSet.screeningThreshold().getAsDouble()));
+                Screener.screen(inForce, record, ruleSet.screeningPolicy().get()));
     }
 
     /** The screening of a record {@link #match matched} before, its new hits stored in {@code h}'s transaction. */

@@ -27,6 +27,7 @@ import org.vetting.evaluation.Reevaluations;
 import org.vetting.evaluation.ScreeningOnFile;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.rules.RuleSet;
+import org.vetting.rules.ScreeningPolicy;
 import org.vetting.screening.Screener;
 import org.vetting.screening.WatchlistIndex;
 import org.vetting.watchlist.ActiveWatchlists;
@@ -105,12 +106,12 @@ public final class ContinuousScreening {
             RuleSet ruleSet = rules.ruleSet();
             int newHits = 0;
             int reevaluated = 0;
-            if (!page.isEmpty() && ruleSet.screeningThreshold().isPresent()) {
-                double threshold = ruleSet.screeningThreshold().getAsDouble();
+            if (!page.isEmpty() && ruleSet.screeningPolicy().isPresent()) {
+                ScreeningPolicy policy = ruleSet.screeningPolicy().get();
                 List<WatchlistIndex> inForceLists = lists.current();
                 // screening is pure: the page's officers are screened on every core
                 List<List<Screener.Found>> found = page.parallelStream()
-                        .map(m -> Screener.screen(inForceLists, OfficerRecordDao.read(m.record()), threshold))
+                        .map(m -> Screener.screen(inForceLists, OfficerRecordDao.read(m.record()), policy))
                         .toList();
                 Map<String, Set<String>> standing = new HashMap<>();
                 for (ScreeningHitDao.HitRow hit : dao.standing(page.stream().map(ScreeningHitDao.Holder::officerId)

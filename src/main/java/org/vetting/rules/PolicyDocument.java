@@ -190,6 +190,22 @@ public final class PolicyDocument {
                 .append(" |\n\nA denial then stands for the unit's months from the day it becomes final.\n\n"),
                 () -> md.append("This rule set has no adverse-decision clocks: denials and revocations take effect at"
                         + " once.\n\n"));
+        ruleSet.screeningPolicy().ifPresent(p -> {
+            md.append("### Screening against watchlists (policy section 8)\n\nA possible match scores at least ")
+                    .append(p.threshold()).append(" (`screeningThreshold`).");
+            if (p.birthDates() != null) {
+                md.append(" Generic words of organisations' names weigh ").append(p.genericWordWeight())
+                        .append(" of a distinctive word, and names whose distinctive words differ are held under the"
+                                + " threshold (`screeningGenericWords`, ").append(p.genericWords().size())
+                        .append(" words: ").append(String.join(", ", new java.util.TreeSet<>(p.genericWords())))
+                        .append("). Birth dates known to the day on both sides: a typing error apart costs ")
+                        .append(p.birthDates().typingErrorPenalty()).append("; further apart, a name not identical is"
+                                + " held at ").append(p.birthDates().otherDateCap()).append(", an identical one ")
+                        .append(p.birthDates().identicalNameOtherDate() == 0 ? "too (not shown)"
+                                : "shown at " + p.birthDates().identicalNameOtherDate()).append('.');
+            }
+            md.append("\n\n");
+        });
     }
 
     private static void codes(StringBuilder md, RuleSet ruleSet) {

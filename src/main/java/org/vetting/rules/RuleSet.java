@@ -27,11 +27,14 @@ public final class RuleSet {
     private final Set<String> findingTerms;
     private final Double screeningThreshold;
     private final AdverseClocks adverseClocks;
+    private final ScreeningPolicy screening;
 
     RuleSet(String version, KieBase kieBase, Map<String, Unit> units, List<RuleInfo> rules,
-            SortedMap<String, String> files, Double screeningThreshold, AdverseClocks adverseClocks) {
+            SortedMap<String, String> files, Double screeningThreshold, AdverseClocks adverseClocks,
+            ScreeningPolicy screening) {
         this.screeningThreshold = screeningThreshold;
         this.adverseClocks = adverseClocks;
+        this.screening = screening;
         this.version = version;
         this.kieBase = kieBase;
         this.units = Map.copyOf(units);
@@ -61,6 +64,14 @@ public final class RuleSet {
      */
     public Optional<AdverseClocks> adverseClocks() {
         return Optional.ofNullable(adverseClocks);
+    }
+
+    /**
+     * What screening makes of a comparison (threshold, generic words, birth dates: {@code units.yml});
+     * empty for sets from before screening, which do not screen.
+     */
+    public Optional<ScreeningPolicy> screeningPolicy() {
+        return Optional.ofNullable(screening);
     }
 
     public String version() {

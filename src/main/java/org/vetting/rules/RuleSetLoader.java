@@ -133,7 +133,7 @@ public final class RuleSetLoader {
             throw new RuleSetException(errors);
         }
         RuleSet ruleSet = new RuleSet(version, kieBase, units.units(), rules, new TreeMap<>(files),
-                units.screeningThreshold(), units.adverseClocks());
+                units.screeningThreshold(), units.adverseClocks(), units.screening());
         // two threads compiling the same files at once both compile; either set is the same
         COMPILED.put(version, ruleSet);
         return ruleSet;

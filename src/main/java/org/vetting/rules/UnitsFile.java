@@ -38,19 +38,99 @@ final class UnitsFile {
      * The units, the screening threshold when the file sets one (policy v1.2; absent before it) and
      * the clocks of adverse cases when it sets them (policy v1.3; absent before it).
      */
-    record Parsed(Map<String, Unit> units, Double screeningThreshold, AdverseClocks adverseClocks) {}
+    record Parsed(Map<String, Unit> units, Double screeningThreshold, AdverseClocks adverseClocks,
+                  ScreeningPolicy screening) {}
 
     static final String SCREENING_THRESHOLD = "screeningThreshold";
     /** The top-level keys besides {@code units}. */
+    static final String GENERIC_WORDS = "screeningGenericWords";
+    static final String GENERIC_WEIGHT = "screeningGenericWordWeight";
+    static final String TYPO_PENALTY = "screeningBirthDateTypoPenalty";
+    static final String OTHER_DATE_CAP = "screeningOtherBirthDateCap";
+    static final String IDENTICAL_OTHER_DATE = "screeningIdenticalNameOtherBirthDate";
     private static final List<String> SETTINGS = List.of(SCREENING_THRESHOLD, AdverseClocks.REPLY_DAYS,
-            AdverseClocks.EXTENSION_DAYS, AdverseClocks.APPEAL_DAYS);
+            AdverseClocks.EXTENSION_DAYS, AdverseClocks.APPEAL_DAYS, GENERIC_WORDS, GENERIC_WEIGHT, TYPO_PENALTY,
+            OTHER_DATE_CAP, IDENTICAL_OTHER_DATE);
+    private ScreeningPolicy screening;
     private Double screeningThreshold;
     private AdverseClocks adverseClocks;
 
     static Parsed parse(String file, String text, List<RuleInfo> rules, List<String> errors) {
         UnitsFile f = new UnitsFile(file, errors);
         Map<String, Unit> units = f.parse(text, rules);
-        return new Parsed(units, f.screeningThreshold, f.adverseClocks);
+        return new Parsed(units, f.screeningThreshold, f.adverseClocks, f.screening);
+    }
+
+    /**
+     * The screening policy beside the threshold: generic words of organisations' names (a mapping of
+     * language to folded words: lower case, no accents) and their weight, and the three birth-date
+     * numbers — all five or none (a v1.2 set gives the threshold alone).
+     */
+    private void screening(Map<String, Node> topKeys, MappingNode top) {
+        if (screeningThreshold == null) {
+            return;
+        }
+        List<String> keys = List.of(GENERIC_WORDS, GENERIC_WEIGHT, TYPO_PENALTY, OTHER_DATE_CAP, IDENTICAL_OTHER_DATE);
+        List<String> present = keys.stream().filter(topKeys::containsKey).toList();
+        if (present.isEmpty()) {
+            screening = ScreeningPolicy.thresholdOnly(screeningThreshold);
+            return;
+        }
+        if (present.size() < keys.size()) {
+            error(top, "screening settings come together: " + String.join(", ", keys) + " (missing "
+                    + String.join(", ", keys.stream().filter(k -> !topKeys.containsKey(k)).toList()) + ")");
+            return;
+        }
+        int before = errors.size();
+        java.util.Set<String> words = new java.util.TreeSet<>();
+        MappingNode byLanguage = mapping(topKeys.get(GENERIC_WORDS), GENERIC_WORDS);
+        for (NodeTuple t : byLanguage == null ? List.<NodeTuple>of() : byLanguage.getValue()) {
+            String language = scalar(t.getKeyNode(), GENERIC_WORDS + " language");
+            if (!(t.getValueNode() instanceof org.yaml.snakeyaml.nodes.SequenceNode list)) {
+                error(t.getValueNode(), GENERIC_WORDS + "." + language + " must be a list of words");
+                continue;
+            }
+            for (Node w : list.getValue()) {
+                String word = scalar(w, GENERIC_WORDS + "." + language);
+                if (word != null && !word.matches("[a-z]{2,30}")) {
+                    error(w, GENERIC_WORDS + "." + language + ": write each word folded, 2-30 letters a-z (no"
+                            + " accents, lower case), got " + word);
+                } else if (word != null) {
+                    words.add(word);
+                }
+            }
+        }
+        double weight = fraction(topKeys.get(GENERIC_WEIGHT), GENERIC_WEIGHT, 0, 1);
+        double typo = fraction(topKeys.get(TYPO_PENALTY), TYPO_PENALTY, 0, 0.2);
+        double cap = fraction(topKeys.get(OTHER_DATE_CAP), OTHER_DATE_CAP, 0, 1);
+        double identical = fraction(topKeys.get(IDENTICAL_OTHER_DATE), IDENTICAL_OTHER_DATE, 0, 1);
+        if (cap >= screeningThreshold) {
+            error(topKeys.get(OTHER_DATE_CAP), OTHER_DATE_CAP + " must be under " + SCREENING_THRESHOLD + " ("
+                    + screeningThreshold + "): it holds a match under the threshold, got " + cap);
+        }
+        if (identical != 0 && identical < screeningThreshold) {
+            error(topKeys.get(IDENTICAL_OTHER_DATE), IDENTICAL_OTHER_DATE + " is 0 (not shown) or at least "
+                    + SCREENING_THRESHOLD + " (" + screeningThreshold + ", shown), got " + identical);
+        }
+        if (errors.size() > before) {
+            return;
+        }
+        screening = new ScreeningPolicy(screeningThreshold, words, weight,
+                new ScreeningPolicy.BirthDates(typo, cap, identical));
+    }
+
+    private double fraction(Node n, String key, double min, double max) {
+        String v = scalar(n, key);
+        try {
+            double d = Double.parseDouble(String.valueOf(v));
+            if (d < min || d > max) {
+                error(n, key + " must be from " + min + " to " + max + ", got " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            error(n, key + " must be a number, got " + v);
+            return 0;
+        }
     }
 
     /** The three clocks of section 9, all or none; each a whole number of days from 1 to 365. */
@@ -112,6 +192,7 @@ final class UnitsFile {
                 error(n, SCREENING_THRESHOLD + " must be a number such as 0.80, got " + v);
             }
         }
+        screening(topKeys, top);
         Node unitsNode = topKeys.get("units");
         if (unitsNode == null) {
             errors.add(file + ":1: expected a top-level key units");

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.vetting.api.Association;
 import org.vetting.api.OfficerRecord;
+import org.vetting.rules.ScreeningPolicy;
 
 /**
  * Screens a record against the lists in force (docs/screening.md, "Who is screened, when, and what it means"): the officer
@@ -37,14 +38,14 @@ public final class Screener {
     public static final int PER_RECORD = 500;
 
     /**
-     * The matches scoring at least {@code threshold}, by subject (the officer first, then associations in
+     * The matches scoring at least the policy's threshold, by subject (the officer first, then associations in
      * record order), then list, best first; bounded by {@link #PER_SUBJECT_AND_LIST} and {@link #PER_RECORD}.
      */
-    public static List<Found> screen(List<WatchlistIndex> lists, OfficerRecord record, double threshold) {
+    public static List<Found> screen(List<WatchlistIndex> lists, OfficerRecord record, ScreeningPolicy policy) {
         List<Found> found = new ArrayList<>();
         for (Subject s : subjects(record)) {
             for (WatchlistIndex list : lists) {
-                for (Match m : list.screen(s, threshold).stream().limit(PER_SUBJECT_AND_LIST).toList()) {
+                for (Match m : list.screen(s, policy).stream().limit(PER_SUBJECT_AND_LIST).toList()) {
                     if (found.size() == PER_RECORD) {
                         return found;
                     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.vetting.rules.ScreeningPolicy;
 
 /**
  * A list version's entries by retrieval key, so that screening a subject scores a handful of
@@ -18,6 +19,8 @@ import java.util.Set;
 public final class WatchlistIndex {
     /** The name score of a candidate before qualifiers: below this it is not worth qualifying. */
     private static final double QUALIFY_FROM = 0.70;
+    /** A name score this high is the same name (accents, case, particles and order aside). */
+    static final double IDENTICAL = 0.995;
 
     private final String list;
     private final int version;
@@ -54,12 +57,12 @@ public final class WatchlistIndex {
         return entries.size();
     }
 
-    /** The entries that match {@code subject} with a score of at least {@code threshold}, best first. */
-    public List<Match> screen(Subject subject, double threshold) {
+    /** The entries that match {@code subject} with a score of at least the policy's threshold, best first. */
+    public List<Match> screen(Subject subject, ScreeningPolicy policy) {
         List<Match> matches = new ArrayList<>();
         for (int i : candidateIndexes(subject.screened())) {
-            Match m = match(subject, entries.get(i), names.get(i));
-            if (m != null && m.score() >= threshold) {
+            Match m = match(subject, entries.get(i), names.get(i), policy);
+            if (m != null && m.score() >= policy.threshold()) {
                 matches.add(m);
             }
         }
@@ -81,7 +84,7 @@ public final class WatchlistIndex {
     }
 
     /** The best of the entry's names against the subject, qualified; null when no name compares. */
-    static Match match(Subject subject, WatchlistEntry entry, List<ScreenedName> entryNames) {
+    static Match match(Subject subject, WatchlistEntry entry, List<ScreenedName> entryNames, ScreeningPolicy policy) {
         double best = -1;
         String bestName = null;
         List<String> bestParts = List.of();
@@ -90,7 +93,7 @@ public final class WatchlistIndex {
                 if (subject.screened().organisation() == null) {
                     continue; // an officer is a person
                 }
-                double s = OrganisationName.score(subject.screened().organisation(), name.organisation());
+                double s = OrganisationName.score(subject.screened().organisation(), name.organisation(), policy);
                 if (s > best) {
                     best = s;
                     bestName = name.text();
@@ -113,7 +116,8 @@ public final class WatchlistIndex {
             return null;
         }
         List<String> parts = new ArrayList<>(bestParts);
-        double score = best < QUALIFY_FROM ? best : Qualifiers.apply(best, subject, entry, parts);
+        boolean identical = best >= IDENTICAL;
+        double score = best < QUALIFY_FROM ? best : Qualifiers.apply(best, identical, subject, entry, parts, policy);
         return new Match(entry, bestName, Math.round(score * 10_000) / 10_000.0, List.copyOf(parts));
     }
 

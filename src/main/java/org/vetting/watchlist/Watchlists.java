@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -36,6 +38,7 @@ import org.vetting.errors.NotFound;
 import org.vetting.errors.SeparationOfDuties;
 import org.vetting.errors.ValidationFailed;
 import org.vetting.screening.Match;
+import org.vetting.rules.ScreeningPolicy;
 import org.vetting.screening.Subject;
 import org.vetting.screening.WatchlistEntry;
 import org.vetting.screening.WatchlistIndex;
@@ -54,7 +57,11 @@ public final class Watchlists {
     private final ServiceTime time;
     private final Runnable onEffect;
 
-    public Watchlists(Jdbi jdbi, ActiveWatchlists active, ServiceTime time, Runnable onEffect) {
+    private final Supplier<Optional<ScreeningPolicy>> policy;
+
+    public Watchlists(Jdbi jdbi, ActiveWatchlists active, ServiceTime time, Runnable onEffect,
+                      Supplier<Optional<ScreeningPolicy>> policy) {
+        this.policy = policy;
         this.jdbi = jdbi;
         this.active = active;
         this.time = time;
@@ -233,7 +240,10 @@ public final class Watchlists {
         }
         WatchlistIndex index = active.of(list).orElseThrow(() -> new NotFound("no list " + list + " in force"));
         List<WatchlistEntryView> found = new ArrayList<>();
-        for (Match m : index.screen(Subject.association("search", q.strip(), null), minScore)) {
+        // scored as screening scores, under the rule set in force (down to minScore)
+        ScreeningPolicy scoring = policy.get().map(p -> p.withThreshold(minScore))
+                .orElse(ScreeningPolicy.thresholdOnly(minScore));
+        for (Match m : index.screen(Subject.association("search", q.strip(), null), scoring)) {
             if (found.size() == limit) {
                 break;
             }

@@ -28,13 +28,13 @@ public final class ScreeningBenchmark {
             subjects.add(Subject.officer(e.givenName(), e.familyName(), null, "MX"));
         }
         for (int warm = 0; warm < 3; warm++) {
-            subjects.forEach(s -> index.screen(s, 0.80));
+            subjects.forEach(s -> index.screen(s, org.vetting.rules.ScreeningPolicy.thresholdOnly(0.80)));
         }
         List<Long> times = new ArrayList<>();
         long candidates = 0;
         for (Subject s : subjects) {
             long start = System.nanoTime();
-            index.screen(s, 0.80);
+            index.screen(s, org.vetting.rules.ScreeningPolicy.thresholdOnly(0.80));
             times.add(System.nanoTime() - start);
             candidates += index.candidates(s);
         }

@@ -110,6 +110,25 @@ class RuleSetLoaderTest {
     }
 
     @Test
+    void shouldRefuseBrokenScreeningAndAdverseSettings_NamingTheLine() throws IOException {
+        copyRules();
+        Path units = dir.resolve("units.yml");
+        String text = Files.readString(units).replace("screeningOtherBirthDateCap: 0.75", "screeningOtherBirthDateCap: 0.85")
+                .replace("es: [grupo,", "es: [Grupo,").replace("appealDays: 15", "appealDays: 400");
+        Files.writeString(units, text);
+        long cap = text.lines().takeWhile(l -> !l.startsWith("screeningOtherBirthDateCap")).count() + 1;
+        long appeal = text.lines().takeWhile(l -> !l.startsWith("appealDays")).count() + 1;
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .hasMessageContaining("units.yml:" + cap + ": screeningOtherBirthDateCap must be under screeningThreshold")
+                .hasMessageContaining("write each word folded")
+                .hasMessageContaining("units.yml:" + appeal + ": appealDays must be at most 365 days, got 400");
+        Files.writeString(units, Files.readString(units).replace("Grupo", "grupo")
+                .replace("screeningOtherBirthDateCap: 0.85\n", "").replace("appealDays: 400", "appealDays: 15"));
+        assertThatThrownBy(() -> RuleSetLoader.fromDirectory(dir))
+                .hasMessageContaining("screening settings come together").hasMessageContaining("missing screeningOtherBirthDateCap");
+    }
+
+    @Test
     void shouldRefuseToStartTheService_WhenARuleFileIsBroken() throws IOException {
         copyRules();
         Files.writeString(dir.resolve("outcome.drl"), "package vetting.outcome;\nrule \"broken\"\n when\n  Foo(\nend\n");

@@ -7,9 +7,18 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.vetting.rules.ScreeningPolicy;
 
 /** The index finds the entry a name belongs to among thousands, scoring a few candidates only. */
 class WatchlistIndexTest {
+    /** The shipped rule set's screening policy, at a threshold. */
+    static ScreeningPolicy policy(double threshold) {
+        return SHIPPED.withThreshold(threshold);
+    }
+
+    static final ScreeningPolicy SHIPPED = org.vetting.rules.RuleSetLoader.fromDirectory(java.nio.file.Path.of("rules"))
+            .screeningPolicy().orElseThrow();
+
     /** Invented entries: syllable-built family names, so the list is as varied as a real one. */
     static List<WatchlistEntry> invented(int n, long seed) {
         String[] syllables = {"ca", "ra", "ve", "lo", "mi", "ran", "da", "zu", "ño", "te", "bel", "gar", "vi", "lla",
@@ -43,12 +52,12 @@ class WatchlistIndexTest {
         for (Subject spelling : List.of(officer("Guadalupe", "Villalobos"),
                 officer("GUADALUPE", "QUINTERO VILLALOBOS"), officer("Guadalupe", "Bilalobos Quintero"),
                 officer("Lupe", "Villalobos Quintero"), Subject.association("a1", "Guadalupe Villalobos Quintero", null))) {
-            List<Match> hits = index.screen(spelling, 0.80);
+            List<Match> hits = index.screen(spelling, policy(0.80));
             assertThat(hits).as(spelling.toString()).isNotEmpty();
             assertThat(hits.get(0).entry().id()).as(spelling.toString()).isEqualTo("TARGET");
             assertThat(index.candidates(spelling)).as("scored, of " + index.size()).isLessThan(index.size() / 10);
         }
-        assertThat(index.screen(officer("Guadalupe", "Zúñiga Olmedo"), 0.80)).isEmpty();
+        assertThat(index.screen(officer("Guadalupe", "Zúñiga Olmedo"), policy(0.80))).isEmpty();
     }
 
     private static Subject officer(String given, String family) {
@@ -60,9 +69,9 @@ class WatchlistIndexTest {
         WatchlistEntry entry = new WatchlistEntry("E1", WatchlistEntry.Kind.PERSON, "PEREZ LOPEZ, Juan Carlos", null, null,
                 List.of(), List.of(), "1975-03-14", List.of("MX"), null, null);
         WatchlistIndex index = new WatchlistIndex("L", 1, List.of(entry));
-        double plain = index.screen(Subject.officer("Juan", "Peres López", null, null), 0).get(0).score();
-        Match same = index.screen(Subject.officer("Juan", "Peres López", "1975-03-14", "MX"), 0).get(0);
-        double otherYear = index.screen(Subject.officer("Juan", "Peres López", "1982-03-14", "US"), 0).get(0).score();
+        double plain = index.screen(Subject.officer("Juan", "Peres López", null, null), policy(0)).get(0).score();
+        Match same = index.screen(Subject.officer("Juan", "Peres López", "1975-03-14", "MX"), policy(0)).get(0);
+        double otherYear = index.screen(Subject.officer("Juan", "Peres López", "1982-03-14", "US"), policy(0)).get(0).score();
         assertThat(plain).isBetween(0.8, 0.99);
         assertThat(same.score()).isGreaterThan(plain);
         assertThat(same.matchedParts()).contains("given", "paterno", "materno", "birthDate", "nationality");
@@ -77,10 +86,10 @@ class WatchlistIndexTest {
                 "TRANSPORTES DEL NORTE DE SINALOA, S.A. DE C.V.", null, null, List.of(), List.of(), null, List.of(), null,
                 null);
         WatchlistIndex index = new WatchlistIndex("L", 1, List.of(person, company));
-        assertThat(index.screen(Subject.association("a1", "El Güero Salazar", null), 0.80)).isEmpty();
-        assertThat(index.screen(Subject.association("a2", "Transportes del Norte de Sinaloa SA de CV", null), 0.80))
+        assertThat(index.screen(Subject.association("a1", "El Güero Salazar", null), policy(0.80))).isEmpty();
+        assertThat(index.screen(Subject.association("a2", "Transportes del Norte de Sinaloa SA de CV", null), policy(0.80)))
                 .extracting(m -> m.entry().id()).containsExactly("O1");
-        assertThat(index.screen(Subject.association("a3", "Transportes del Sur", null), 0.80)).isEmpty();
-        assertThat(index.screen(Subject.officer("Transportes", "Norte Sinaloa", null, null), 0.5)).isEmpty();
+        assertThat(index.screen(Subject.association("a3", "Transportes del Sur", null), policy(0.80))).isEmpty();
+        assertThat(index.screen(Subject.officer("Transportes", "Norte Sinaloa", null, null), policy(0.5))).isEmpty();
     }
 }
