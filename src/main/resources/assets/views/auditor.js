@@ -6,6 +6,7 @@ import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { schema } from '../record/schema.js';
 import { evaluationBlock } from './evaluation.js';
+import { adverseCaseView } from './adverse.js';
 
 export async function historyView() {
   const filters = ['officerId', 'unit', 'rule', 'flag', 'outcome', 'actor', 'from', 'to'];
@@ -26,7 +27,9 @@ export async function historyView() {
       ['#', t('evaluatedAt'), t('officerId'), t('name'), t('unit'), t('outcome'), t('actor'), ''],
       r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: moment(e.evaluatedAt) }),
         h('td', { text: e.officerId }), h('td', { text: e.officerName || '' }), h('td', { text: e.unit }),
-        h('td', {}, badge(e.outcome)),
+        h('td', {}, badge(e.outcome), e.adverseCase ? [' ', h('button', { type: 'button', class: 'secondary',
+          'data-case': e.adverseCase.caseId, onclick: () => adverseCaseView(e.adverseCase.caseId) },
+        t('adverseCase') + ': ' + t('stage_' + e.adverseCase.stage))] : null),
         h('td', { text: e.evaluatedBy }),
         h('td', {}, h('button', { type: 'button', 'data-open': e.evaluationId,
           onclick: () => auditEvaluationView(e.evaluationId) }, t('open')))))),

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.OfficerRecord;
 import org.vetting.policy.ActiveRuleSet;
 import org.vetting.evaluation.Evaluation;
+import org.vetting.api.AdverseCaseRef;
 import org.vetting.evaluation.EvaluationReads;
 import org.vetting.evaluation.Evaluator;
 import org.vetting.common.Json;
@@ -30,9 +31,12 @@ import org.vetting.rules.Outcome;
 
 /** What auditors ask: the history of evaluations, one evaluation with its input, replay, the chain. */
 public final class AuditService {
-    /** An evaluation as audited: its chain entry, and (for a single entry) the input as evaluated. */
+    /**
+     * An evaluation as audited: its chain entry, (for a single entry) the input as evaluated, and the
+     * adverse case it opened, if it opened one (policy section 9: its stages are the case's history).
+     */
     public record AuditedEvaluation(Evaluation evaluation, String officerName, long sequence, String hash,
-                                    String previousHash, String input) {}
+                                    String previousHash, String input, AdverseCaseRef adverseCase) {}
 
     /** Filters of {@code GET /api/audit/evaluations}; null means "any". Times are [from, to). */
     public record Query(String officerId, String unit, String rule, String flag, String outcome, String actor,
@@ -68,11 +72,12 @@ public final class AuditService {
         List<Evaluation> found = entries.stream().map(entry -> evaluations.find(entry.ref()).orElseThrow()).toList();
         Map<String, String> names = access.names(found.stream().map(Evaluation::officerId)
                 .collect(Collectors.toSet()));
+        Map<String, AdverseCaseRef> cases = evaluations.casesOpenedBy(found.stream().map(Evaluation::id).toList());
         for (int i = 0; i < entries.size(); i++) {
             AuditDao.EvaluationEntry entry = entries.get(i);
             Evaluation e = found.get(i);
             items.add(new AuditedEvaluation(e, names.get(e.officerId()), entry.sequence(), entry.hash(),
-                    entry.previousHash(), null));
+                    entry.previousHash(), null, cases.get(e.id())));
         }
         return items;
     }
@@ -87,7 +92,7 @@ public final class AuditService {
             AuditDao.EvaluationEntry entry = h.attach(AuditDao.class).evaluationEntry(id).orElseThrow();
             String input = h.attach(OfficerRecordDao.class).find(e.officerId(), e.recordVersion()).orElseThrow();
             return new AuditedEvaluation(e, access.names(List.of(e.officerId())).get(e.officerId()), entry.sequence(),
-                    entry.hash(), entry.previousHash(), input);
+                    entry.hash(), entry.previousHash(), input, evaluations.casesOpenedBy(List.of(e.id())).get(e.id()));
         });
     }
 

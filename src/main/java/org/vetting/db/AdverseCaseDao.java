@@ -175,6 +175,14 @@ public interface AdverseCaseDao {
     @RegisterConstructorMapper(CaseRow.class)
     List<CaseRow> ofClearance(@Bind("officerId") String officerId, @Bind("unit") String unit);
 
+    /** The case each of these evaluations opened, for those that opened one. */
+    record Opened(String evaluationId, String caseId, AdverseStage stage) {}
+
+    @SqlQuery("SELECT evaluation_id, case_id, stage FROM adverse_cases WHERE evaluation_id IN (<ids>)")
+    @RegisterConstructorMapper(Opened.class)
+    List<Opened> openedByAny(@BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING)
+                             Collection<String> ids);
+
     /** The case an evaluation opened, if it opened one. */
     @SqlQuery("SELECT " + COLUMNS + " FROM adverse_cases WHERE evaluation_id = :evaluationId")
     @RegisterConstructorMapper(CaseRow.class)

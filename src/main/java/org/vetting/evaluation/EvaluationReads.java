@@ -62,6 +62,16 @@ public final class EvaluationReads {
                 .map(c -> view.withCase(new AdverseCaseRef(c.caseId(), c.stage()))).orElse(view);
     }
 
+    /** The adverse cases these evaluations opened (policy section 9), by evaluation id, in one query. */
+    public java.util.Map<String, AdverseCaseRef> casesOpenedBy(java.util.Collection<String> evaluationIds) {
+        java.util.Map<String, AdverseCaseRef> opened = new java.util.HashMap<>();
+        if (!evaluationIds.isEmpty()) {
+            jdbi.withExtension(AdverseCaseDao.class, dao -> dao.openedByAny(evaluationIds)).forEach(o ->
+                    opened.put(o.evaluationId(), new AdverseCaseRef(o.caseId(), o.stage())));
+        }
+        return opened;
+    }
+
     /** As {@link #view(Evaluation, Language)}, for the evaluations of one decision. */
     public List<EvaluationView> views(List<Evaluation> evaluations, Language language) {
         return evaluations.stream().map(e -> view(e, language)).toList();

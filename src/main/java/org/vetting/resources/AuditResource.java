@@ -77,8 +77,8 @@ public class AuditResource {
         List<AuditService.AuditedEvaluation> rows = audit.evaluations(query, Paging.numericCursor(q.cursor), size + 1,
                 user);
         ListPage<AuditedEvaluationView> page = ListPage.of(rows, size, r -> Long.toString(r.sequence()))
-                .map(r -> new AuditedEvaluationView(r.evaluation().view(language), r.officerName(), r.sequence(), r.hash(),
-                        r.previousHash(), null));
+                .map(r -> new AuditedEvaluationView(r.evaluation().view(language).withCase(r.adverseCase()),
+                        r.officerName(), r.sequence(), r.hash(), r.previousHash(), null));
         if ("csv".equals(format)) {
             return csv(page.items(), page.next());
         }
@@ -91,7 +91,7 @@ public class AuditResource {
                                             @Context ContainerRequestContext request) {
         AuditService.AuditedEvaluation a = audit.evaluation(id, user, officer -> AccessLogFilter.officer(request, officer));
         try {
-            return new AuditedEvaluationView(a.evaluation().view(language),
+            return new AuditedEvaluationView(a.evaluation().view(language).withCase(a.adverseCase()),
                     a.officerName(), a.sequence(), a.hash(), a.previousHash(), mapper.readTree(a.input()));
         } catch (IOException e) {
             throw new IllegalStateException("stored record of evaluation " + id + " is not JSON", e);

@@ -193,6 +193,12 @@ class AdverseCasesTest {
         assertThat(closed.get("history").findValuesAsText("step")).containsExactly("OPENED", "NOTICE", "EXTENSION",
                 "WINDOW_CLOSED", "RECONSIDERATION", "APPEAL_LAPSED");
         step("adj.ruiz", caseId, "reconsideration", Map.of("decision", "UPHOLD", "reasons", "x"), 409);
+        // the auditor's history names the case the evaluation opened, at its stage now
+        JsonNode history = APP.get("aud.garcia", "/api/audit/evaluations?officerId=MX-ADV-1");
+        assertThat(history.get("items").findValues("adverseCase")).anySatisfy(c -> {
+            assertThat(c.get("caseId").asText()).isEqualTo(caseId);
+            assertThat(c.get("stage").asText()).isEqualTo("CLOSED");
+        });
         chainValidAndEveryEvaluationReplays("MX-ADV-1");
     }
 
