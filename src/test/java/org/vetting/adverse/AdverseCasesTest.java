@@ -358,6 +358,22 @@ class AdverseCasesTest {
         chainValidAndEveryEvaluationReplays("MX-ADV-5");
     }
 
+    @Test
+    void aCasesHistoryCannotBeRewrittenInPostgreSQL() throws java.sql.SQLException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(TestApp.POSTGRES, "database-level protection is PostgreSQL's");
+        String caseId = caseOf(APP.submit("hr.lopez", toxPositive("MX-ADV-6")));
+        step("adj.smith", caseId, "notice", Map.of("reasons", "Positive toxicology."), 200);
+        for (String change : List.of("UPDATE adverse_steps SET text = 'nothing'", "DELETE FROM adverse_steps",
+                "UPDATE adverse_letters SET sha256 = 'x'", "DELETE FROM adverse_letters",
+                "DELETE FROM adverse_cases WHERE case_id = '" + caseId + "'")) {
+            try (java.sql.Connection c = APP.connection()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.createStatement().execute(change))
+                        .as(change).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(get("aud.garcia", caseId).get("letters")).hasSize(1);
+    }
+
     private void chainValidAndEveryEvaluationReplays(String officerId) {
         assertThat(expect(APP.as("aud.garcia", "/api/audit/verify").get(), 200).get("valid").asBoolean()).isTrue();
         for (JsonNode item : APP.get("aud.garcia", "/api/officers/" + officerId + "/evaluations").get("items")) {

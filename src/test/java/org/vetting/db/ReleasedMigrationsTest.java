@@ -43,7 +43,19 @@ class ReleasedMigrationsTest {
             Map.entry("migration/V12__fired_rules_inline.sql",
                     "880d086ce02c3224bf9e0a60c4951195cd84929b2a5b7958dbad010483520547"),
             Map.entry("migration/V13__clearances_by_unit.sql",
-                    "f9c8a5f12c076141b3db31474abcff6760bc3efb21b072a7f3542a6d0bab3a9b"));
+                    "f9c8a5f12c076141b3db31474abcff6760bc3efb21b072a7f3542a6d0bab3a9b"),
+            Map.entry("migration/V14__workflow_states.sql",
+                    "7a2158e76f9d53e4f299e0688f64c51acf797a67ee4232ded3878f7068618f21"),
+            Map.entry("migration/V15__sessions_and_factors.sql",
+                    "e444568aeea77918cf874fe27aabc4c3608096c396915a6d633db9b9b05ae171"),
+            Map.entry("migration/V16__security_keys.sql",
+                    "ac04cc7327eedfd3bf5047261566ff5a89ae164657f92edbb8d6d69560cd9c31"),
+            Map.entry("migration/V17__single_sign_on.sql",
+                    "ce8ceae2737c3bfab59fb0589e297145cb444e1c4a9b7ec73241b5665e22a1df"),
+            Map.entry("migration/V18__adverse_cases.sql",
+                    "87e115f707fa1d4807627012cb2f88a541478dcb1ee44c7f632338adf6c56a99"),
+            Map.entry("postgresql/V19__protect_adverse_history.sql",
+                    "4a7f4cb6cbdc8d0909c9308d13691e3bdac3ef0ddd299e3ae5225d73dc5884b5"));
 
     @Test
     void releasedMigrationsAreNeverEdited() throws IOException, NoSuchAlgorithmException {
