@@ -13,11 +13,12 @@ import { submitView, addRecordsView, batchView } from './views/vetting.js';
 import { queueView } from './views/adjudicator.js';
 import { proposeView, correctionsView } from './views/corrections.js';
 import { rosterView } from './views/commander.js';
-import { historyView, chainView, accessLogView } from './views/auditor.js';
+import { historyView, chainView, accessLogView, auditEvaluationView } from './views/auditor.js';
 import { usersView, ruleSetView } from './views/admin.js';
 import { policyView } from './views/policy.js';
-import { hitsView, watchlistsView } from './views/screening.js';
-import { adverseCasesView } from './views/adverse.js';
+import { hitsView, hitView, watchlistsView } from './views/screening.js';
+import { adverseCasesView, adverseCaseView } from './views/adverse.js';
+import { route, go, render, clearRoutes, onRoute } from './lib/router.js';
 import { commanderHome, adjudicatorHome, auditorHome } from './views/home.js';
 
 // [section, role that may use it, view]; a user sees each section once, in this order.
@@ -288,6 +289,7 @@ function renderChrome() {
   out.textContent = t('signOut');
   const nav = document.getElementById('nav');
   if (!session.me) {
+    clearRoutes();
     nav.replaceChildren();
     out.hidden = true;
     document.getElementById('who').textContent = '';
@@ -300,24 +302,42 @@ function renderChrome() {
   sessionNotice();
   const seen = new Set();
   const buttons = [];
+  clearRoutes();
+  const section = (key, show) => {
+    route(key, new RegExp('^/' + key + '$'), () => { say(''); show(); });
+    buttons.push(h('button', { type: 'button', 'data-section': key, onclick: () => go('/' + key) }, t(key)));
+  };
   for (const [key, role, show] of SECTIONS) {
     if (!hasRole(role) || seen.has(key)) continue;
     seen.add(key);
-    buttons.push(h('button', { type: 'button', 'data-section': key, onclick: (ev) => {
-      nav.querySelectorAll('button').forEach((b) => b.removeAttribute('aria-current'));
-      ev.currentTarget.setAttribute('aria-current', 'page');
-      say('');
-      show();
-    } }, t(key)));
+    section(key, show);
   }
   if (session.me.signedInWith !== 'sso') { // the agency's provider keeps their factors and password
-    buttons.push(h('button', { type: 'button', 'data-section': 'security', onclick: () => securityView() },
-      t('security')));
-    buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => passwordView() },
+    section('security', () => securityView());
+    route('changePassword', /^\/password$/, () => passwordView());
+    buttons.push(h('button', { type: 'button', 'data-section': 'password', onclick: () => go('/password') },
       t('changePassword')));
   }
+  // the pages of one thing, for the roles that read it
+  if (['ADJUDICATOR', 'AUDITOR', 'VETTING_OFFICER', 'APPEALS_BOARD'].some(hasRole)) {
+    route('case', /^\/cases\/([^/]+)$/, (id) => adverseCaseView(id));
+  }
+  if (hasRole('AUDITOR')) {
+    route('evaluation', /^\/evaluations\/([^/]+)$/, (id) => auditEvaluationView(id));
+  }
+  if (hasRole('ADJUDICATOR') || hasRole('AUDITOR')) {
+    route('hit', /^\/hits\/([^/]+)$/, (id) => hitView(id));
+  }
+  onRoute((path) => nav.querySelectorAll('button').forEach((b) => {
+    if ('/' + b.dataset.section === path || (b.dataset.section === 'adverseCases' && path.startsWith('/cases/'))) {
+      b.setAttribute('aria-current', 'page');
+    } else {
+      b.removeAttribute('aria-current');
+    }
+  }));
   nav.replaceChildren(...buttons);
-  if (buttons.length) buttons[0].click();
+  // a reload, a link or a bookmark keeps its place; otherwise the first section
+  if (!render() && buttons.length) go('/' + buttons[0].dataset.section);
 }
 
 document.getElementById('lang').value = session.lang;
@@ -341,6 +361,8 @@ document.getElementById('signout').addEventListener('click', async () => {
   signOut();
   forget();
   say('');
+  // the next person at this screen starts at the start, not at the last one's page
+  history.replaceState(null, '', location.pathname);
   renderChrome();
 });
 

@@ -10,6 +10,7 @@ import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { hasRole, session } from '../lib/session.js';
 import { evaluationBlock } from './evaluation.js';
+import { go } from '../lib/router.js';
 
 const STAGES = ['PROPOSED', 'NOTICE_ISSUED', 'RECONSIDERATION', 'FINAL', 'APPEALED', 'CLOSED'];
 
@@ -40,7 +41,7 @@ export async function adverseCasesView(filter = '') {
     h('td', { text: c.officerId }), h('td', { text: c.officerName || '' }), h('td', { text: c.unit }),
     h('td', { text: t('kind_' + c.kind) }), h('td', {}, stageBadge(c.stage, c.result)), h('td', {}, daysLeft(c)),
     h('td', { text: moment(c.openedAt) }),
-    h('td', {}, h('button', { type: 'button', 'data-open-case': c.caseId, onclick: () => adverseCaseView(c.caseId) },
+    h('td', {}, h('button', { type: 'button', 'data-open-case': c.caseId, onclick: () => go('/cases/' + c.caseId) },
       t('open')))));
   view(t('adverseCases'), field(t('stage'), select), rows.length
     ? table({ id: 'adverse-cases' }, [t('officerId'), t('name'), t('unit'), t('kind'), t('stage'), t('window'),
@@ -93,7 +94,7 @@ export async function adverseCaseView(caseId) {
     h('h3', { text: t('caseHistory') }), history,
     e.status === 200 ? h('details', { id: 'case-evaluation' }, h('summary', { text: t('evaluationOfCase') }),
       evaluationBlock(e.data)) : null,
-    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => adverseCasesView() }, t('backToCases'))));
+    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => go('/adverseCases') }, t('backToCases'))));
 }
 
 async function openLetter(caseId, letter) {

@@ -6,7 +6,7 @@ import { moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { schema } from '../record/schema.js';
 import { evaluationBlock } from './evaluation.js';
-import { adverseCaseView } from './adverse.js';
+import { go } from '../lib/router.js';
 
 export async function historyView() {
   const filters = ['officerId', 'unit', 'rule', 'flag', 'outcome', 'actor', 'from', 'to'];
@@ -28,11 +28,11 @@ export async function historyView() {
       r.data.items.map((e) => h('tr', {}, h('td', { text: e.sequence }), h('td', { text: moment(e.evaluatedAt) }),
         h('td', { text: e.officerId }), h('td', { text: e.officerName || '' }), h('td', { text: e.unit }),
         h('td', {}, badge(e.outcome), e.adverseCase ? [' ', h('button', { type: 'button', class: 'secondary',
-          'data-case': e.adverseCase.caseId, onclick: () => adverseCaseView(e.adverseCase.caseId) },
+          'data-case': e.adverseCase.caseId, onclick: () => go('/cases/' + e.adverseCase.caseId) },
         t('adverseCase') + ': ' + t('stage_' + e.adverseCase.stage))] : null),
         h('td', { text: e.evaluatedBy }),
         h('td', {}, h('button', { type: 'button', 'data-open': e.evaluationId,
-          onclick: () => auditEvaluationView(e.evaluationId) }, t('open')))))),
+          onclick: () => go('/evaluations/' + e.evaluationId) }, t('open')))))),
     r.data.next ? h('button', { type: 'button', class: 'secondary', onclick: () => load(r.data.next) }, t('next')) : null);
   };
   const csv = async () => {
@@ -47,7 +47,7 @@ export async function historyView() {
   await load();
 }
 
-async function auditEvaluationView(id) {
+export async function auditEvaluationView(id) {
   const r = await api('GET', '/audit/evaluations/' + seg(id));
   if (r.status !== 200) { showError(r); return; }
   const result = h('div', { id: 'replay-result', role: 'status' });

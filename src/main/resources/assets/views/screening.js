@@ -8,6 +8,7 @@ import { h, field, badge, table, view, say, mark, clearErrors, showError, showFi
 import { day, moment } from '../lib/labels.js';
 import { t } from '../lib/i18n.js';
 import { hasRole } from '../lib/session.js';
+import { go } from '../lib/router.js';
 
 /** A hit's review status, in the reader's words (DISMISSED means "not this person" here). */
 export function hitBadge(status) {
@@ -24,7 +25,7 @@ export async function hitsView(status = '') {
     h('td', { text: subjectText(i.subject, i.subjectName) }), h('td', { text: i.list }),
     h('td', { text: i.entryName }), h('td', { text: Number(i.score).toFixed(2) }), h('td', {}, hitBadge(i.status)),
     h('td', { text: moment(i.raisedAt) }),
-    h('td', {}, h('button', { type: 'button', 'data-hit': i.hitId, onclick: () => hitView(i.hitId) }, t('open')))));
+    h('td', {}, h('button', { type: 'button', 'data-hit': i.hitId, onclick: () => go('/hits/' + i.hitId) }, t('open')))));
   view(t('screening'), field(t('status'), filter), rows.length
     ? table({ id: 'hits' }, [t('officerId'), t('name'), t('screened'), t('list'), t('entry'), t('score'), t('status'),
       t('raisedAt'), ''], rows)
@@ -36,7 +37,7 @@ function subjectText(subject, name) {
     : t('association') + ' ' + subject.slice(subject.indexOf(':') + 1) + ': ' + name;
 }
 
-async function hitView(hitId) {
+export async function hitView(hitId) {
   const r = await api('GET', '/screening-hits/' + seg(hitId));
   if (r.status !== 200) { showError(r); return; }
   const hit = r.data;
@@ -78,7 +79,7 @@ async function hitView(hitId) {
     h('p', { class: 'explanation', text: hit.explanation }),
     h('div', { class: 'beside' }, officer, entry),
     reviews, form,
-    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => hitsView() }, t('backToQueue'))));
+    h('p', {}, h('button', { type: 'button', class: 'secondary', onclick: () => go('/screening') }, t('backToQueue'))));
 }
 
 /** The screening part of an evaluation: the lists in force and each possible match, explained. */

@@ -705,6 +705,23 @@ class WebInterfaceTest {
         assertThat(browser.findElement(By.id("case-history")).getText()).contains("Notice issued")
                 .contains("Reply recorded").contains("Reconsidered").contains("Appeal recorded").contains("Board vote");
         shot("34-adverse-reversed");
+        // the case has an address: a reload stays on it, Back goes to the list, a new tab opens it
+        String caseUrl = browser.getCurrentUrl();
+        assertThat(caseUrl).contains("#/cases/");
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-facts")));
+        assertThat(text()).contains("MX-UI-ADV").contains("reversed by the board");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adverse-cases"), "MX-UI-ADV"));
+        assertThat(browser.getCurrentUrl()).endsWith("#/adverseCases");
+        String first = browser.getWindowHandle();
+        browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(caseUrl);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("case-facts")));
+        assertThat(text()).contains("MX-UI-ADV");
+        browser.close();
+        browser.switchTo().window(first);
         signOut();
+        assertThat(browser.getCurrentUrl()).doesNotContain("#/");
     }
 }
