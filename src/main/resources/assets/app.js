@@ -280,6 +280,16 @@ function sessionNotice() {
   who.textContent = t('sessionEnds', minutes);
 }
 
+/** The navigation's groups, by task; every section key is in one. */
+const GROUPS = [
+  ['work', ['commanderHome', 'adjudicatorHome', 'auditorHome', 'queue', 'adverseCases', 'screening', 'corrections']],
+  ['records', ['submit', 'batch', 'addRecords', 'proposeCorrection']],
+  ['oversight', ['roster', 'history', 'chain', 'accessLog']],
+  ['policy', ['policy', 'watchlists', 'ruleSet']],
+  ['administration', ['users']],
+  ['account', ['security', 'password']],
+];
+
 function renderChrome() {
   document.documentElement.lang = session.lang;
   document.title = t('title');
@@ -335,7 +345,14 @@ function renderChrome() {
       b.removeAttribute('aria-current');
     }
   }));
-  nav.replaceChildren(...buttons);
+  // grouped by task, in the order of SECTIONS within each group
+  const grouped = [];
+  for (const [group, keys] of GROUPS) {
+    const inGroup = buttons.filter((b) => keys.includes(b.dataset.section));
+    if (inGroup.length) grouped.push(h('span', { class: 'nav-group', 'aria-hidden': 'true', text: t('nav_' + group) }),
+      ...inGroup);
+  }
+  nav.replaceChildren(...grouped);
   // a reload, a link or a bookmark keeps its place; otherwise the first section
   if (!render() && buttons.length) go('/' + buttons[0].dataset.section);
 }

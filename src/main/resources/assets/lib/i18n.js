@@ -5,6 +5,8 @@ import { session } from './session.js';
 
 const TEXT = {
   en: {
+    nav_work: 'Work', nav_records: 'Records', nav_oversight: 'Oversight', nav_policy: 'Policy',
+    nav_administration: 'Administration', nav_account: 'Your account',
     findings: 'Findings', letterText: 'Text', letterReproduced: 'regenerated from the audit chain: the same letter',
     letterNotReproduced: 'NOT the letter the audit chain regenerates',
     adverseCases: 'Adverse cases', adverseCase: 'Adverse case', allStages: 'Every stage', dueThisWeek: 'Due within 7 days',
@@ -161,6 +163,8 @@ const TEXT = {
     officerHistory: 'Evaluations of this officer',
   },
   es: {
+    nav_work: 'Trabajo', nav_records: 'Expedientes', nav_oversight: 'Supervisión', nav_policy: 'Política',
+    nav_administration: 'Administración', nav_account: 'Su cuenta',
     findings: 'Hallazgos', letterText: 'Texto', letterReproduced: 'regenerado desde la cadena de auditoría: el mismo oficio',
     letterNotReproduced: 'NO es el oficio que regenera la cadena de auditoría',
     adverseCases: 'Casos adversos', adverseCase: 'Caso adverso', allStages: 'Todas las etapas', dueThisWeek: 'Vencen en 7 días',
