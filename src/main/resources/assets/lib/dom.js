@@ -56,11 +56,15 @@ export function fill(into, ...content) {
   into.replaceChildren(...present(content));
 }
 
-/** Replaces the main area with a titled view; leaves out empty parts. */
+/**
+ * Replaces the main area with a titled view; leaves out empty parts. Focus moves to the new view's
+ * heading, so a keyboard or screen-reader user starts at the page they went to.
+ */
 export function view(title, ...content) {
   const main = document.getElementById('main');
-  main.replaceChildren(h('h2', { text: title }), ...present(content));
-  main.focus();
+  const heading = h('h2', { text: title, tabindex: '-1' });
+  main.replaceChildren(heading, ...present(content));
+  heading.focus();
 }
 
 export function mark(el, message) {
