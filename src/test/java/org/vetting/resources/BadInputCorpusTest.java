@@ -45,9 +45,11 @@ class BadInputCorpusTest {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final List<String> TABLES = List.of("officer_records", "officers", "evaluations", "evaluation_flags",
             "fired_rules", "clearances", "clearance_events", "adjudications", "corrections", "users", "user_roles",
-            "user_countries", "pending_grants", "audit_log");
+            "user_countries", "pending_grants", "audit_log", "adverse_cases", "adverse_steps", "adverse_letters");
     static String evaluation;
     static String correction;
+    /** An adverse case whose denial is proposed (no notice yet): every step's body is refused before its stage. */
+    static String adverseCase;
 
     /** The user of a row whose calls are made with hr.lopez's session cookie. */
     static final String SESSION = "session";
@@ -63,6 +65,12 @@ class BadInputCorpusTest {
             new String[] {"/api/evaluations/EVAL/adjudication", "adj.smith"},
             new String[] {"/api/corrections/CORR/approve", "adj.smith"},
             new String[] {"/api/corrections/CORR/reject", "adj.smith"}, new String[] {"/api/users", "admin"},
+            new String[] {"/api/adverse-cases/CASE/notice", "adj.smith"},
+            new String[] {"/api/adverse-cases/CASE/replies", "hr.lopez"},
+            new String[] {"/api/adverse-cases/CASE/extension", "adj.smith"},
+            new String[] {"/api/adverse-cases/CASE/reconsideration", "adj.smith"},
+            new String[] {"/api/adverse-cases/CASE/appeal", "hr.lopez"},
+            new String[] {"/api/adverse-cases/CASE/votes", "board.x"},
             new String[] {"/api/users/hr.lopez/roles", "admin"}, new String[] {"/api/me/password", "hr.lopez"},
             // signing in reads its body before anything else: a bad one is refused naming the field
             new String[] {"/api/session", "hr.lopez"},
@@ -74,6 +82,7 @@ class BadInputCorpusTest {
     @BeforeAll
     static void data() {
         APP.createStaff();
+        APP.createUser("board.x", "APPEALS_BOARD");
         try (Response resp = APP.request("/api/session", null, null)
                 .post(jakarta.ws.rs.client.Entity.json(Map.of("username", "hr.lopez", "password", TestApp.PASSWORD)))) {
             sessionCsrf = resp.readEntity(JsonNode.class).get("csrfToken").asText();
@@ -89,6 +98,7 @@ class BadInputCorpusTest {
                 Map.of("remove", List.of("c1"), "reasons", "Corpus."))) {
             correction = resp.readEntity(JsonNode.class).get("correctionId").asText();
         }
+        adverseCase = APP.submit("hr.lopez", Records.convicted("MX-BAD-2")).get("adverseCase").get("caseId").asText();
     }
 
     static Stream<Arguments> corpus() throws Exception {
@@ -135,7 +145,7 @@ class BadInputCorpusTest {
         String type = name.endsWith(".txt") ? "text/plain" : name.endsWith(".xml") ? "application/xml"
                 : name.endsWith(".form") ? "application/x-www-form-urlencoded" : "application/json";
         HttpRequest request = HttpRequest.newBuilder(URI.create(APP.url(
-                        path.replace("EVAL", evaluation).replace("CORR", correction))))
+                        path.replace("EVAL", evaluation).replace("CORR", correction).replace("CASE", adverseCase))))
                 .headers(user.equals(SESSION)
                         ? new String[] {"Cookie", TestApp.SESSION_COOKIE + "=" + sessionCookie, "X-CSRF-Token", sessionCsrf}
                         : new String[] {"Authorization", TestApp.basic(user, TestApp.password(user))})

@@ -50,6 +50,8 @@ class QueryParameterCorpusTest {
             {"aud.garcia", "/api/audit/access-log?", "limit"}, {"aud.garcia", "/api/audit/access-log?", "cursor"},
             {"aud.garcia", "/api/audit/sign-ins?", "username"}, {"aud.garcia", "/api/audit/sign-ins?", "limit"},
             {"aud.garcia", "/api/audit/sign-ins?", "cursor"},
+            {"adj.smith", "/api/adverse-cases?", "stage"}, {"adj.smith", "/api/adverse-cases?", "due"},
+            {"adj.smith", "/api/adverse-cases?", "limit"}, {"adj.smith", "/api/adverse-cases?", "cursor"},
             {"adj.smith", "/api/corrections?", "status"}, {"adj.smith", "/api/corrections?", "limit"},
             {"adj.smith", "/api/corrections?", "cursor"},
             {"hr.lopez", "/api/officers/MX-Q-1/evaluations?", "limit"},
