@@ -7,6 +7,7 @@ const TEXT = {
   en: {
     nav_work: 'Work', nav_records: 'Records', nav_oversight: 'Oversight', nav_policy: 'Policy',
     nav_administration: 'Administration', nav_account: 'Your account',
+    findingsInLetters: 'The findings and the records they rest on are stated in the letters below.',
     findings: 'Findings', letterText: 'Text', letterReproduced: 'regenerated from the audit chain: the same letter',
     letterNotReproduced: 'NOT the letter the audit chain regenerates',
     adverseCases: 'Adverse cases', adverseCase: 'Adverse case', allStages: 'Every stage', dueThisWeek: 'Due within 7 days',
@@ -165,6 +166,7 @@ const TEXT = {
   es: {
     nav_work: 'Trabajo', nav_records: 'Expedientes', nav_oversight: 'Supervisión', nav_policy: 'Política',
     nav_administration: 'Administración', nav_account: 'Su cuenta',
+    findingsInLetters: 'Los hallazgos y los registros en que se basan constan en los oficios.',
     findings: 'Hallazgos', letterText: 'Texto', letterReproduced: 'regenerado desde la cadena de auditoría: el mismo oficio',
     letterNotReproduced: 'NO es el oficio que regenera la cadena de auditoría',
     adverseCases: 'Casos adversos', adverseCase: 'Caso adverso', allStages: 'Todas las etapas', dueThisWeek: 'Vencen en 7 días',

@@ -79,13 +79,15 @@ export async function adverseCaseView(caseId) {
       h('td', { text: v.by }), h('td', { text: moment(v.at) })))) : null;
   const history = table({ id: 'case-history' }, [t('step'), t('by'), t('when'), t('text')],
     c.history.map((s) => h('tr', { 'data-step': s.step }, h('td', { text: t('step_' + s.step)
-      + (s.decision && s.step !== 'OPENED' ? ' · ' + s.decision : '') + (s.days ? ' · ' + t('daysLeft', s.days) : '') }),
+      + (s.step === 'RECONSIDERATION' ? ' · ' + t('decision_' + s.decision) : '')
+      + (s.step === 'VOTE' ? ' · ' + t('vote_' + s.decision) : '') + (s.days ? ' · ' + t('daysLeft', s.days) : '') }),
     h('td', { text: s.actor }), h('td', { text: moment(s.at) }), h('td', { text: s.text || '' }))));
   // the findings the case rests on, visible: what the notice states; the whole evaluation folded below
   const findings = e.status === 200 ? h('section', { id: 'case-findings' }, h('h3', {}, t('findings') + ' · ',
     badge(e.data.outcome)), e.data.flags.length ? table({ class: 'flags' }, [t('severity'), t('code'), t('message'),
     t('evidence')], e.data.flags.map((f) => h('tr', {}, h('td', {}, badge(f.severity)), h('td', { text: f.code }),
-    h('td', { text: f.message }), h('td', { text: f.evidence.join(', ') })))) : h('p', { text: t('noFlags') })) : null;
+    h('td', { text: f.message }), h('td', { text: f.evidence.join(', ') })))) : h('p', { text: t('noFlags') }))
+    : h('p', { class: 'muted', id: 'case-findings', text: t('findingsInLetters') });
   view(t('adverseCase') + ': ' + c.officerId, facts, findings,
     h('h3', { text: t('letters') }), letters, h('div', { id: 'letter-shown' }), actions(c),
     h('h3', { text: t('replies') }), statements(c.replies, 'case-replies'),

@@ -185,7 +185,7 @@ public final class AdverseCaseService {
         AdverseRequest r = body(body);
         String reasons = reasons(r);
         List<Language> languages = languages(r);
-        return step(caseId, adjudicator, named, (h, c, audit) -> {
+        return step(caseId, adjudicator, named, (h, c, clearance, audit) -> {
             stage(c, AdverseStage.PROPOSED, "a notice is issued on a PROPOSED case");
             Evaluation e = evaluations.find(c.evaluationId()).orElseThrow();
             if (adjudicator.username().equals(e.evaluatedBy())) {
@@ -207,7 +207,7 @@ public final class AdverseCaseService {
     public AdverseCaseView reply(String caseId, AdverseRequest body, User officer, Consumer<String> named) {
         AdverseRequest r = body(body);
         String text = text(r);
-        return step(caseId, officer, named, (h, c, audit) -> {
+        return step(caseId, officer, named, (h, c, clearance, audit) -> {
             stage(c, AdverseStage.NOTICE_ISSUED, "a reply is recorded while the reply window runs");
             if (time.today().isAfter(c.replyWindowEnds())) {
                 throw new Conflict("the reply window closed on " + c.replyWindowEnds());
@@ -225,7 +225,7 @@ public final class AdverseCaseService {
         if (r.days() == null) {
             throw ValidationFailed.of("days", "required: the days to add to the reply window");
         }
-        return step(caseId, adjudicator, named, (h, c, audit) -> {
+        return step(caseId, adjudicator, named, (h, c, clearance, audit) -> {
             stage(c, AdverseStage.NOTICE_ISSUED, "an extension is granted while the reply window runs");
             if (c.extendedTo() != null) {
                 throw new Conflict("the reply window was already extended, to " + c.extendedTo()
@@ -253,7 +253,7 @@ public final class AdverseCaseService {
         AdverseRequest r = body(body);
         String reasons = reasons(r);
         boolean uphold = decision(r.decision(), "decision", "UPHOLD", "WITHDRAW");
-        return step(caseId, adjudicator, named, (h, c, audit) -> {
+        return step(caseId, adjudicator, named, (h, c, clearance, audit) -> {
             if (c.stage() != AdverseStage.NOTICE_ISSUED && c.stage() != AdverseStage.RECONSIDERATION) {
                 throw new Conflict("case " + c.caseId() + " is " + c.stage() + ": only a case whose notice was issued is"
                         + " reconsidered");
@@ -276,8 +276,7 @@ public final class AdverseCaseService {
             Instant now = time.now();
             Evaluation e = reevaluations.evaluateForCase(h, new Reevaluations.Why(rules.ruleSet(),
                     ClearanceCause.ADVERSE_DECISION, adjudicator.username(), time.today()), c.officerId(), c.unit());
-            ClearanceStatus held = ClearanceStatus.valueOf(h.attach(ClearanceDao.class).lock(c.officerId(), c.unit())
-                    .orElseThrow().status());
+            ClearanceStatus held = ClearanceStatus.valueOf(clearance.status());
             StepRow step = step(c, AdverseStep.RECONSIDERATION, adjudicator, now, reasons, r.decision(), null, e.id());
             if (uphold) {
                 boolean rulesDeny = e.outcome() == Outcome.INELIGIBLE;
@@ -312,7 +311,7 @@ public final class AdverseCaseService {
     public AdverseCaseView appeal(String caseId, AdverseRequest body, User officer, Consumer<String> named) {
         AdverseRequest r = body(body);
         String text = text(r);
-        return step(caseId, officer, named, (h, c, audit) -> {
+        return step(caseId, officer, named, (h, c, clearance, audit) -> {
             stage(c, AdverseStage.FINAL, "an appeal is recorded against a FINAL decision");
             if (time.today().isAfter(c.appealDueOn())) {
                 throw new Conflict("the appeal window closed on " + c.appealDueOn());
@@ -331,7 +330,7 @@ public final class AdverseCaseService {
         AdverseRequest r = body(body);
         String reasons = reasons(r);
         boolean reverse = !decision(r.vote(), "vote", "UPHOLD", "REVERSE");
-        return step(caseId, member, named, (h, c, audit) -> {
+        return step(caseId, member, named, (h, c, clearance, audit) -> {
             stage(c, AdverseStage.APPEALED, "the board votes on an APPEALED case");
             List<StepRow> steps = h.attach(AdverseCaseDao.class).steps(c.caseId());
             List<StepRow> votes = steps.stream().filter(s -> s.step() == AdverseStep.VOTE).toList();
@@ -411,21 +410,25 @@ public final class AdverseCaseService {
 
     @FunctionalInterface
     private interface Action {
-        /** The step on the locked case; returns the case after it (its audit entries added to {@code audit}). */
-        CaseRow apply(Handle h, CaseRow c, List<AuditChain.Pending> audit);
+        /**
+         * The step on the locked case and clearance; returns the case after it (its audit entries added
+         * to {@code audit}).
+         */
+        CaseRow apply(Handle h, CaseRow c, ClearanceDao.ClearanceRow clearance, List<AuditChain.Pending> audit);
     }
 
     private AdverseCaseView step(String caseId, User user, Consumer<String> named, Action action) {
         CaseRow found = readable(caseId, user, named);
         return jdbi.inTransaction(h -> {
             // the lock order of every decision: the clearance row, then the case, then the audit head
-            h.attach(ClearanceDao.class).lock(found.officerId(), found.unit());
+            ClearanceDao.ClearanceRow clearance = h.attach(ClearanceDao.class).lock(found.officerId(), found.unit())
+                    .orElseThrow();
             CaseRow c = h.attach(AdverseCaseDao.class).lock(caseId).orElseThrow();
             if (c.stage() == AdverseStage.CLOSED) {
                 throw new Conflict("case " + caseId + " is CLOSED (" + c.result() + "): nothing more is done on it");
             }
             List<AuditChain.Pending> audit = new ArrayList<>();
-            CaseRow after = action.apply(h, c, audit);
+            CaseRow after = action.apply(h, c, clearance, audit);
             AuditChain.appendAll(h, audit);
             return view(h, after);
         });

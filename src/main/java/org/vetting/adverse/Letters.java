@@ -1,5 +1,6 @@
 package org.vetting.adverse;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +49,9 @@ public final class Letters {
     private static final float TITLE = 14f;
     private static final float LEADING = 14.5f;
     private static final float MARGIN = 60f;
-    private static final String REGULAR = "/liberation/LiberationSans-Regular.ttf";
-    private static final String BOLD = "/liberation/LiberationSans-Bold.ttf";
+    /** The fonts' files, read from the class path once (each letter embeds its own subset of them). */
+    private static final byte[] REGULAR = font("/liberation/LiberationSans-Regular.ttf");
+    private static final byte[] BOLD = font("/liberation/LiberationSans-Bold.ttf");
 
     private Letters() {}
 
@@ -163,9 +165,9 @@ public final class Letters {
     }
 
     private static byte[] pdf(List<String> lines, Input in) {
-        try (PDDocument doc = new PDDocument(); InputStream regular = font(REGULAR); InputStream bold = font(BOLD)) {
-            PDType0Font body = PDType0Font.load(doc, regular);
-            PDType0Font heading = PDType0Font.load(doc, bold);
+        try (PDDocument doc = new PDDocument()) {
+            PDType0Font body = PDType0Font.load(doc, new ByteArrayInputStream(REGULAR));
+            PDType0Font heading = PDType0Font.load(doc, new ByteArrayInputStream(BOLD));
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(lines.get(0) + " " + in.adverseCase().caseId());
             info.setProducer("vetting-service");
@@ -213,12 +215,15 @@ public final class Letters {
                 || line.equals("Sus derechos");
     }
 
-    private static InputStream font(String path) {
-        InputStream in = Letters.class.getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("the letters' font " + path + " is not on the class path");
+    private static byte[] font(String path) {
+        try (InputStream in = Letters.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("the letters' font " + path + " is not on the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the letters' font " + path, e);
         }
-        return in;
     }
 
     /** The line with any character the font cannot draw replaced by '?' (a letter is never refused for a character). */

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 
 import org.jdbi.v3.core.Jdbi;
 import org.vetting.api.AdverseCaseRef;
+import org.vetting.rules.Outcome;
 import org.vetting.api.EvaluationView;
 import org.vetting.common.Language;
 import org.vetting.db.AdverseCaseDao;
@@ -55,7 +56,9 @@ public final class EvaluationReads {
     /** The evaluation as the API shows it, with the adverse case it opened (policy section 9), if any. */
     public EvaluationView view(Evaluation e, Language language) {
         EvaluationView view = e.view(language);
-        if (e.id() == null) {
+        // only a REFERRED (denied by an adjudicator) or INELIGIBLE evaluation opens a case: the others,
+        // most of a submission's answers, need no lookup
+        if (e.id() == null || (e.outcome() != Outcome.REFERRED && e.outcome() != Outcome.INELIGIBLE)) {
             return view;
         }
         return jdbi.withExtension(AdverseCaseDao.class, dao -> dao.openedBy(e.id()))

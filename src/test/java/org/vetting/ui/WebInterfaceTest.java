@@ -721,6 +721,17 @@ class WebInterfaceTest {
         assertThat(text()).contains("MX-UI-ADV");
         browser.close();
         browser.switchTo().window(first);
+        // the same pages in Spanish: every label translated, nothing missing
+        new Select(browser.findElement(By.id("lang"))).selectByValue("es");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("adverse-cases"), "Cerrado"));
+        shot("35-adverse-queue-es");
+        browser.get(caseUrl);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-facts"), "revocado por la junta"));
+        assertThat(text()).contains("constan en los oficios").contains("Votos de la junta").contains("Historial")
+                .contains("Voto de la junta · Revocar")
+                .doesNotContain("stage_").doesNotContain("step_").doesNotContain("vote_");
+        shot("36-adverse-case-es");
+        new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         signOut();
         assertThat(browser.getCurrentUrl()).doesNotContain("#/");
     }
